@@ -1,0 +1,5 @@
+package dev.switchboard.api.registry;
+
+import dev.switchboard.api.connection.ConnectionState;
+
+public record ConnectionCount(ConnectionState state, String nodeId, long count) {}

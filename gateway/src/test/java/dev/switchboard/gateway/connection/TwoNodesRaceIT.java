@@ -1,0 +1,116 @@
+package dev.switchboard.gateway.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.api.connection.AuthenticateConnection;
+import dev.switchboard.api.connection.CloseConnection;
+import dev.switchboard.api.connection.CloseReason;
+import dev.switchboard.api.connection.ConnectionCommand;
+import dev.switchboard.api.connection.ConnectionState;
+import dev.switchboard.api.connection.OpenConnection;
+import dev.switchboard.api.connection.RejectionCode;
+import dev.switchboard.command.connection.ConnectionCommands;
+import dev.switchboard.command.connection.ConnectionRejectedException;
+import dev.switchboard.gateway.SwitchboardApplication;
+import dev.switchboard.gateway.support.PostgresIntegrationTest;
+import dev.switchboard.gateway.support.TestDatabase;
+import dev.switchboard.query.registry.ConnectionRegistry;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Two nodes on one database, each with its own Axon stack and its own in-process locks, sending commands for the same
+ * connection at the same instant. Only the store's optimistic check stands between them: the loser's append fails on
+ * the unique key, the command is retried against the new state, and no accepted event is lost.
+ */
+class TwoNodesRaceIT extends PostgresIntegrationTest {
+
+    private static ConfigurableApplicationContext nodeB;
+
+    @Autowired
+    ConnectionCommands nodeA;
+
+    @Autowired
+    ConnectionRegistry registry;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void startSecondNode() {
+        TestDatabase database = TestDatabase.shared();
+        nodeB = new SpringApplicationBuilder(SwitchboardApplication.class)
+                .properties("server.port=0",
+                        "spring.datasource.url=" + database.jdbcUrl(),
+                        "spring.datasource.username=" + database.username(),
+                        "spring.datasource.password=" + database.password())
+                .run();
+    }
+
+    @AfterAll
+    static void stopSecondNode() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+    }
+
+    @RepeatedTest(10)
+    void authenticationOnOneNodeRacingACloseOnTheOtherLosesNothing() throws Exception {
+        String id = Lifecycles.newId("two-nodes");
+        nodeA.send(new OpenConnection(id, "node-a"));
+
+        var outcomes = Race.run(
+                () -> send(nodeA, new AuthenticateConnection(id, "erin", Lifecycles.TOKEN_EXPIRY)),
+                () -> send(nodeB(), new CloseConnection(id, CloseReason.NODE_LOST, null, "node-b")));
+
+        assertThat(outcomes.get(1).succeeded()).isTrue();
+        var history = EventLog.types(jdbc, id);
+        if (outcomes.get(0).succeeded()) {
+            assertThat(history).containsExactly("ConnectionOpened", "ConnectionAuthenticated", "ConnectionClosed");
+        } else {
+            assertThat(outcomes.get(0).error()).isInstanceOfSatisfying(ConnectionRejectedException.class,
+                    e -> assertThat(e.code()).isEqualTo(RejectionCode.CONNECTION_CLOSED));
+            assertThat(history).containsExactly("ConnectionOpened", "ConnectionClosed", "ConnectionCommandRejected");
+        }
+        assertDenseStream(id);
+        assertThat(registry.find(id).orElseThrow().state()).isEqualTo(ConnectionState.CLOSED);
+    }
+
+    @RepeatedTest(10)
+    void twoNodesClosingTheSameConnectionCloseItOnce() throws Exception {
+        String id = Lifecycles.newId("double-close");
+        Lifecycles.ready(nodeA, id, "node-a", "frank");
+
+        var outcomes = Race.run(
+                () -> send(nodeA, new CloseConnection(id, CloseReason.CLIENT_CLOSED, null, "node-a")),
+                () -> send(nodeB(), new CloseConnection(id, CloseReason.ADMIN_CLOSED, null, "node-b")));
+
+        assertThat(outcomes).allMatch(Race.Outcome::succeeded);
+        assertThat(EventLog.types(jdbc, id)).containsOnlyOnce("ConnectionClosed").endsWith("ConnectionClosed");
+        assertDenseStream(id);
+        var view = registry.find(id).orElseThrow();
+        assertThat(view.state()).isEqualTo(ConnectionState.CLOSED);
+        assertThat(view.closeReason()).isIn(CloseReason.CLIENT_CLOSED, CloseReason.ADMIN_CLOSED);
+    }
+
+    private void assertDenseStream(String id) {
+        var sequences = EventLog.of(jdbc, id).stream().mapToLong(EventLog.Row::sequence).toArray();
+        assertThat(sequences).containsExactly(LongStream.range(0, sequences.length).toArray());
+    }
+
+    private static ConnectionCommands nodeB() {
+        return nodeB.getBean(ConnectionCommands.class);
+    }
+
+    private static Boolean send(ConnectionCommands node, ConnectionCommand command)
+            throws ConnectionRejectedException {
+        node.send(command);
+        return true;
+    }
+}

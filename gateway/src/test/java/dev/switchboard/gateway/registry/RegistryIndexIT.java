@@ -1,0 +1,50 @@
+package dev.switchboard.gateway.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.gateway.support.PostgresIntegrationTest;
+import dev.switchboard.gateway.support.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The registry lookups on the routing path are served by indexes. Sequential scans are switched off for the session so
+ * that the plan shows whether an index can serve the query at all, whatever the table's size in the test.
+ */
+class RegistryIndexIT extends PostgresIntegrationTest {
+
+    @Test
+    void findingAConnectionByEitherIdUsesIndexes() throws SQLException {
+        assertThat(plan("SELECT * FROM connection_registry WHERE preliminary_id = 'a' OR final_id = 'a'"))
+                .contains("connection_registry_pkey", "connection_registry_final_id");
+    }
+
+    @Test
+    void listingAUsersReadyConnectionsUsesTheUserStateIndex() throws SQLException {
+        assertThat(plan("SELECT * FROM connection_registry WHERE user_id = 'u' AND state = 'READY'"))
+                .contains("connection_registry_user_state");
+    }
+
+    @Test
+    void readingAStreamUsesTheEventTablesUniqueKey() throws SQLException {
+        assertThat(plan("SELECT * FROM domain_event_entry WHERE aggregate_identifier = 'a' ORDER BY sequence_number"))
+                .contains("domain_event_entry_stream");
+    }
+
+    private static String plan(String query) throws SQLException {
+        try (Connection connection = TestDatabase.shared().connect();
+                var statement = connection.createStatement()) {
+            statement.execute("SET enable_seqscan = off");
+            List<String> lines = new ArrayList<>();
+            try (var result = statement.executeQuery("EXPLAIN " + query)) {
+                while (result.next()) {
+                    lines.add(result.getString(1));
+                }
+            }
+            return String.join("\n", lines);
+        }
+    }
+}

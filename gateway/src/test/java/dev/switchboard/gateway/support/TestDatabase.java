@@ -1,0 +1,118 @@
+package dev.switchboard.gateway.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.UUID;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+/**
+ * A fresh PostgreSQL database for this test run, created with a random name and dropped when the JVM exits. Found,
+ * in this order: the server named by {@code TEST_DATABASE_URL}; a PostgreSQL on localhost:5432 (user postgres, no
+ * password); a Testcontainers PostgreSQL when Docker is available. Never a database an earlier run left behind.
+ */
+public final class TestDatabase {
+
+    private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    private static TestDatabase shared;
+
+    private final String jdbcUrl;
+    private final String username;
+    private final String password;
+
+    private TestDatabase(String jdbcUrl, String username, String password) {
+        this.jdbcUrl = jdbcUrl;
+        this.username = username;
+        this.password = password;
+    }
+
+    /** The database of this JVM's test run, created on first use. */
+    public static synchronized TestDatabase shared() {
+        if (shared == null) {
+            shared = create();
+        }
+        return shared;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, username, password);
+    }
+
+    private static TestDatabase create() {
+        String configured = System.getenv("TEST_DATABASE_URL");
+        if (configured != null && !configured.isBlank()) {
+            return createOn(configured, env("TEST_DATABASE_USER", "postgres"), env("TEST_DATABASE_PASSWORD", ""));
+        }
+        if (answers(LOCAL_SERVER, "postgres", "")) {
+            return createOn(LOCAL_SERVER, "postgres", "");
+        }
+        if (DockerClientFactory.instance().isDockerAvailable()) {
+            var container = new PostgreSQLContainer<>("postgres:16-alpine");
+            container.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            return createOn(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        }
+        throw new IllegalStateException("""
+                The integration tests need a PostgreSQL server, and none was found. Give them one of:
+                  1. TEST_DATABASE_URL=jdbc:postgresql://host:5432/postgres (with TEST_DATABASE_USER and \
+                TEST_DATABASE_PASSWORD when needed): a server where the tests may create and drop a database;
+                  2. a PostgreSQL on localhost:5432 that lets user postgres in without a password;
+                  3. a running Docker engine, for Testcontainers.""");
+    }
+
+    private static TestDatabase createOn(String serverUrl, String username, String password) {
+        String name = "switchboard_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                .toLowerCase(Locale.ROOT);
+        execute(serverUrl, username, password, "CREATE DATABASE " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> execute(serverUrl, username, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+        return new TestDatabase(withDatabase(serverUrl, name), username, password);
+    }
+
+    /** Swaps the database name in a {@code jdbc:postgresql://host:port/name?params} URL. */
+    static String withDatabase(String serverUrl, String name) {
+        int query = serverUrl.indexOf('?');
+        String base = query < 0 ? serverUrl : serverUrl.substring(0, query);
+        String params = query < 0 ? "" : serverUrl.substring(query);
+        int slash = base.indexOf('/', "jdbc:postgresql://".length());
+        String hostPart = slash < 0 ? base : base.substring(0, slash);
+        return hostPart + "/" + name + params;
+    }
+
+    private static boolean answers(String url, String username, String password) {
+        DriverManager.setLoginTimeout(3);
+        try (Connection ignored = DriverManager.getConnection(url, username, password)) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void execute(String url, String username, String password, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, username, password);
+                var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run '" + sql + "' on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}

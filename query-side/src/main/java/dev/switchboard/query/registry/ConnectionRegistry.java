@@ -1,0 +1,75 @@
+package dev.switchboard.query.registry;
+
+import dev.switchboard.api.connection.CloseReason;
+import dev.switchboard.api.connection.ConnectionState;
+import dev.switchboard.api.registry.ConnectionCount;
+import dev.switchboard.api.registry.ConnectionView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Reads the registry. Each query is served by an index (see V3__connection_registry.sql). */
+@Repository
+public class ConnectionRegistry {
+
+    private static final String COLUMNS = "preliminary_id, final_id, user_id, node_id, state, opened_at, "
+            + "authenticated_at, ready_at, closed_at, close_reason, last_position";
+
+    private final JdbcTemplate jdbc;
+
+    ConnectionRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The connection with this preliminary or final id. */
+    public Optional<ConnectionView> find(String id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM connection_registry WHERE preliminary_id = ? OR final_id = ?",
+                        ConnectionRegistry::view, id, id)
+                .stream()
+                .findFirst();
+    }
+
+    /** A user's connections, oldest first; all states when {@code state} is null. */
+    public List<ConnectionView> ofUser(String userId, ConnectionState state) {
+        if (state == null) {
+            return jdbc.query("SELECT " + COLUMNS + " FROM connection_registry WHERE user_id = ? ORDER BY opened_at",
+                    ConnectionRegistry::view, userId);
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM connection_registry WHERE user_id = ? AND state = ? "
+                + "ORDER BY opened_at", ConnectionRegistry::view, userId, state.name());
+    }
+
+    public List<ConnectionCount> countByStateAndNode() {
+        return jdbc.query("SELECT state, node_id, COUNT(*) AS n FROM connection_registry GROUP BY state, node_id "
+                        + "ORDER BY node_id, state",
+                (row, i) -> new ConnectionCount(
+                        ConnectionState.valueOf(row.getString("state")), row.getString("node_id"), row.getLong("n")));
+    }
+
+    private static ConnectionView view(ResultSet row, int index) throws SQLException {
+        String finalId = row.getString("final_id");
+        String preliminaryId = row.getString("preliminary_id");
+        String closeReason = row.getString("close_reason");
+        return new ConnectionView(
+                finalId != null ? finalId : preliminaryId,
+                preliminaryId,
+                row.getString("user_id"),
+                row.getString("node_id"),
+                ConnectionState.valueOf(row.getString("state")),
+                instant(row.getTimestamp("opened_at")),
+                instant(row.getTimestamp("authenticated_at")),
+                instant(row.getTimestamp("ready_at")),
+                instant(row.getTimestamp("closed_at")),
+                closeReason == null ? null : CloseReason.valueOf(closeReason),
+                row.getLong("last_position"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
