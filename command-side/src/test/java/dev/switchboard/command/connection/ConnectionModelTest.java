@@ -1,0 +1,214 @@
+package dev.switchboard.command.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.api.connection.AuthenticateConnection;
+import dev.switchboard.api.connection.CloseConnection;
+import dev.switchboard.api.connection.CloseReason;
+import dev.switchboard.api.connection.ConnectionCommand;
+import dev.switchboard.api.connection.ConnectionCommandRejected;
+import dev.switchboard.api.connection.ConnectionEvent;
+import dev.switchboard.api.connection.ConnectionState;
+import dev.switchboard.api.connection.FinalIdClaimed;
+import dev.switchboard.api.connection.MarkConnectionReady;
+import dev.switchboard.api.connection.MigrateConnectionId;
+import dev.switchboard.api.connection.OpenConnection;
+import dev.switchboard.api.connection.RecordRejection;
+import dev.switchboard.api.connection.RejectionCode;
+import dev.switchboard.command.connection.ConnectionReferenceModel.Accepted;
+import dev.switchboard.command.connection.ConnectionReferenceModel.Outcome;
+import dev.switchboard.command.connection.ConnectionReferenceModel.Refused;
+import dev.switchboard.command.connection.ConnectionReferenceModel.State;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.axonframework.modelling.command.AbstractRepository;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the real aggregate against {@link ConnectionReferenceModel} on every sequence of up to {@value #MAX_LENGTH}
+ * commands over a small alphabet that reaches every state and every refusal the aggregate itself decides. The last
+ * letter addresses the final id instead of the connection: unknown before the migration, a claim after it.
+ *
+ * <p>The sequences are walked as a tree: a sequence's last command runs on a fresh store seeded with the events its
+ * prefix produced, so each prefix runs once, not once per sequence that extends it. That is exact, not an
+ * approximation, because the repository has no cache: a command in production also starts from the stored events.
+ *
+ * <p>A second open of the id is refused by the event store's unique key, which the in-memory engine lacks (it would
+ * store a second event 0). The model answers CONNECTION_EXISTS and the walk continues from the unchanged history
+ * without sending it; an integration test sends it to a real database.
+ */
+class ConnectionModelTest {
+
+    private static final int MAX_LENGTH = 6;
+    private static final String CONNECTION = "c1";
+    private static final String FINAL = "f1";
+
+    private record Letter(String label, ConnectionCommand command) {}
+
+    private static final List<Letter> ALPHABET = List.of(
+            new Letter("open", new OpenConnection(CONNECTION, "node-a")),
+            new Letter("auth(A)", new AuthenticateConnection(CONNECTION, "userA", ConnectionFixtures.TOKEN_EXPIRES)),
+            new Letter("auth(B)", new AuthenticateConnection(CONNECTION, "userB", ConnectionFixtures.TOKEN_EXPIRES)),
+            new Letter("migrate(f1)", new MigrateConnectionId(CONNECTION, FINAL)),
+            new Letter("migrate(c1)", new MigrateConnectionId(CONNECTION, CONNECTION)),
+            new Letter("ready", new MarkConnectionReady(CONNECTION)),
+            new Letter("close", new CloseConnection(CONNECTION, CloseReason.CLIENT_CLOSED, null, "node-a")),
+            new Letter("ready(f1)", new MarkConnectionReady(FINAL)));
+
+    /** Refused on purpose in every state, so its refusal reports the state the aggregate was rebuilt into. */
+    private static final RecordRejection STATE_PROBE = new RecordRejection(
+            CONNECTION, "StateProbe", Map.of(), RejectionCode.UNKNOWN_CONNECTION, "asks the rebuilt aggregate");
+
+    private final ConnectionReferenceModel model = new ConnectionReferenceModel(ConnectionFixtures.NOW);
+    private final ConnectionHarness harness = new ConnectionHarness(ConnectionFixtures.CLOCK);
+    private final Set<RejectionCode> codesSeen = EnumSet.noneOf(RejectionCode.class);
+    private final Set<ConnectionState> statesSeen = EnumSet.noneOf(ConnectionState.class);
+    private long sequencesChecked;
+    private long commandsSent;
+    private long duplicateOpensNotSent;
+
+    /** The repository logs a warning with a stack trace for each unknown id; about half the walk meets one. */
+    private final Logger repositoryLog = (Logger) LoggerFactory.getLogger(AbstractRepository.class);
+    private Level repositoryLogLevel;
+
+    @BeforeEach
+    void silenceUnknownIdWarnings() {
+        repositoryLogLevel = repositoryLog.getLevel();
+        repositoryLog.setLevel(Level.ERROR);
+    }
+
+    @AfterEach
+    void restoreRepositoryLogging() {
+        repositoryLog.setLevel(repositoryLogLevel);
+    }
+
+    @Test
+    void theAggregateAgreesWithTheStateTableOnEverySequenceOfUpToSixCommands() {
+        long started = System.nanoTime();
+        walk(new ArrayList<>(), List.of(), State.NONE);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        long expected = 0;
+        for (int length = 1, count = 1; length <= MAX_LENGTH; length++) {
+            count *= ALPHABET.size();
+            expected += count;
+        }
+        System.out.printf("ConnectionModelTest: %d command sequences of length 1 to %d checked in %d ms "
+                        + "(%d commands sent to the aggregate, %d duplicate opens left to the store's unique key)%n",
+                sequencesChecked, MAX_LENGTH, millis, commandsSent, duplicateOpensNotSent);
+        assertEquals(expected, sequencesChecked, "every enumerated sequence is checked");
+        assertEquals(sequencesChecked, commandsSent + duplicateOpensNotSent, "only duplicate opens are not sent");
+        assertEquals(EnumSet.allOf(ConnectionState.class), statesSeen, "the walk reaches every state");
+        assertEquals(EnumSet.complementOf(EnumSet.of(RejectionCode.FINAL_ID_TAKEN)), codesSeen,
+                "the walk meets every refusal but a final id held by another connection, which needs two");
+    }
+
+    private void walk(List<String> path, List<EventMessage<?>> history, State state) {
+        if (path.size() == MAX_LENGTH) {
+            return;
+        }
+        for (Letter letter : ALPHABET) {
+            path.add(letter.label());
+            sequencesChecked++;
+            Outcome expected = model.step(state, CONNECTION, letter.command());
+            boolean refusedByUniqueKey = expected instanceof Refused r && r.code() == RejectionCode.CONNECTION_EXISTS;
+            List<EventMessage<?>> after;
+            if (refusedByUniqueKey) {
+                duplicateOpensNotSent++;
+                after = history;
+            } else {
+                commandsSent++;
+                after = run(path, history, letter.command(), expected);
+            }
+            State next = expected instanceof Accepted accepted ? accepted.next() : state;
+            if (next.state() != null) {
+                statesSeen.add(next.state());
+                assertRebuiltInto(path, after, next.state());
+            }
+            if (expected instanceof Refused refused) {
+                codesSeen.add(refused.code());
+            }
+            walk(path, after, next);
+            path.remove(path.size() - 1);
+        }
+    }
+
+    private List<EventMessage<?>> run(
+            List<String> path, List<EventMessage<?>> history, ConnectionCommand command, Outcome expected) {
+        harness.reset(history);
+        CommandResultMessage<?> result = harness.dispatch(command);
+        Supplier<String> where = () -> String.join(" → ", path) + ": " + result;
+
+        if (expected instanceof Refused refused && refused.byStore()) {
+            assertInstanceOf(AggregateNotFoundException.class, result.exceptionResult(), where);
+        } else if (expected instanceof Refused refused) {
+            var rejection = assertInstanceOf(ConnectionRejectedException.class, result.exceptionResult(), where);
+            assertEquals(refused.code(), rejection.code(), where);
+            assertEquals(refused.stateMet(), rejection.state(), where);
+            assertEquals(ConnectionFixtures.nameOf(command), rejection.command(), where);
+            assertEquals(command.connectionId(), rejection.connectionId(), where);
+        } else {
+            assertFalse(result.isExceptional(), where);
+        }
+
+        List<EventMessage<?>> all = harness.allEvents();
+        List<EventMessage<?>> appended = all.subList(history.size(), all.size());
+        assertEquals(expected.events(), appended.stream().map(ConnectionModelTest::withoutReason).toList(), where);
+        for (int i = 0; i < appended.size(); i++) {
+            assertAppendedToItsStream(all.subList(0, history.size() + i), appended.get(i), where);
+        }
+        return all;
+    }
+
+    /**
+     * Each event must land as the next event of the stream it belongs to: the claim as event 0 of the final id's
+     * stream, which is what lets the store's unique key keep two connections from claiming one final id.
+     */
+    private static void assertAppendedToItsStream(
+            List<EventMessage<?>> before, EventMessage<?> event, Supplier<String> where) {
+        var domainEvent = assertInstanceOf(DomainEventMessage.class, event, where);
+        var payload = (ConnectionEvent) event.getPayload();
+        String stream = payload instanceof FinalIdClaimed claim ? claim.finalId() : payload.connectionId();
+        long earlier = before.stream()
+                .filter(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier().equals(stream))
+                .count();
+        assertEquals(stream, domainEvent.getAggregateIdentifier(), where);
+        assertEquals(earlier, domainEvent.getSequenceNumber(), where);
+        assertEquals("Connection", domainEvent.getType(), where);
+    }
+
+    /** Reloads the aggregate from {@code history} alone and asks it, through a refused probe, which state it is in. */
+    private void assertRebuiltInto(List<String> path, List<EventMessage<?>> history, ConnectionState expected) {
+        harness.reset(history);
+        CommandResultMessage<?> result = harness.dispatch(STATE_PROBE);
+        Supplier<String> where = () -> "rebuilding after " + String.join(" → ", path) + ": " + result;
+        assertTrue(result.isExceptional(), where);
+        var rejection = assertInstanceOf(ConnectionRejectedException.class, result.exceptionResult(), where);
+        assertEquals(expected, rejection.state(), where);
+    }
+
+    /** The model leaves the wording of a refusal to the aggregate; everything else must match. */
+    private static ConnectionEvent withoutReason(EventMessage<?> message) {
+        var event = (ConnectionEvent) message.getPayload();
+        return event instanceof ConnectionCommandRejected r
+                ? new ConnectionCommandRejected(r.connectionId(), r.command(), r.arguments(), r.stateMet(), r.code(),
+                        null, r.at())
+                : event;
+    }
+}
