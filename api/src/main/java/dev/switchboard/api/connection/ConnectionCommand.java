@@ -6,7 +6,7 @@ package dev.switchboard.api.connection;
  */
 public sealed interface ConnectionCommand
         permits OpenConnection, AuthenticateConnection, MigrateConnectionId, MarkConnectionReady, CloseConnection,
-                RecordRejection {
+                RefreshConnectionToken, RecordRejection {
 
     String connectionId();
 }

@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public sealed interface ConnectionEvent
         permits ConnectionOpened, ConnectionAuthenticated, ConnectionIdMigrated, FinalIdClaimed,
-                ConnectionMarkedReady, ConnectionClosed, ConnectionCommandRejected {
+                ConnectionMarkedReady, ConnectionTokenRefreshed, ConnectionClosed, ConnectionCommandRejected {
 
     String connectionId();
 

@@ -28,7 +28,9 @@ public enum RejectionCode {
     /** Ready on a connection that is already ready. */
     ALREADY_READY,
     /** Any command but close on a closed connection. */
-    CONNECTION_CLOSED;
+    CONNECTION_CLOSED,
+    /** Authenticate with a blank user id. */
+    INVALID_USER_ID;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -24,6 +24,7 @@ class RejectionCodeTest {
         expected.put(RejectionCode.INVALID_FINAL_ID, "invalid_final_id");
         expected.put(RejectionCode.ALREADY_READY, "already_ready");
         expected.put(RejectionCode.CONNECTION_CLOSED, "connection_closed");
+        expected.put(RejectionCode.INVALID_USER_ID, "invalid_user_id");
 
         Map<RejectionCode, String> actual = new LinkedHashMap<>();
         Arrays.stream(RejectionCode.values()).forEach(code -> actual.put(code, code.code()));

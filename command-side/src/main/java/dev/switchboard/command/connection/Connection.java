@@ -22,9 +22,12 @@ import dev.switchboard.api.connection.MarkConnectionReady;
 import dev.switchboard.api.connection.MigrateConnectionId;
 import dev.switchboard.api.connection.OpenConnection;
 import dev.switchboard.api.connection.RecordRejection;
+import dev.switchboard.api.connection.RefreshConnectionToken;
+import dev.switchboard.api.connection.ConnectionTokenRefreshed;
 import dev.switchboard.api.connection.RejectionCode;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -68,13 +71,30 @@ class Connection {
     void handle(AuthenticateConnection command, Clock clock) throws ConnectionRejectedException {
         requireLiveConnection(command, clock);
         if (state != OPENED) {
-            boolean sameUser = userId.equals(command.userId());
+            boolean sameUser = Objects.equals(userId, command.userId());
             reject(command, sameUser ? RejectionCode.ALREADY_AUTHENTICATED : RejectionCode.USER_MISMATCH,
                     sameUser ? "the connection is already bound to this user"
                             : "the connection is bound to another user, and a binding never changes",
                     clock);
         }
+        if (command.userId() == null || command.userId().isBlank()) {
+            reject(command, RejectionCode.INVALID_USER_ID, "a connection is bound to a non-blank user id", clock);
+        }
         apply(new ConnectionAuthenticated(connectionId, command.userId(), command.tokenExpiresAt(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RefreshConnectionToken command, Clock clock) throws ConnectionRejectedException {
+        requireLiveConnection(command, clock);
+        if (state == OPENED) {
+            reject(command, RejectionCode.NOT_AUTHENTICATED, "only an authenticated connection refreshes its token",
+                    clock);
+        }
+        if (!userId.equals(command.userId())) {
+            reject(command, RejectionCode.USER_MISMATCH,
+                    "the connection is bound to another user, and a binding never changes", clock);
+        }
+        apply(new ConnectionTokenRefreshed(connectionId, command.tokenExpiresAt(), clock.instant()));
     }
 
     @CommandHandler

@@ -18,6 +18,7 @@ import dev.switchboard.api.connection.MarkConnectionReady;
 import dev.switchboard.api.connection.MigrateConnectionId;
 import dev.switchboard.api.connection.OpenConnection;
 import dev.switchboard.api.connection.RecordRejection;
+import dev.switchboard.api.connection.RefreshConnectionToken;
 import dev.switchboard.api.connection.RejectionCode;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,6 +130,10 @@ final class ConnectionFixtures {
             return Map.of("connectionId", id, "nodeId", String.valueOf(c.nodeId()));
         }
         if (command instanceof AuthenticateConnection c) {
+            return Map.of("connectionId", id, "userId", String.valueOf(c.userId()),
+                    "tokenExpiresAt", String.valueOf(c.tokenExpiresAt()));
+        }
+        if (command instanceof RefreshConnectionToken c) {
             return Map.of("connectionId", id, "userId", String.valueOf(c.userId()),
                     "tokenExpiresAt", String.valueOf(c.tokenExpiresAt()));
         }

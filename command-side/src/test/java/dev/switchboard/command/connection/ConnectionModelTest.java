@@ -115,8 +115,10 @@ class ConnectionModelTest {
         assertEquals(expected, sequencesChecked, "every enumerated sequence is checked");
         assertEquals(sequencesChecked, commandsSent + duplicateOpensNotSent, "only duplicate opens are not sent");
         assertEquals(EnumSet.allOf(ConnectionState.class), statesSeen, "the walk reaches every state");
-        assertEquals(EnumSet.complementOf(EnumSet.of(RejectionCode.FINAL_ID_TAKEN)), codesSeen,
-                "the walk meets every refusal but a final id held by another connection, which needs two");
+        // Not met here: a final id held by another connection needs two (FinalIdRaceIT), and a blank user id is a
+        // token without a subject, which the gateway refuses first (ConnectionTokenRefreshTest covers the aggregate).
+        assertEquals(EnumSet.complementOf(EnumSet.of(RejectionCode.FINAL_ID_TAKEN, RejectionCode.INVALID_USER_ID)),
+                codesSeen, "the walk meets every refusal the alphabet can provoke");
     }
 
     private void walk(List<String> path, List<EventMessage<?>> history, State state) {
