@@ -1,5 +1,7 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.gateway.auth.TokenCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SwitchboardApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("token")) {
+            // a development tool in the same jar: mints a token and exits without starting the node
+            System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(SwitchboardApplication.class, args);
     }
 }

@@ -11,16 +11,14 @@ import dev.switchboard.api.connection.OpenConnection;
 import dev.switchboard.api.connection.RejectionCode;
 import dev.switchboard.command.connection.ConnectionCommands;
 import dev.switchboard.command.connection.ConnectionRejectedException;
-import dev.switchboard.gateway.SwitchboardApplication;
+import dev.switchboard.gateway.support.Nodes;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
-import dev.switchboard.gateway.support.TestDatabase;
 import dev.switchboard.query.registry.ConnectionRegistry;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -44,13 +42,7 @@ class TwoNodesRaceIT extends PostgresIntegrationTest {
 
     @BeforeAll
     static void startSecondNode() {
-        TestDatabase database = TestDatabase.shared();
-        nodeB = new SpringApplicationBuilder(SwitchboardApplication.class)
-                .properties("server.port=0",
-                        "spring.datasource.url=" + database.jdbcUrl(),
-                        "spring.datasource.username=" + database.username(),
-                        "spring.datasource.password=" + database.password())
-                .run();
+        nodeB = Nodes.start();
     }
 
     @AfterAll

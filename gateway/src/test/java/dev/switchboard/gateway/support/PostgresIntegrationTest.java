@@ -9,10 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class PostgresIntegrationTest {
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase database = TestDatabase.shared();
-        registry.add("spring.datasource.url", database::jdbcUrl);
-        registry.add("spring.datasource.username", database::username);
-        registry.add("spring.datasource.password", database::password);
+    static void node(DynamicPropertyRegistry registry) {
+        Nodes.properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 }

@@ -44,6 +44,20 @@ public class ConnectionRegistry {
                 + "ORDER BY opened_at", ConnectionRegistry::view, userId, state.name());
     }
 
+    /**
+     * The newest {@code limit} connections, in any state when {@code state} is null: an operator's occasional look,
+     * capped by the limit, so it has no index of its own.
+     */
+    public List<ConnectionView> newest(ConnectionState state, int limit) {
+        String order = " ORDER BY opened_at DESC, preliminary_id LIMIT ?";
+        if (state == null) {
+            return jdbc.query("SELECT " + COLUMNS + " FROM connection_registry" + order, ConnectionRegistry::view,
+                    limit);
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM connection_registry WHERE state = ?" + order,
+                ConnectionRegistry::view, state.name(), limit);
+    }
+
     public List<ConnectionCount> countByStateAndNode() {
         return jdbc.query("SELECT state, node_id, COUNT(*) AS n FROM connection_registry GROUP BY state, node_id "
                         + "ORDER BY node_id, state",

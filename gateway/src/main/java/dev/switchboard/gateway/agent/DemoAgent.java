@@ -1,0 +1,78 @@
+package dev.switchboard.gateway.agent;
+
+import dev.switchboard.api.feed.AgentEventKind;
+import dev.switchboard.gateway.delivery.AgentEventPublisher;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The built-in demo agent: a client {@code message} starts a run that emits the five agent events a few tens of
+ * milliseconds apart, through the same publisher as a real agent backend, so the stream can be watched.
+ */
+@Component
+public class DemoAgent implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAgent.class);
+
+    private final AgentEventPublisher publisher;
+    private final Duration step;
+    private final ScheduledExecutorService steps = Executors.newScheduledThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "demo-agent");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    DemoAgent(AgentEventPublisher publisher, @Value("${switchboard.demo-agent.step:40ms}") Duration step) {
+        this.publisher = publisher;
+        this.step = step;
+    }
+
+    public String newRunId() {
+        return "run_" + UUID.randomUUID();
+    }
+
+    /** Schedules the run's five events; the caller has already acknowledged the message. */
+    public void run(String userId, String runId, String text) {
+        AgentEventKind[] kinds = AgentEventKind.values();
+        for (int i = 0; i < kinds.length; i++) {
+            AgentEventKind kind = kinds[i];
+            steps.schedule(() -> emit(userId, runId, kind, text), step.toMillis() * (i + 1), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void emit(String userId, String runId, AgentEventKind kind, String text) {
+        try {
+            publisher.publish(userId, runId, kind.wire(), data(kind, text));
+        } catch (RuntimeException e) {
+            log.warn("demo agent run {} could not publish {}: {}", runId, kind.wire(), e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> data(AgentEventKind kind, String text) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("agent", "demo");
+        switch (kind) {
+            case AGENT_STARTED -> data.put("input", text);
+            case AGENT_THINKING -> data.put("thought", "Looking for the answer to: " + text);
+            case TOOL_EXECUTING -> data.put("tool", "echo");
+            case TOOL_COMPLETED -> data.put("result", text);
+            case AGENT_COMPLETED -> data.put("answer", "You said: " + text);
+        }
+        return data;
+    }
+
+    @Override
+    public void destroy() {
+        steps.shutdownNow();
+    }
+}

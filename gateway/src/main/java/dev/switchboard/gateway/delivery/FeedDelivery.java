@@ -1,0 +1,30 @@
+package dev.switchboard.gateway.delivery;
+
+import dev.switchboard.api.feed.AgentEventPublished;
+import dev.switchboard.command.feed.AgentEvents;
+import dev.switchboard.gateway.socket.LocalFanOut;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishing an agent event: append it to the user's feed (it gets its seq there), and only after the commit hand it
+ * to the local fan-out. The caller does not wait for delivery.
+ */
+@Component
+class FeedDelivery implements AgentEventPublisher {
+
+    private final AgentEvents events;
+    private final LocalFanOut fanOut;
+
+    FeedDelivery(AgentEvents events, LocalFanOut fanOut) {
+        this.events = events;
+        this.fanOut = fanOut;
+    }
+
+    @Override
+    public long publish(String userId, String runId, String event, Map<String, Object> data) {
+        AgentEventPublished published = events.append(userId, runId, event, data, null);
+        fanOut.deliver(published);
+        return published.seq();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.switchboard.gateway.protocol;
+
+import dev.switchboard.api.connection.CloseReason;
+import org.springframework.web.socket.CloseStatus;
+
+/** Every close code the server sends, and the reason recorded in the log with it. */
+public enum CloseCode {
+    GOING_AWAY(1001, CloseReason.SERVER_SHUTDOWN, "the server is going away"),
+    UNSUPPORTED_DATA(1003, CloseReason.PROTOCOL_ERROR, "binary frames are not supported"),
+    TOO_BIG(1009, CloseReason.PROTOCOL_ERROR, "the frame is larger than the limit"),
+    TRY_AGAIN_LATER(1013, CloseReason.SERVER_CLOSED, "the node cannot serve right now; try again later"),
+    AUTH_FAILED(4001, CloseReason.AUTH_FAILED, "authentication failed"),
+    AUTH_TIMEOUT(4002, CloseReason.AUTH_TIMEOUT, "no auth frame within the auth timeout"),
+    FORBIDDEN(4003, CloseReason.FORBIDDEN, "forbidden"),
+    HEARTBEAT_TIMEOUT(4008, CloseReason.HEARTBEAT_TIMEOUT, "no frame or pong within the heartbeat timeout"),
+    SLOW_CONSUMER(4009, CloseReason.SLOW_CONSUMER, "the client did not read fast enough"),
+    ADMIN_CLOSED(4010, CloseReason.ADMIN_CLOSED, "closed by an operator"),
+    TOO_MANY_FAILURES(4029, CloseReason.RATE_LIMITED, "too many failures; wait before trying again");
+
+    private final int code;
+    private final CloseReason reason;
+    private final String description;
+
+    CloseCode(int code, CloseReason reason, String description) {
+        this.code = code;
+        this.reason = reason;
+        this.description = description;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public CloseReason reason() {
+        return reason;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The WebSocket close status; its reason text must stay under 123 bytes. */
+    public CloseStatus status() {
+        return new CloseStatus(code, description);
+    }
+}

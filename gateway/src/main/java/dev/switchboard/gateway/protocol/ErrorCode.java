@@ -1,0 +1,21 @@
+package dev.switchboard.gateway.protocol;
+
+import java.util.Locale;
+
+/** The {@code code} of an {@code error} frame. Stable: constants are only added. */
+public enum ErrorCode {
+    /** Malformed JSON, an unknown type, or a missing field. The connection stays open. */
+    BAD_REQUEST,
+    /** A message before auth. It is not processed. */
+    NOT_AUTHENTICATED,
+    /** Too many messages held before ready, or too many per second. */
+    RATE_LIMITED,
+    /** A message text over the size limit. */
+    TOO_LARGE,
+    /** The server could not process the frame; it was not processed. */
+    UNAVAILABLE;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.switchboard.gateway.socket;
+
+import dev.switchboard.api.feed.AgentEventPublished;
+import dev.switchboard.gateway.protocol.FrameCodec;
+import dev.switchboard.query.feed.FeedLog;
+import org.springframework.stereotype.Component;
+
+/** Sends a user's feed on one socket: the {@code ready} frame, the replay after {@code lastSeq}, then live events. */
+@Component
+class FeedSender {
+
+    private final FeedLog log;
+    private final FrameCodec codec;
+
+    FeedSender(FeedLog log, FrameCodec codec) {
+        this.log = log;
+        this.codec = codec;
+    }
+
+    /**
+     * Sends {@code ready} with the feed's head and replays what the client missed. Callers hold the lock, so a live
+     * event arriving meanwhile waits and then finds the cursor past the replay: nothing is lost or sent twice.
+     */
+    void start(SocketSession session, Long lastSeq) {
+        long head = log.head(session.userId());
+        session.startFeedAfter(lastSeq == null ? head : Math.min(lastSeq, head));
+        session.send(codec.ready(session.finalId(), session.userId(), head));
+        session.catchUp(head, seq -> log.after(session.userId(), seq), this::frame);
+    }
+
+    void sendReady(SocketSession session) {
+        session.send(codec.ready(session.finalId(), session.userId(), log.head(session.userId())));
+    }
+
+    /** A live event; callers hold the lock. */
+    void deliver(SocketSession session, AgentEventPublished event) {
+        session.deliver(event, seq -> log.after(session.userId(), seq), this::frame);
+    }
+
+    private String frame(AgentEventPublished event) {
+        return codec.event(event.seq(), event.runId(), event.event(), event.data());
+    }
+}

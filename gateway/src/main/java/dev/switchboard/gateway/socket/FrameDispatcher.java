@@ -1,0 +1,126 @@
+package dev.switchboard.gateway.socket;
+
+import dev.switchboard.gateway.protocol.ClientFrame;
+import dev.switchboard.gateway.protocol.CloseCode;
+import dev.switchboard.gateway.protocol.ErrorCode;
+import dev.switchboard.gateway.protocol.FrameCodec;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
+
+/**
+ * Answers each client frame according to the socket's phase. Handshakes run on the {@link SocketExecutors} so a slow
+ * database never blocks the thread that reads frames; messages that arrive meanwhile are held, in order.
+ */
+@Component
+class FrameDispatcher {
+
+    private final Handshake handshake;
+    private final Messages messages;
+    private final LocalSockets sockets;
+    private final FrameCodec codec;
+    private final SocketExecutors executors;
+    private final GatewayProperties properties;
+
+    FrameDispatcher(Handshake handshake, Messages messages, LocalSockets sockets, FrameCodec codec,
+            SocketExecutors executors, GatewayProperties properties) {
+        this.handshake = handshake;
+        this.messages = messages;
+        this.sockets = sockets;
+        this.codec = codec;
+        this.executors = executors;
+        this.properties = properties;
+    }
+
+    void dispatch(SocketSession session, ClientFrame frame) {
+        if (frame instanceof ClientFrame.Auth auth) {
+            auth(session, auth);
+        } else if (frame instanceof ClientFrame.Message message) {
+            message(session, message);
+        } else {
+            send(session, codec.pong());
+        }
+    }
+
+    private void auth(SocketSession session, ClientFrame.Auth auth) {
+        synchronized (session.lock()) {
+            switch (session.phase()) {
+                case AWAITING_AUTH -> {
+                    session.phase(SocketSession.Phase.AUTHENTICATING);
+                    submit(session, () -> handshake.authenticate(session, auth));
+                }
+                case AUTHENTICATING -> send(session, codec.error(ErrorCode.BAD_REQUEST,
+                        "authentication is already in progress", null));
+                case READY -> submit(session, () -> handshake.reauthenticate(session, auth));
+                case CLOSING -> { } // the close frame is on its way
+            }
+        }
+    }
+
+    private void message(SocketSession session, ClientFrame.Message message) {
+        synchronized (session.lock()) {
+            switch (session.phase()) {
+                case AWAITING_AUTH -> send(session, codec.error(ErrorCode.NOT_AUTHENTICATED,
+                        "send auth before messages; this message was not processed", message.id()));
+                case AUTHENTICATING -> hold(session, message);
+                case READY -> {
+                    try {
+                        messages.process(session, message);
+                    } catch (SessionLimitExceededException e) {
+                        failed(session, e);
+                    }
+                }
+                case CLOSING -> { } // the close frame is on its way
+            }
+        }
+    }
+
+    private void hold(SocketSession session, ClientFrame.Message message) {
+        if (session.held().size() >= properties.maxPendingMessages()) {
+            send(session, codec.error(ErrorCode.RATE_LIMITED, "more than " + properties.maxPendingMessages()
+                    + " messages before ready; this message was not processed", message.id()));
+            return;
+        }
+        session.held().add(message);
+    }
+
+    void scheduleAuthTimeout(SocketSession session) {
+        executors.scheduler().schedule(() -> {
+            SocketSession.Phase phase;
+            synchronized (session.lock()) {
+                phase = session.phase();
+            }
+            if (phase == SocketSession.Phase.AWAITING_AUTH || phase == SocketSession.Phase.AUTHENTICATING) {
+                sockets.closeByServer(session, CloseCode.AUTH_TIMEOUT, "no auth within " + properties.authTimeout());
+            }
+        }, properties.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends a frame; a client that cannot keep up is closed as a slow consumer rather than left to eat memory. */
+    void send(SocketSession session, String frame) {
+        try {
+            session.send(frame);
+        } catch (SessionLimitExceededException e) {
+            failed(session, e);
+        }
+    }
+
+    private void failed(SocketSession session, SessionLimitExceededException e) {
+        sockets.closeByServer(session, CloseCode.SLOW_CONSUMER, e.getMessage());
+    }
+
+    /** Closes by the server on the socket timer, for callers on threads that must not wait on the database. */
+    void closeLater(SocketSession session, CloseCode code, String detail) {
+        executors.scheduler().execute(() -> sockets.closeByServer(session, code, detail));
+    }
+
+    private void submit(SocketSession session, Runnable task) {
+        try {
+            executors.handshakes().execute(task);
+        } catch (RejectedExecutionException e) {
+            executors.scheduler().execute(() ->
+                    sockets.closeByServer(session, CloseCode.TRY_AGAIN_LATER, "too many handshakes in progress"));
+        }
+    }
+}

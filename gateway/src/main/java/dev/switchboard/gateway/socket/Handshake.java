@@ -1,0 +1,139 @@
+package dev.switchboard.gateway.socket;
+
+import dev.switchboard.api.connection.AuthenticateConnection;
+import dev.switchboard.api.connection.MarkConnectionReady;
+import dev.switchboard.api.connection.MigrateConnectionId;
+import dev.switchboard.api.connection.RefreshConnectionToken;
+import dev.switchboard.api.connection.RejectionCode;
+import dev.switchboard.command.connection.ConnectionCommands;
+import dev.switchboard.command.connection.ConnectionRejectedException;
+import dev.switchboard.gateway.auth.InvalidTokenException;
+import dev.switchboard.gateway.auth.TokenVerifier;
+import dev.switchboard.gateway.auth.VerifiedToken;
+import dev.switchboard.gateway.protocol.ClientFrame;
+import dev.switchboard.gateway.protocol.CloseCode;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
+
+/**
+ * The {@code auth} frame: verify the token, then authenticate, migrate to the final id and mark ready, each committed
+ * with the registry before the next. Only then is the socket READY here: {@code ready} is sent, missed feed events are
+ * replayed, and the messages held meanwhile are processed in order, all under the session's lock so that no live
+ * event or new frame cuts in.
+ */
+@Component
+class Handshake {
+
+    private static final Logger log = LoggerFactory.getLogger(Handshake.class);
+
+    private final TokenVerifier verifier;
+    private final ConnectionCommands commands;
+    private final LocalSockets sockets;
+    private final FeedSender feed;
+    private final Messages messages;
+
+    Handshake(TokenVerifier verifier, ConnectionCommands commands, LocalSockets sockets, FeedSender feed,
+            Messages messages) {
+        this.verifier = verifier;
+        this.commands = commands;
+        this.sockets = sockets;
+        this.feed = feed;
+        this.messages = messages;
+    }
+
+    void authenticate(SocketSession session, ClientFrame.Auth auth) {
+        VerifiedToken token = verify(session, auth);
+        if (token == null) {
+            return;
+        }
+        String finalId = "conn_" + UUID.randomUUID();
+        try {
+            for (var step : List.of(
+                    new AuthenticateConnection(session.preliminaryId(), token.userId(), token.expiresAt()),
+                    new MigrateConnectionId(session.preliminaryId(), finalId),
+                    new MarkConnectionReady(session.preliminaryId()))) {
+                if (isClosing(session)) {
+                    return; // the client left mid-handshake; its close is in the log, the rest need not be tried
+                }
+                commands.send(step);
+            }
+        } catch (ConnectionRejectedException e) {
+            if (e.code() != RejectionCode.CONNECTION_CLOSED) {
+                sockets.closeByServer(session, CloseCode.TRY_AGAIN_LATER, "the handshake was refused: " + e.code().code());
+            }
+            return; // closed while authenticating: the close won, and the log says so
+        } catch (RuntimeException e) {
+            log.warn("handshake of connection {} failed: {}", session.preliminaryId(), e.getMessage());
+            sockets.closeByServer(session, CloseCode.TRY_AGAIN_LATER, "the node could not record the handshake");
+            return;
+        }
+        try {
+            synchronized (session.lock()) {
+                if (session.phase() != SocketSession.Phase.AUTHENTICATING) {
+                    return;
+                }
+                session.bind(token.userId(), finalId, token.expiresAt());
+                session.phase(SocketSession.Phase.READY);
+                feed.start(session, auth.lastSeq());
+                while (!session.held().isEmpty()) {
+                    messages.process(session, session.held().poll());
+                }
+            }
+        } catch (SessionLimitExceededException e) {
+            sendFailed(session, e);
+        }
+    }
+
+    private static boolean isClosing(SocketSession session) {
+        synchronized (session.lock()) {
+            return session.phase() == SocketSession.Phase.CLOSING;
+        }
+    }
+
+    private void sendFailed(SocketSession session, SessionLimitExceededException e) {
+        sockets.closeByServer(session, CloseCode.SLOW_CONSUMER, e.getMessage());
+    }
+
+    /** A second {@code auth}: the same user refreshes the token's expiry; another user is refused and recorded. */
+    void reauthenticate(SocketSession session, ClientFrame.Auth auth) {
+        VerifiedToken token = verify(session, auth);
+        if (token == null) {
+            return;
+        }
+        if (!token.userId().equals(session.userId())) {
+            try {
+                commands.send(new AuthenticateConnection(session.preliminaryId(), token.userId(), token.expiresAt()));
+            } catch (ConnectionRejectedException expected) {
+                log.info("connection {} refused a token for another user", session.preliminaryId());
+            }
+            sockets.closeByServer(session, CloseCode.FORBIDDEN, "a connection's user never changes");
+            return;
+        }
+        try {
+            commands.send(new RefreshConnectionToken(session.preliminaryId(), token.userId(), token.expiresAt()));
+            synchronized (session.lock()) {
+                if (session.phase() == SocketSession.Phase.READY) {
+                    session.refreshToken(token.expiresAt());
+                    feed.sendReady(session);
+                }
+            }
+        } catch (ConnectionRejectedException e) {
+            log.info("connection {} could not refresh its token: {}", session.preliminaryId(), e.code().code());
+        } catch (SessionLimitExceededException e) {
+            sendFailed(session, e);
+        }
+    }
+
+    private VerifiedToken verify(SocketSession session, ClientFrame.Auth auth) {
+        try {
+            return verifier.verify(auth.token());
+        } catch (InvalidTokenException e) {
+            sockets.closeByServer(session, CloseCode.AUTH_FAILED, e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.switchboard.gateway.socket;
+
+import dev.switchboard.api.connection.ConnectionState;
+import dev.switchboard.api.feed.AgentEventPublished;
+import dev.switchboard.api.registry.ConnectionView;
+import dev.switchboard.gateway.node.NodeIdentity;
+import dev.switchboard.gateway.protocol.CloseCode;
+import dev.switchboard.query.registry.ConnectionRegistry;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
+
+/**
+ * Delivers a committed feed event to the user's READY connections on this node. The registry decides who may receive
+ * it; the local socket table only says where the socket is. Delivery is asynchronous: a slow client holds up its own
+ * socket, not the publisher. An event this pool cannot take is not lost: the next event, or a resume, fills the gap
+ * from the log.
+ */
+@Component
+public class LocalFanOut implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalFanOut.class);
+
+    private final ConnectionRegistry registry;
+    private final LocalSockets sockets;
+    private final FeedSender feed;
+    private final NodeIdentity node;
+    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(10_000), runnable -> {
+                Thread thread = new Thread(runnable, "feed-fan-out");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    LocalFanOut(ConnectionRegistry registry, LocalSockets sockets, FeedSender feed, NodeIdentity node) {
+        this.registry = registry;
+        this.sockets = sockets;
+        this.feed = feed;
+        this.node = node;
+    }
+
+    public void deliver(AgentEventPublished event) {
+        try {
+            pool.execute(() -> deliverNow(event));
+        } catch (RejectedExecutionException e) {
+            log.warn("fan-out queue full; feed event {} of user {} waits for the next event or a resume",
+                    event.seq(), event.userId());
+        }
+    }
+
+    private void deliverNow(AgentEventPublished event) {
+        for (ConnectionView connection : registry.ofUser(event.userId(), ConnectionState.READY)) {
+            if (node.id().equals(connection.nodeId())) {
+                sockets.get(connection.preliminaryId()).ifPresent(session -> deliverTo(session, event));
+            }
+        }
+    }
+
+    private void deliverTo(SocketSession session, AgentEventPublished event) {
+        try {
+            synchronized (session.lock()) {
+                feed.deliver(session, event);
+            }
+        } catch (SessionLimitExceededException e) {
+            sockets.closeByServer(session, CloseCode.SLOW_CONSUMER, e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("delivery to connection {} failed: {}", session.preliminaryId(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        pool.shutdownNow();
+    }
+}

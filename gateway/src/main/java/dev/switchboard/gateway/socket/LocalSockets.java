@@ -1,0 +1,105 @@
+package dev.switchboard.gateway.socket;
+
+import dev.switchboard.api.connection.CloseConnection;
+import dev.switchboard.api.connection.CloseReason;
+import dev.switchboard.command.connection.ConnectionCommands;
+import dev.switchboard.command.connection.ConnectionRejectedException;
+import dev.switchboard.gateway.node.NodeIdentity;
+import dev.switchboard.gateway.protocol.CloseCode;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sockets this node holds, by preliminary id. It answers "where is the socket?", never "may I route to it?": that
+ * is the registry's READY state. Server-side closes go through here so that the reason reaches the log before the
+ * client sees the close.
+ */
+@Component
+class LocalSockets implements ConnectionCloser {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalSockets.class);
+
+    private final Map<String, SocketSession> sockets = new ConcurrentHashMap<>();
+    private final ConnectionCommands commands;
+    private final NodeIdentity node;
+
+    LocalSockets(ConnectionCommands commands, NodeIdentity node) {
+        this.commands = commands;
+        this.node = node;
+    }
+
+    void add(SocketSession session) {
+        sockets.put(session.preliminaryId(), session);
+    }
+
+    void remove(SocketSession session) {
+        sockets.remove(session.preliminaryId(), session);
+    }
+
+    Optional<SocketSession> get(String preliminaryId) {
+        return Optional.ofNullable(sockets.get(preliminaryId));
+    }
+
+    Collection<SocketSession> all() {
+        return sockets.values();
+    }
+
+    int size() {
+        return sockets.size();
+    }
+
+    @Override
+    public void close(String connectionId, CloseReason reason, String detail) throws ConnectionRejectedException {
+        SocketSession session = sockets.get(connectionId);
+        if (session == null) {
+            commands.send(new CloseConnection(connectionId, reason, detail, node.id()));
+            return;
+        }
+        closeByServer(session, codeFor(reason), detail);
+    }
+
+    /**
+     * Records the close with its reason, then closes the socket with the matching code. A second close of the same
+     * socket is ignored, so a timeout and a protocol error racing each other close it once.
+     */
+    void closeByServer(SocketSession session, CloseCode code, String detail) {
+        synchronized (session.lock()) {
+            if (session.phase() == SocketSession.Phase.CLOSING) {
+                return;
+            }
+            session.phase(SocketSession.Phase.CLOSING);
+            session.held().clear();
+        }
+        try {
+            commands.send(new CloseConnection(session.preliminaryId(), code.reason(), detail, node.id()));
+        } catch (ConnectionRejectedException | RuntimeException e) {
+            log.warn("close of connection {} could not be recorded: {}", session.preliminaryId(), e.getMessage());
+        }
+        try {
+            session.socket().close(code.status());
+        } catch (IOException e) {
+            log.debug("socket of connection {} was already gone: {}", session.preliminaryId(), e.getMessage());
+        }
+    }
+
+    private static CloseCode codeFor(CloseReason reason) {
+        return switch (reason) {
+            case ADMIN_CLOSED -> CloseCode.ADMIN_CLOSED;
+            case SERVER_SHUTDOWN -> CloseCode.GOING_AWAY;
+            case AUTH_FAILED, TOKEN_EXPIRED -> CloseCode.AUTH_FAILED;
+            case AUTH_TIMEOUT -> CloseCode.AUTH_TIMEOUT;
+            case FORBIDDEN -> CloseCode.FORBIDDEN;
+            case HEARTBEAT_TIMEOUT -> CloseCode.HEARTBEAT_TIMEOUT;
+            case SLOW_CONSUMER -> CloseCode.SLOW_CONSUMER;
+            case RATE_LIMITED -> CloseCode.TOO_MANY_FAILURES;
+            case PROTOCOL_ERROR -> CloseCode.UNSUPPORTED_DATA;
+            case CLIENT_CLOSED, SERVER_CLOSED, NODE_LOST -> CloseCode.TRY_AGAIN_LATER;
+        };
+    }
+}

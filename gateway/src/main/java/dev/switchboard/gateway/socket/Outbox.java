@@ -1,0 +1,87 @@
+package dev.switchboard.gateway.socket;
+
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
+
+/**
+ * One socket's bounded send queue. Frames are written in the order they were queued, one asynchronous write at a
+ * time, so no thread ever blocks on a slow client: not the publisher, not the fan-out, not another user's delivery.
+ * A client that lets more than {@code byteLimit} pile up, or leaves a write unfinished for longer than the time
+ * limit, is refused with {@link SessionLimitExceededException}; the caller closes it as a slow consumer.
+ */
+final class Outbox {
+
+    /** Set while this thread is inside {@link #writeNext()}, so a write that completes at once does not recurse. */
+    private static final ThreadLocal<Boolean> WRITING_HERE = ThreadLocal.withInitial(() -> false);
+
+    private final Session endpoint;
+    private final long byteLimit;
+    private final long timeLimitNanos;
+    private final Consumer<Throwable> onWriteFailure;
+    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private volatile long writeStartedNanos;
+
+    Outbox(Session endpoint, long byteLimit, long timeLimitNanos, Consumer<Throwable> onWriteFailure) {
+        this.endpoint = endpoint;
+        this.byteLimit = byteLimit;
+        this.timeLimitNanos = timeLimitNanos;
+        this.onWriteFailure = onWriteFailure;
+    }
+
+    void send(String frame) {
+        if (writing.get() && System.nanoTime() - writeStartedNanos > timeLimitNanos) {
+            throw new SessionLimitExceededException("a write to the client has waited for longer than "
+                    + timeLimitNanos / 1_000_000 + " ms", null);
+        }
+        if (queuedBytes.addAndGet(frame.length()) > byteLimit) {
+            throw new SessionLimitExceededException("more than " + byteLimit + " bytes wait for the client", null);
+        }
+        queue.add(frame);
+        writeNext();
+    }
+
+    long queuedBytes() {
+        return queuedBytes.get();
+    }
+
+    private void writeNext() {
+        if (WRITING_HERE.get()) {
+            return; // the loop below, further up this thread's stack, goes on with the next frame
+        }
+        WRITING_HERE.set(true);
+        try {
+            while (!queue.isEmpty() && writing.compareAndSet(false, true)) {
+                String frame = queue.poll();
+                if (frame == null) {
+                    writing.set(false);
+                    continue;
+                }
+                writeStartedNanos = System.nanoTime();
+                endpoint.getAsyncRemote().sendText(frame, result -> written(frame, result));
+            }
+        } catch (RuntimeException e) {
+            writing.set(false);
+            onWriteFailure.accept(e);
+        } finally {
+            WRITING_HERE.set(false);
+        }
+    }
+
+    private void written(String frame, SendResult result) {
+        queuedBytes.addAndGet(-frame.length());
+        writing.set(false);
+        if (result.isOK()) {
+            writeNext();
+        } else {
+            onWriteFailure.accept(result.getException());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.switchboard.gateway.socket;
+
+import java.util.Map;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+
+/**
+ * Refuses the upgrade with HTTP 503 and a Retry-After until the node can serve. The web server listens before the
+ * application is ready (cold start) and after it stops being ready (shutdown); a socket accepted then would fail.
+ */
+@Component
+class ReadinessInterceptor implements HandshakeInterceptor {
+
+    private final ApplicationAvailability availability;
+
+    ReadinessInterceptor(ApplicationAvailability availability) {
+        this.availability = availability;
+    }
+
+    @Override
+    public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+            Map<String, Object> attributes) {
+        if (availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC) {
+            return true;
+        }
+        response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+        response.getHeaders().set("Retry-After", "1");
+        return false;
+    }
+
+    @Override
+    public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+            Exception exception) {
+        // nothing to do once upgraded
+    }
+}

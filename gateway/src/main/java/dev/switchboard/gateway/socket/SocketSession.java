@@ -1,0 +1,163 @@
+package dev.switchboard.gateway.socket;
+
+import dev.switchboard.api.feed.AgentEventPublished;
+import dev.switchboard.gateway.protocol.ClientFrame;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.BiConsumer;
+import java.util.function.LongFunction;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
+
+/**
+ * One client socket on this node and what the gateway must remember about it between frames. It is a transport
+ * handle, not a registry: whether a message may be routed to it is decided by the registry's READY state.
+ *
+ * <p>Everything that changes the phase or the feed cursor happens under {@link #lock()}, so a frame, a delivery and
+ * the hand-over from replayed to live events never interleave.
+ */
+final class SocketSession {
+
+    enum Phase { AWAITING_AUTH, AUTHENTICATING, READY, CLOSING }
+
+    private final String preliminaryId;
+    private final WebSocketSession socket;
+    private final Outbox outbox;
+    private final Object lock = new Object();
+    private final Deque<ClientFrame.Message> held = new ArrayDeque<>();
+    private Phase phase = Phase.AWAITING_AUTH;
+    private String userId;
+    private String finalId;
+    private Instant tokenExpiresAt;
+    /** The seq of the last feed event sent on this socket; -1 until the socket is ready. */
+    private long lastSent = -1;
+    private volatile long lastHeardNanos = System.nanoTime();
+    private volatile long lastPingNanos = System.nanoTime();
+
+    /**
+     * @param endpoint the container's session, for asynchronous writes
+     * @param onWriteFailure told when a write fails or times out; runs on a container thread
+     */
+    SocketSession(String preliminaryId, WebSocketSession socket, jakarta.websocket.Session endpoint,
+            long sendBufferLimit, long sendTimeLimitNanos, BiConsumer<SocketSession, Throwable> onWriteFailure) {
+        this.preliminaryId = preliminaryId;
+        this.socket = socket;
+        this.outbox = new Outbox(endpoint, sendBufferLimit, sendTimeLimitNanos,
+                error -> onWriteFailure.accept(this, error));
+    }
+
+    Object lock() {
+        return lock;
+    }
+
+    String preliminaryId() {
+        return preliminaryId;
+    }
+
+    WebSocketSession socket() {
+        return socket;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    void phase(Phase phase) {
+        this.phase = phase;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    String finalId() {
+        return finalId;
+    }
+
+    Instant tokenExpiresAt() {
+        return tokenExpiresAt;
+    }
+
+    void bind(String userId, String finalId, Instant tokenExpiresAt) {
+        this.userId = userId;
+        this.finalId = finalId;
+        this.tokenExpiresAt = tokenExpiresAt;
+    }
+
+    void refreshToken(Instant expiresAt) {
+        this.tokenExpiresAt = expiresAt;
+    }
+
+    Deque<ClientFrame.Message> held() {
+        return held;
+    }
+
+    void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    long silentNanos() {
+        return System.nanoTime() - lastHeardNanos;
+    }
+
+    long sincePingNanos() {
+        return System.nanoTime() - lastPingNanos;
+    }
+
+    void pinged() {
+        lastPingNanos = System.nanoTime();
+    }
+
+    /** Starts the live feed after {@code seq}; callers hold the lock. */
+    void startFeedAfter(long seq) {
+        lastSent = seq;
+    }
+
+    /**
+     * Sends a feed event exactly once and in order. Events this socket already has are skipped; when the event is
+     * ahead of the cursor, the missing ones are read from the log first. Callers hold the lock.
+     *
+     * @param missed the user's events after a given seq, in order, read from the log
+     */
+    void deliver(AgentEventPublished event, LongFunction<Iterable<AgentEventPublished>> missed,
+            FeedFrameWriter writer) {
+        if (phase != Phase.READY || lastSent < 0 || event.seq() <= lastSent) {
+            return;
+        }
+        if (event.seq() > lastSent + 1) {
+            catchUp(event.seq(), missed, writer);
+            return;
+        }
+        send(writer.frame(event));
+        lastSent = event.seq();
+    }
+
+    /** Sends every logged event after the cursor up to {@code seq}. Callers hold the lock. */
+    void catchUp(long seq, LongFunction<Iterable<AgentEventPublished>> missed, FeedFrameWriter writer)
+            {
+        for (AgentEventPublished event : missed.apply(lastSent)) {
+            if (event.seq() > seq) {
+                break;
+            }
+            if (event.seq() > lastSent) {
+                send(writer.frame(event));
+                lastSent = event.seq();
+            }
+        }
+    }
+
+    /**
+     * Queues a frame behind those already queued; never blocks.
+     *
+     * @throws SessionLimitExceededException when the client does not keep up
+     */
+    void send(String frame) {
+        outbox.send(frame);
+    }
+
+    /** Turns a feed event into its wire frame. */
+    interface FeedFrameWriter {
+        String frame(AgentEventPublished event);
+    }
+}

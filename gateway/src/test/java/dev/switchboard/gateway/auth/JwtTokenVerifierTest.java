@@ -1,0 +1,74 @@
+package dev.switchboard.gateway.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.switchboard.gateway.support.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The WebSocket's token check, on a real Nimbus decoder with the test secret. */
+class JwtTokenVerifierTest {
+
+    private final TokenVerifier verifier =
+            new JwtTokenVerifier(TokenDecoders.hs256(Tokens.SECRET.getBytes(StandardCharsets.UTF_8)));
+
+    @Test
+    void aValidTokenYieldsItsUserExpiryAndScopes() throws InvalidTokenException {
+        VerifiedToken token = verifier.verify(Tokens.withScopes("alice", "admin", "events:publish"));
+
+        assertThat(token.userId()).isEqualTo("alice");
+        assertThat(token.expiresAt()).isCloseTo(Instant.now().plus(1, ChronoUnit.HOURS), within(5, ChronoUnit.SECONDS));
+        assertThat(token.scopes()).containsExactlyInAnyOrder("admin", "events:publish");
+        assertThat(token.hasScope(VerifiedToken.ADMIN)).isTrue();
+    }
+
+    @Test
+    void aUserTokenHasNoScopes() throws InvalidTokenException {
+        assertThat(verifier.verify(Tokens.user("bob")).scopes()).isEmpty();
+    }
+
+    static Stream<Arguments> refusedTokens() {
+        return Stream.of(
+                Arguments.of("signed with another key", (Supplier<String>) () -> Tokens.signedWithOtherKey("alice"),
+                        TokenRefusal.BAD_TOKEN),
+                Arguments.of("alg none", (Supplier<String>) () -> Tokens.algNone("alice"), TokenRefusal.BAD_TOKEN),
+                Arguments.of("expired", (Supplier<String>) () -> Tokens.expired("alice"), TokenRefusal.EXPIRED),
+                Arguments.of("without sub", (Supplier<String>) Tokens::withoutSub, TokenRefusal.MISSING_CLAIM),
+                Arguments.of("not a JWT", (Supplier<String>) () -> "not-a-jwt", TokenRefusal.BAD_TOKEN));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedTokens")
+    void aBadTokenIsRefusedWithAReasonThatDoesNotQuoteIt(String kind, Supplier<String> minted, String reason) {
+        String token = minted.get();
+
+        assertThatThrownBy(() -> verifier.verify(token))
+                .isInstanceOf(InvalidTokenException.class)
+                .hasMessage(reason)
+                .message().doesNotContain(token);
+    }
+
+    @Test
+    void aMissingTokenIsRefused() {
+        assertThatThrownBy(() -> verifier.verify(" ")).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> verifier.verify(null)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void aScopeClaimGivenAsAListIsReadAsWell() {
+        assertThat(VerifiedTokens.scopes(java.util.List.of("admin", "events:publish")))
+                .containsExactlyInAnyOrder("admin", "events:publish");
+        assertThat(VerifiedTokens.scopes("  admin   events:publish ")).containsExactlyInAnyOrder("admin",
+                "events:publish");
+        assertThat(VerifiedTokens.scopes(null)).isEmpty();
+    }
+}

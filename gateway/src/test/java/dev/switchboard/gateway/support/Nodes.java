@@ -1,0 +1,39 @@
+package dev.switchboard.gateway.support;
+
+import dev.switchboard.gateway.SwitchboardApplication;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The settings every test node needs, and extra nodes in the same JVM sharing this run's database. */
+public final class Nodes {
+
+    private Nodes() {}
+
+    /** The test database and the test signing secret: what {@link PostgresIntegrationTest} gives its node too. */
+    public static Map<String, String> properties() {
+        TestDatabase database = TestDatabase.shared();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", database.jdbcUrl());
+        properties.put("spring.datasource.username", database.username());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("switchboard.jwt.secret", Tokens.SECRET);
+        return properties;
+    }
+
+    /** A further node on a random port; {@code extraSources} add beans, e.g. to hold up its start. */
+    public static SpringApplicationBuilder node(Class<?>... extraSources) {
+        List<Class<?>> sources = new ArrayList<>(List.of(SwitchboardApplication.class));
+        sources.addAll(List.of(extraSources));
+        List<String> settings = new ArrayList<>(List.of("server.port=0"));
+        properties().forEach((name, value) -> settings.add(name + "=" + value));
+        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).properties(settings.toArray(String[]::new));
+    }
+
+    public static ConfigurableApplicationContext start() {
+        return node().run();
+    }
+}

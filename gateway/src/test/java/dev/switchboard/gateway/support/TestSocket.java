@@ -1,0 +1,165 @@
+package dev.switchboard.gateway.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real WebSocket client (the JDK's) for end-to-end tests: it records every text frame and the close it gets, and
+ * waits for them with a deadline instead of sleeping.
+ */
+public final class TestSocket implements AutoCloseable {
+
+    public static final Duration WAIT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    private TestSocket(URI uri) {
+        this.socket = HTTP.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, new Listener())
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    public static TestSocket connect(int port) {
+        return new TestSocket(URI.create("ws://127.0.0.1:" + port + "/ws"));
+    }
+
+    /** The HTTP status a refused upgrade answered with. */
+    public static int refusedStatus(int port) {
+        try {
+            connect(port).close();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+        return fail("the upgrade was accepted");
+    }
+
+    public TestSocket send(String frame) {
+        socket.sendText(frame, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        return this;
+    }
+
+    public TestSocket sendBinary(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        return this;
+    }
+
+    /** The next frame; fails when none arrives in time. */
+    public JsonNode next() {
+        try {
+            JsonNode frame = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (frame == null) {
+                fail("no frame within " + WAIT + (closeCode.isDone() ? "; closed with " + closeCode.join() : ""));
+            }
+            return frame;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The next frame, which must be of this type. */
+    public JsonNode expect(String type) {
+        JsonNode frame = next();
+        assertThat(frame.path("type").asText()).as("frame %s", frame).isEqualTo(type);
+        return frame;
+    }
+
+    /** The next {@code n} frames. */
+    public List<JsonNode> next(int n) {
+        List<JsonNode> received = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            received.add(next());
+        }
+        return received;
+    }
+
+    /** Sends {@code auth} and returns the {@code ready} frame. */
+    public JsonNode authenticate(String token) {
+        expect("welcome");
+        send("{\"type\":\"auth\",\"token\":\"" + token + "\"}");
+        return expect("ready");
+    }
+
+    /** The close code the server sent; fails when the socket is not closed in time. */
+    public int awaitClose() {
+        return closeCode.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    public boolean isClosed() {
+        return closeCode.isDone();
+    }
+
+    /** Frames received so far that nobody has taken yet. */
+    public List<JsonNode> drain() {
+        List<JsonNode> rest = new ArrayList<>();
+        frames.drainTo(rest);
+        return rest;
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                    .exceptionally(error -> null).join();
+        }
+    }
+
+    public void abort() {
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    frames.add(JSON.readTree(partial.toString()));
+                } catch (JsonProcessingException e) {
+                    frames.add(JSON.createObjectNode().put("type", "unparseable").put("text", partial.toString()));
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closeCode.completeExceptionally(error);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.switchboard.query.feed;
+
+import dev.switchboard.api.feed.AgentEventPublished;
+import dev.switchboard.api.feed.FeedIds;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads a user's agent event feed straight from the event log, with no projection in between: the feed stream is
+ * already ordered by seq, and a read can never lag what was appended. Stream position n holds seq n + 1, so both
+ * reads are served by the event table's unique index on (stream, sequence).
+ */
+@Repository
+public class FeedLog {
+
+    private final EventStore eventStore;
+
+    FeedLog(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /** Every event of the user with a seq greater than {@code seq}, in seq order; all of them when seq is 0. */
+    public List<AgentEventPublished> after(String userId, long seq) {
+        var stream = eventStore.readEvents(FeedIds.of(userId), Math.max(seq, 0));
+        List<AgentEventPublished> events = new ArrayList<>();
+        while (stream.hasNext()) {
+            if (stream.next().getPayload() instanceof AgentEventPublished event) {
+                events.add(event);
+            }
+        }
+        return events;
+    }
+
+    /** The user's latest seq; 0 when the user has no events yet. */
+    public long head(String userId) {
+        return eventStore.lastSequenceNumberFor(FeedIds.of(userId)).map(position -> position + 1).orElse(0L);
+    }
+}
