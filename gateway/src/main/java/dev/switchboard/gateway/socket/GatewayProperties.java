@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param sendBufferLimit bytes queued for one slow client before it is closed as a slow consumer
  * @param sendTimeLimit how long one send may block before the client is closed as a slow consumer
  * @param allowedOrigins Origin header values allowed to open a socket ({@code *} for any)
+ * @param drainTimeout how long a stopping node spends recording and closing its sockets (1001) before it exits
  */
 @ConfigurationProperties("switchboard.gateway")
 public record GatewayProperties(
@@ -29,4 +30,5 @@ public record GatewayProperties(
         @DefaultValue("16KB") DataSize maxMessageText,
         @DefaultValue("512KB") DataSize sendBufferLimit,
         @DefaultValue("10s") Duration sendTimeLimit,
-        @DefaultValue("*") List<String> allowedOrigins) {}
+        @DefaultValue("*") List<String> allowedOrigins,
+        @DefaultValue("20s") Duration drainTimeout) {}

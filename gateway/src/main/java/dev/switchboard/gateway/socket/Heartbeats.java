@@ -1,27 +1,33 @@
 package dev.switchboard.gateway.socket;
 
+import dev.switchboard.api.connection.CloseReason;
 import dev.switchboard.gateway.protocol.CloseCode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.PingMessage;
 
 /**
- * Once a second: closes sockets silent for longer than the heartbeat timeout (the reason goes into the log), and
+ * Once a second: closes sockets whose token expired without a fresh {@code auth} (4001, TOKEN_EXPIRED), closes sockets
+ * silent for longer than the heartbeat timeout (the reason goes into the log), and
  * sends a WebSocket ping to those not pinged for a heartbeat interval. Any frame or pong from the client counts.
  */
 @Component
 class Heartbeats implements InitializingBean {
 
     private final LocalSockets sockets;
+    private final Clock clock;
     private final SocketExecutors executors;
     private final long intervalNanos;
     private final long timeoutNanos;
 
-    Heartbeats(LocalSockets sockets, SocketExecutors executors, GatewayProperties properties) {
+    Heartbeats(LocalSockets sockets, SocketExecutors executors, GatewayProperties properties, Clock clock) {
         this.sockets = sockets;
+        this.clock = clock;
         this.executors = executors;
         this.intervalNanos = properties.heartbeatInterval().toNanos();
         this.timeoutNanos = properties.heartbeatTimeout().toNanos();
@@ -33,8 +39,13 @@ class Heartbeats implements InitializingBean {
     }
 
     void beat() {
+        Instant now = clock.instant();
         for (SocketSession session : sockets.all()) {
-            if (session.silentNanos() > timeoutNanos) {
+            Instant expiry = session.tokenExpiresAt();
+            if (expiry != null && !now.isBefore(expiry)) {
+                sockets.closeByServer(session, CloseCode.AUTH_FAILED, CloseReason.TOKEN_EXPIRED,
+                        "the token expired and no fresh auth arrived");
+            } else if (session.silentNanos() > timeoutNanos) {
                 sockets.closeByServer(session, CloseCode.HEARTBEAT_TIMEOUT, "silent for longer than the timeout");
             } else if (session.sincePingNanos() >= intervalNanos) {
                 ping(session);

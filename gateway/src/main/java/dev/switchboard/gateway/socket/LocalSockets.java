@@ -61,7 +61,7 @@ class LocalSockets implements ConnectionCloser {
             commands.send(new CloseConnection(connectionId, reason, detail, node.id()));
             return;
         }
-        closeByServer(session, codeFor(reason), detail);
+        closeByServer(session, codeFor(reason), reason, detail);
     }
 
     /**
@@ -69,6 +69,11 @@ class LocalSockets implements ConnectionCloser {
      * socket is ignored, so a timeout and a protocol error racing each other close it once.
      */
     void closeByServer(SocketSession session, CloseCode code, String detail) {
+        closeByServer(session, code, code.reason(), detail);
+    }
+
+    /** As above, with a reason more precise than the close code's own (several reasons share 4001). */
+    void closeByServer(SocketSession session, CloseCode code, CloseReason reason, String detail) {
         synchronized (session.lock()) {
             if (session.phase() == SocketSession.Phase.CLOSING) {
                 return;
@@ -77,7 +82,7 @@ class LocalSockets implements ConnectionCloser {
             session.held().clear();
         }
         try {
-            commands.send(new CloseConnection(session.preliminaryId(), code.reason(), detail, node.id()));
+            commands.send(new CloseConnection(session.preliminaryId(), reason, detail, node.id()));
         } catch (ConnectionRejectedException | RuntimeException e) {
             log.warn("close of connection {} could not be recorded: {}", session.preliminaryId(), e.getMessage());
         }

@@ -29,7 +29,7 @@ final class SocketSession {
     private Phase phase = Phase.AWAITING_AUTH;
     private String userId;
     private String finalId;
-    private Instant tokenExpiresAt;
+    private volatile Instant tokenExpiresAt;
     /** The seq of the last feed event sent on this socket; -1 until the socket is ready. */
     private long lastSent = -1;
     private volatile long lastHeardNanos = System.nanoTime();

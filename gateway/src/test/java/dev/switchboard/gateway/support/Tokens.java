@@ -52,6 +52,11 @@ public final class Tokens {
         return DevelopmentTokens.mint(bytes(SECRET), userId, List.of(scopes), TTL, Instant.now());
     }
 
+    /** Valid now, expiring after {@code ttl}: for a token that runs out on a live socket. */
+    public static String expiringIn(String userId, Duration ttl) {
+        return DevelopmentTokens.mint(bytes(SECRET), userId, List.of(), ttl, Instant.now());
+    }
+
     /** Expired an hour ago, well beyond the decoder's one-minute clock skew. */
     public static String expired(String userId) {
         return DevelopmentTokens.mint(bytes(SECRET), userId, List.of(), TTL, Instant.now().minus(Duration.ofHours(2)));
