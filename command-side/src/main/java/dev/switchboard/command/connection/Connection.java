@@ -174,6 +174,11 @@ class Connection {
         return new ConnectionRejectedException(connectionId, state, command, code, reason);
     }
 
+    /** The state as the event-sourcing handlers left it, for {@link ConnectionReplay}. */
+    ConnectionSnapshot snapshot() {
+        return new ConnectionSnapshot(connectionId, state, userId, finalId, claimedBy);
+    }
+
     @EventSourcingHandler
     void on(ConnectionOpened event) {
         connectionId = event.connectionId();
