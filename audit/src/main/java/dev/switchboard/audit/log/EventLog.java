@@ -71,16 +71,19 @@ public final class EventLog {
     }
 
     private RowCallbackHandler row(Consumer<LoggedEvent> consumer) {
-        return result -> {
-            TrackedDomainEventData<byte[]> data = entry(result);
-            try (Stream<TrackedEventMessage<?>> messages =
-                    EventUtils.upcastAndDeserializeTrackedEvents(Stream.of(data), serializer, upcasters)) {
-                messages.forEach(message -> consumer.accept(logged(data, message)));
-            }
-        };
+        return result -> decode(entry(result), serializer, upcasters, consumer);
     }
 
-    private static TrackedDomainEventData<byte[]> entry(ResultSet row) throws SQLException {
+    /** Upcasts one stored entry to the current revision and deserializes it, as a node would. */
+    static void decode(TrackedDomainEventData<byte[]> data, Serializer serializer, EventUpcaster upcasters,
+            Consumer<LoggedEvent> consumer) {
+        try (Stream<TrackedEventMessage<?>> messages =
+                EventUtils.upcastAndDeserializeTrackedEvents(Stream.of(data), serializer, upcasters)) {
+            messages.forEach(message -> consumer.accept(logged(data, message)));
+        }
+    }
+
+    static TrackedDomainEventData<byte[]> entry(ResultSet row) throws SQLException {
         long position = row.getLong("global_index");
         return new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position), new GenericDomainEventEntry<>(
                 row.getString("type"), row.getString("aggregate_identifier"), row.getLong("sequence_number"),

@@ -8,6 +8,6 @@ public final class EventLogUpcasters {
     private EventLogUpcasters() {}
 
     public static EventUpcasterChain chain() {
-        return new EventUpcasterChain();
+        return new EventUpcasterChain(new ConnectionOpenedRevision1Upcaster());
     }
 }

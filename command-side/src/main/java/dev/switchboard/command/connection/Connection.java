@@ -60,7 +60,7 @@ class Connection {
 
     @CommandHandler
     Connection(OpenConnection command, Clock clock) {
-        apply(new ConnectionOpened(command.connectionId(), command.nodeId(), clock.instant()));
+        apply(new ConnectionOpened(command.connectionId(), command.nodeId(), command.remoteAddress(), clock.instant()));
     }
 
     private Connection(FinalIdClaimed claim) {

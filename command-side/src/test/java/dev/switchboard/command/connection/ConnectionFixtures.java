@@ -127,7 +127,8 @@ final class ConnectionFixtures {
     static Map<String, String> argumentsOf(ConnectionCommand command) {
         String id = command.connectionId();
         if (command instanceof OpenConnection c) {
-            return Map.of("connectionId", id, "nodeId", String.valueOf(c.nodeId()));
+            return Map.of("connectionId", id, "nodeId", String.valueOf(c.nodeId()),
+                    "remoteAddress", String.valueOf(c.remoteAddress()));
         }
         if (command instanceof AuthenticateConnection c) {
             return Map.of("connectionId", id, "userId", String.valueOf(c.userId()),

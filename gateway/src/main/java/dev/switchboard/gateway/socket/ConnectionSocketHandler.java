@@ -59,7 +59,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
         var session = new SocketSession("pre_" + UUID.randomUUID(), raw, endpoint,
                 properties.sendBufferLimit().toBytes(), properties.sendTimeLimit().toNanos(), this::writeFailed);
         try {
-            commands.send(new OpenConnection(session.preliminaryId(), node.id()));
+            commands.send(new OpenConnection(session.preliminaryId(), node.id(), remoteAddress(raw)));
         } catch (ConnectionRejectedException | RuntimeException e) {
             log.warn("could not open connection {}: {}", session.preliminaryId(), e.getMessage());
             raw.close(CloseCode.TRY_AGAIN_LATER.status());
@@ -150,6 +150,11 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
         int code = status.getCode();
         return code == CloseStatus.TOO_BIG_TO_PROCESS.getCode() || code == CloseStatus.NOT_ACCEPTABLE.getCode()
                 ? CloseReason.PROTOCOL_ERROR : CloseReason.CLIENT_CLOSED;
+    }
+
+    private static String remoteAddress(WebSocketSession raw) {
+        var address = raw.getRemoteAddress();
+        return address == null ? null : address.getAddress().getHostAddress();
     }
 
     private static SocketSession session(WebSocketSession raw) {
