@@ -1,0 +1,66 @@
+package dev.switchboard.gateway.cli;
+
+import dev.switchboard.api.connection.ConnectionIdMigrated;
+import dev.switchboard.api.connection.FinalIdClaimed;
+import dev.switchboard.audit.log.EventLog;
+import dev.switchboard.audit.log.LoggedEvent;
+import java.io.PrintWriter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code history <id>}: every event of one connection, its preliminary and final id together, in log order. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Prints every event of one connection (either id), refusals included, in log order.")
+final class HistoryCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "<connection-id>", description = "the preliminary or the final id")
+    String id;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    Output output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        EventLog log = new EventLog(database.dataSource());
+        List<LoggedEvent> events = log.ofStreams(streamsOf(log, id));
+        if (events.isEmpty()) {
+            throw new CliFailure(CliFailure.NOT_FOUND, "no events for connection " + id);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json) {
+            output.json(out, events);
+        } else {
+            Output.table(out, List.of("POSITION", "TIME", "STREAM", "EVENT", "DETAIL"), events.stream()
+                    .map(e -> List.of(Long.toString(e.position()), e.timestamp().toString(), e.streamId(), e.type(),
+                            EventSummary.of(e.payload())))
+                    .toList());
+        }
+        return 0;
+    }
+
+    /** The connection's stream and its final id's claim stream, found from whichever id was given. */
+    static Set<String> streamsOf(EventLog log, String id) {
+        Set<String> streams = new LinkedHashSet<>(List.of(id));
+        for (LoggedEvent event : log.ofStreams(List.of(id))) {
+            if (event.payload() instanceof FinalIdClaimed claim) {
+                streams.add(claim.connectionId());
+            } else if (event.payload() instanceof ConnectionIdMigrated migrated) {
+                streams.add(migrated.finalId());
+            }
+        }
+        return streams;
+    }
+}
