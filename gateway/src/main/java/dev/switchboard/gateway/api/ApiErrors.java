@@ -2,10 +2,12 @@ package dev.switchboard.gateway.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.switchboard.gateway.availability.DatabaseAvailability;
 import java.util.Comparator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -24,6 +26,15 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** Seconds a caller should wait before retrying a 503: about the time the node needs to notice a recovery. */
+    static final String RETRY_AFTER = "2";
+
+    private final DatabaseAvailability database;
+
+    ApiErrors(DatabaseAvailability database) {
+        this.database = database;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> refused(ApiException refusal) {
@@ -67,15 +78,26 @@ class ApiErrors {
                 "The request body must be JSON (Content-Type: application/json).");
     }
 
-    /** The cause goes to the log for the operator; the client learns only that it was not its fault. */
+    /**
+     * The cause goes to the log for the operator; the client learns only that it was not its fault. A database that
+     * stopped answering mid-request is a 503 the caller may retry, not a 500.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> failed(Exception failure) {
+        if (database.explains(failure)) {
+            log.warn("an API request failed: the database does not answer ({})", failure.getMessage());
+            return refused(ApiException.unavailable());
+        }
         log.error("an API request failed", failure);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "The server could not answer this request; the cause is in its log.");
     }
 
     private static ResponseEntity<ApiError> answer(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(new ApiError(code, message));
+        var answer = ResponseEntity.status(status);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
+        }
+        return answer.body(new ApiError(code, message));
     }
 }

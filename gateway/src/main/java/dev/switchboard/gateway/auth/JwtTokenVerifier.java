@@ -1,7 +1,11 @@
 package dev.switchboard.gateway.auth;
 
+import com.nimbusds.jwt.JWTParser;
+import java.text.ParseException;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.stereotype.Component;
 
 /** The WebSocket's token check, with the very decoder that guards the HTTP API. */
@@ -22,7 +26,32 @@ class JwtTokenVerifier implements TokenVerifier {
         try {
             return VerifiedTokens.from(decoder.decode(token));
         } catch (JwtException e) {
-            throw new InvalidTokenException(TokenRefusal.reason(e));
+            // Nimbus checks the signature before Spring's validators see the claims: a validation failure means the
+            // signature was good. Neither a malformed nor a badly signed token proves anything about its sub.
+            boolean signed = causedBy(e, JwtValidationException.class);
+            boolean ourFault = !signed && !causedBy(e, BadJwtException.class);
+            throw new InvalidTokenException(TokenRefusal.reason(e), ourFault, signed ? claimedUser(token) : null);
         }
+    }
+
+    @Override
+    public String claimedUser(String token) {
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        try {
+            return JWTParser.parse(token).getJWTClaimsSet().getSubject();
+        } catch (ParseException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,4 +4,10 @@ package dev.switchboard.gateway.auth;
 public interface TokenVerifier {
 
     VerifiedToken verify(String token) throws InvalidTokenException;
+
+    /**
+     * The {@code sub} the token claims, read without checking anything, or null. Never a proof of identity: it only
+     * says which user's failure circuit an attempt falls under, before any work is spent on the token.
+     */
+    String claimedUser(String token);
 }

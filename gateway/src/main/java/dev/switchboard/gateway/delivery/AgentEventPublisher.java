@@ -12,5 +12,15 @@ public interface AgentEventPublisher {
      * @param event one of the five agent event names, e.g. {@code agent_started}
      * @return the event's sequence number in the user's feed
      */
-    long publish(String userId, String runId, String event, Map<String, Object> data);
+    default long publish(String userId, String runId, String event, Map<String, Object> data) {
+        return publish(userId, runId, event, data, null);
+    }
+
+    /**
+     * As above; a publisher that retries (after a timeout or a 503) sends the same key, and an event the feed has
+     * already taken under that key is not appended again: its earlier seq is returned (sockets skip what they have).
+     *
+     * @param idempotencyKey the publisher's id for this event; null when it has none
+     */
+    long publish(String userId, String runId, String event, Map<String, Object> data, String idempotencyKey);
 }

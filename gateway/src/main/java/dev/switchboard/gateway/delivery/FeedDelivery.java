@@ -22,8 +22,8 @@ class FeedDelivery implements AgentEventPublisher {
     }
 
     @Override
-    public long publish(String userId, String runId, String event, Map<String, Object> data) {
-        AgentEventPublished published = events.append(userId, runId, event, data, null);
+    public long publish(String userId, String runId, String event, Map<String, Object> data, String idempotencyKey) {
+        AgentEventPublished published = events.append(userId, runId, event, data, idempotencyKey);
         fanOut.deliver(published);
         return published.seq();
     }

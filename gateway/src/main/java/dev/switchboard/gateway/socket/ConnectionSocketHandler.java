@@ -1,10 +1,12 @@
 package dev.switchboard.gateway.socket;
 
-import dev.switchboard.api.connection.CloseConnection;
 import dev.switchboard.api.connection.CloseReason;
 import dev.switchboard.api.connection.OpenConnection;
 import dev.switchboard.command.connection.ConnectionCommands;
 import dev.switchboard.command.connection.ConnectionRejectedException;
+import dev.switchboard.gateway.availability.DatabaseAvailability;
+import dev.switchboard.gateway.limits.SocketAdmission;
+import dev.switchboard.gateway.limits.SocketAllowance;
 import dev.switchboard.gateway.node.NodeIdentity;
 import dev.switchboard.gateway.protocol.BadFrameException;
 import dev.switchboard.gateway.protocol.ClientFrame;
@@ -25,6 +27,8 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 /**
  * {@code GET /ws}: drives the Connection aggregate from the socket's life. Upgrade → OpenConnection → {@code welcome};
  * {@code auth} → the {@link Handshake}; close → CloseConnection with the reason. Every frame gets an answer or a close.
+ * An upgrade the {@link SocketAdmission} refuses is closed with 4029 before anything is written, so a flood of them
+ * costs the log nothing.
  */
 @Component
 class ConnectionSocketHandler extends TextWebSocketHandler {
@@ -38,15 +42,22 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
     private final FrameCodec codec;
     private final FrameDispatcher dispatcher;
     private final GatewayProperties properties;
+    private final SocketAdmission admission;
+    private final CloseRecorder recorder;
+    private final DatabaseAvailability database;
 
     ConnectionSocketHandler(ConnectionCommands commands, NodeIdentity node, LocalSockets sockets, FrameCodec codec,
-            FrameDispatcher dispatcher, GatewayProperties properties) {
+            FrameDispatcher dispatcher, GatewayProperties properties, SocketAdmission admission,
+            CloseRecorder recorder, DatabaseAvailability database) {
         this.commands = commands;
         this.node = node;
         this.sockets = sockets;
         this.codec = codec;
         this.dispatcher = dispatcher;
         this.properties = properties;
+        this.admission = admission;
+        this.recorder = recorder;
+        this.database = database;
     }
 
     /** Tomcat's own limit on one blocking write; without it a stalled client holds a sending thread for 20 s. */
@@ -54,13 +65,21 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) throws Exception {
+        String address = remoteAddress(raw);
+        SocketAllowance allowance = admission.admit(address).orElse(null);
+        if (allowance == null) {
+            raw.close(CloseCode.TOO_MANY_FAILURES.status());
+            return;
+        }
         var endpoint = ((NativeWebSocketSession) raw).getNativeSession(jakarta.websocket.Session.class);
         endpoint.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeLimit().toMillis());
-        var session = new SocketSession("pre_" + UUID.randomUUID(), raw, endpoint,
+        var session = new SocketSession("pre_" + UUID.randomUUID(), raw, endpoint, allowance,
                 properties.sendBufferLimit().toBytes(), properties.sendTimeLimit().toNanos(), this::writeFailed);
         try {
-            commands.send(new OpenConnection(session.preliminaryId(), node.id(), remoteAddress(raw)));
+            commands.send(new OpenConnection(session.preliminaryId(), node.id(), address));
         } catch (ConnectionRejectedException | RuntimeException e) {
+            allowance.releaseUnauthenticatedSlot();
+            database.observed(e);
             log.warn("could not open connection {}: {}", session.preliminaryId(), e.getMessage());
             raw.close(CloseCode.TRY_AGAIN_LATER.status());
             return;
@@ -82,7 +101,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
         try {
             frame = codec.parse(message.getPayload());
         } catch (BadFrameException e) {
-            dispatcher.send(session, codec.error(e.code(), e.getMessage(), e.frameId()));
+            dispatcher.refuse(session, e);
             return;
         }
         dispatcher.dispatch(session, frame);
@@ -116,6 +135,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
             return;
         }
         sockets.remove(session);
+        session.allowance().releaseUnauthenticatedSlot();
         boolean closedByServer;
         synchronized (session.lock()) {
             closedByServer = session.phase() == SocketSession.Phase.CLOSING;
@@ -124,12 +144,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
         if (closedByServer) {
             return; // the reason is already in the log
         }
-        try {
-            commands.send(new CloseConnection(session.preliminaryId(), reasonFor(status),
-                    "socket closed with " + status.getCode(), node.id()));
-        } catch (ConnectionRejectedException | RuntimeException e) {
-            log.warn("close of connection {} could not be recorded: {}", session.preliminaryId(), e.getMessage());
-        }
+        recorder.record(session.preliminaryId(), reasonFor(status), "socket closed with " + status.getCode());
     }
 
     /**
@@ -154,7 +169,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
 
     private static String remoteAddress(WebSocketSession raw) {
         var address = raw.getRemoteAddress();
-        return address == null ? null : address.getAddress().getHostAddress();
+        return address == null || address.getAddress() == null ? null : address.getAddress().getHostAddress();
     }
 
     private static SocketSession session(WebSocketSession raw) {

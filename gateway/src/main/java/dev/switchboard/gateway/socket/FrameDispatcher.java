@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.socket;
 
+import dev.switchboard.gateway.limits.LimitsProperties;
+import dev.switchboard.gateway.protocol.BadFrameException;
 import dev.switchboard.gateway.protocol.ClientFrame;
 import dev.switchboard.gateway.protocol.CloseCode;
 import dev.switchboard.gateway.protocol.ErrorCode;
@@ -11,7 +13,9 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
  * Answers each client frame according to the socket's phase. Handshakes run on the {@link SocketExecutors} so a slow
- * database never blocks the thread that reads frames; messages that arrive meanwhile are held, in order.
+ * database never blocks the thread that reads frames; messages that arrive meanwhile are held, in order. Every frame,
+ * malformed ones included, first takes a token from the socket's bucket: one beyond the rate is answered
+ * {@code rate_limited} and not processed, and the socket stays open.
  */
 @Component
 class FrameDispatcher {
@@ -22,18 +26,23 @@ class FrameDispatcher {
     private final FrameCodec codec;
     private final SocketExecutors executors;
     private final GatewayProperties properties;
+    private final LimitsProperties limits;
 
     FrameDispatcher(Handshake handshake, Messages messages, LocalSockets sockets, FrameCodec codec,
-            SocketExecutors executors, GatewayProperties properties) {
+            SocketExecutors executors, GatewayProperties properties, LimitsProperties limits) {
         this.handshake = handshake;
         this.messages = messages;
         this.sockets = sockets;
         this.codec = codec;
         this.executors = executors;
         this.properties = properties;
+        this.limits = limits;
     }
 
     void dispatch(SocketSession session, ClientFrame frame) {
+        if (!withinRate(session, frame instanceof ClientFrame.Message message ? message.id() : null)) {
+            return;
+        }
         if (frame instanceof ClientFrame.Auth auth) {
             auth(session, auth);
         } else if (frame instanceof ClientFrame.Message message) {
@@ -41,6 +50,22 @@ class FrameDispatcher {
         } else {
             send(session, codec.pong());
         }
+    }
+
+    /** A frame that could not be parsed: {@code bad_request}, unless the client is over its rate. */
+    void refuse(SocketSession session, BadFrameException e) {
+        if (withinRate(session, e.frameId())) {
+            send(session, codec.error(e.code(), e.getMessage(), e.frameId()));
+        }
+    }
+
+    private boolean withinRate(SocketSession session, String frameId) {
+        if (session.allowance().tryFrame()) {
+            return true;
+        }
+        send(session, codec.error(ErrorCode.RATE_LIMITED, "more than " + limits.framesPerSecond()
+                + " frames a second (bursts of " + limits.frameBurst() + "); this frame was not processed", frameId));
+        return false;
     }
 
     private void auth(SocketSession session, ClientFrame.Auth auth) {

@@ -7,11 +7,12 @@ import dev.switchboard.api.connection.RefreshConnectionToken;
 import dev.switchboard.api.connection.RejectionCode;
 import dev.switchboard.command.connection.ConnectionCommands;
 import dev.switchboard.command.connection.ConnectionRejectedException;
-import dev.switchboard.gateway.auth.InvalidTokenException;
-import dev.switchboard.gateway.auth.TokenVerifier;
 import dev.switchboard.gateway.auth.VerifiedToken;
+import dev.switchboard.gateway.availability.DatabaseAvailability;
 import dev.switchboard.gateway.protocol.ClientFrame;
 import dev.switchboard.gateway.protocol.CloseCode;
+import dev.switchboard.gateway.protocol.ErrorCode;
+import dev.switchboard.gateway.protocol.FrameCodec;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -23,31 +24,40 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
  * The {@code auth} frame: verify the token, then authenticate, migrate to the final id and mark ready, each committed
  * with the registry before the next. Only then is the socket READY here: {@code ready} is sent, missed feed events are
  * replayed, and the messages held meanwhile are processed in order, all under the session's lock so that no live
- * event or new frame cuts in.
+ * event or new frame cuts in. While the database is known to be down the steps are not tried: the socket is closed
+ * with 1013 at once rather than after the pool's timeout.
  */
 @Component
 class Handshake {
 
     private static final Logger log = LoggerFactory.getLogger(Handshake.class);
 
-    private final TokenVerifier verifier;
+    private final AuthCheck check;
     private final ConnectionCommands commands;
     private final LocalSockets sockets;
     private final FeedSender feed;
     private final Messages messages;
+    private final DatabaseAvailability database;
+    private final FrameCodec codec;
 
-    Handshake(TokenVerifier verifier, ConnectionCommands commands, LocalSockets sockets, FeedSender feed,
-            Messages messages) {
-        this.verifier = verifier;
+    Handshake(AuthCheck check, ConnectionCommands commands, LocalSockets sockets, FeedSender feed, Messages messages,
+            DatabaseAvailability database, FrameCodec codec) {
+        this.check = check;
         this.commands = commands;
         this.sockets = sockets;
         this.feed = feed;
         this.messages = messages;
+        this.database = database;
+        this.codec = codec;
     }
 
     void authenticate(SocketSession session, ClientFrame.Auth auth) {
-        VerifiedToken token = verify(session, auth);
+        VerifiedToken token = check.verify(session, auth);
         if (token == null) {
+            return;
+        }
+        if (!database.isAvailable()) {
+            sockets.closeByServer(session, CloseCode.TRY_AGAIN_LATER, "the database does not answer");
             return;
         }
         String finalId = "conn_" + UUID.randomUUID();
@@ -67,6 +77,7 @@ class Handshake {
             }
             return; // closed while authenticating: the close won, and the log says so
         } catch (RuntimeException e) {
+            database.observed(e);
             log.warn("handshake of connection {} failed: {}", session.preliminaryId(), e.getMessage());
             sockets.closeByServer(session, CloseCode.TRY_AGAIN_LATER, "the node could not record the handshake");
             return;
@@ -78,6 +89,7 @@ class Handshake {
                 }
                 session.bind(token.userId(), finalId, token.expiresAt());
                 session.phase(SocketSession.Phase.READY);
+                session.allowance().releaseUnauthenticatedSlot();
                 feed.start(session, auth.lastSeq());
                 while (!session.held().isEmpty()) {
                     messages.process(session, session.held().poll());
@@ -100,7 +112,7 @@ class Handshake {
 
     /** A second {@code auth}: the same user refreshes the token's expiry; another user is refused and recorded. */
     void reauthenticate(SocketSession session, ClientFrame.Auth auth) {
-        VerifiedToken token = verify(session, auth);
+        VerifiedToken token = check.verify(session, auth);
         if (token == null) {
             return;
         }
@@ -109,6 +121,10 @@ class Handshake {
                 commands.send(new AuthenticateConnection(session.preliminaryId(), token.userId(), token.expiresAt()));
             } catch (ConnectionRejectedException expected) {
                 log.info("connection {} refused a token for another user", session.preliminaryId());
+            } catch (RuntimeException e) {
+                database.observed(e); // the refusal could not be recorded; the socket is closed all the same
+                log.warn("connection {} could not record a token for another user: {}", session.preliminaryId(),
+                        e.getMessage());
             }
             sockets.closeByServer(session, CloseCode.FORBIDDEN, "a connection's user never changes");
             return;
@@ -125,15 +141,16 @@ class Handshake {
             log.info("connection {} could not refresh its token: {}", session.preliminaryId(), e.code().code());
         } catch (SessionLimitExceededException e) {
             sendFailed(session, e);
-        }
-    }
-
-    private VerifiedToken verify(SocketSession session, ClientFrame.Auth auth) {
-        try {
-            return verifier.verify(auth.token());
-        } catch (InvalidTokenException e) {
-            sockets.closeByServer(session, CloseCode.AUTH_FAILED, e.getMessage());
-            return null;
+        } catch (RuntimeException e) {
+            // not recorded, so not in force: the client keeps its old expiry and should send auth again later
+            database.observed(e);
+            log.warn("connection {} could not record its token refresh: {}", session.preliminaryId(), e.getMessage());
+            try {
+                session.send(codec.error(ErrorCode.UNAVAILABLE,
+                        "the token refresh could not be recorded; send auth again later", null));
+            } catch (SessionLimitExceededException full) {
+                sendFailed(session, full);
+            }
         }
     }
 }

@@ -28,10 +28,12 @@ class LocalSockets implements ConnectionCloser {
     private final Map<String, SocketSession> sockets = new ConcurrentHashMap<>();
     private final ConnectionCommands commands;
     private final NodeIdentity node;
+    private final CloseRecorder recorder;
 
-    LocalSockets(ConnectionCommands commands, NodeIdentity node) {
+    LocalSockets(ConnectionCommands commands, NodeIdentity node, CloseRecorder recorder) {
         this.commands = commands;
         this.node = node;
+        this.recorder = recorder;
     }
 
     void add(SocketSession session) {
@@ -81,11 +83,7 @@ class LocalSockets implements ConnectionCloser {
             session.phase(SocketSession.Phase.CLOSING);
             session.held().clear();
         }
-        try {
-            commands.send(new CloseConnection(session.preliminaryId(), reason, detail, node.id()));
-        } catch (ConnectionRejectedException | RuntimeException e) {
-            log.warn("close of connection {} could not be recorded: {}", session.preliminaryId(), e.getMessage());
-        }
+        recorder.record(session.preliminaryId(), reason, detail);
         try {
             session.socket().close(code.status());
         } catch (IOException e) {

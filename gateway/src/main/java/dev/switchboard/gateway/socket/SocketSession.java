@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.socket;
 
 import dev.switchboard.api.feed.AgentEventPublished;
+import dev.switchboard.gateway.limits.SocketAllowance;
 import dev.switchboard.gateway.protocol.ClientFrame;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -24,6 +25,7 @@ final class SocketSession {
     private final String preliminaryId;
     private final WebSocketSession socket;
     private final Outbox outbox;
+    private final SocketAllowance allowance;
     private final Object lock = new Object();
     private final Deque<ClientFrame.Message> held = new ArrayDeque<>();
     private Phase phase = Phase.AWAITING_AUTH;
@@ -37,12 +39,15 @@ final class SocketSession {
 
     /**
      * @param endpoint the container's session, for asynchronous writes
+     * @param allowance what the client may still send, and its slot among its address's unauthenticated sockets
      * @param onWriteFailure told when a write fails or times out; runs on a container thread
      */
     SocketSession(String preliminaryId, WebSocketSession socket, jakarta.websocket.Session endpoint,
-            long sendBufferLimit, long sendTimeLimitNanos, BiConsumer<SocketSession, Throwable> onWriteFailure) {
+            SocketAllowance allowance, long sendBufferLimit, long sendTimeLimitNanos,
+            BiConsumer<SocketSession, Throwable> onWriteFailure) {
         this.preliminaryId = preliminaryId;
         this.socket = socket;
+        this.allowance = allowance;
         this.outbox = new Outbox(endpoint, sendBufferLimit, sendTimeLimitNanos,
                 error -> onWriteFailure.accept(this, error));
     }
@@ -57,6 +62,10 @@ final class SocketSession {
 
     WebSocketSession socket() {
         return socket;
+    }
+
+    SocketAllowance allowance() {
+        return allowance;
     }
 
     Phase phase() {

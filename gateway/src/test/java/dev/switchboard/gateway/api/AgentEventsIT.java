@@ -4,6 +4,8 @@ import static dev.switchboard.gateway.api.ApiAuthenticationIT.assertNoInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.gateway.support.Tokens;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +26,35 @@ class AgentEventsIT extends ApiIntegrationTest {
         assertThat(first.body().path("seq").isIntegralNumber()).isTrue();
         assertThat(second.status()).isEqualTo(202);
         assertThat(second.body().path("seq").asLong()).isGreaterThan(first.body().path("seq").asLong());
+    }
+
+    @Test
+    void aPushRetriedWithTheSameIdempotencyKeyIsAppendedOnceAndAnsweredWithTheSameSeq() {
+        String user = Tokens.newUserId();
+        String body = "{\"runId\":\"run-1\",\"event\":\"agent_started\"}";
+
+        var first = api.postJson("/api/users/" + user + "/events", Tokens.publisher(), body,
+                Map.of("Idempotency-Key", "push-1"));
+        var retry = api.postJson("/api/users/" + user + "/events", Tokens.publisher(), body,
+                Map.of("Idempotency-Key", "push-1"));
+        var next = api.postJson("/api/users/" + user + "/events", Tokens.publisher(), body,
+                Map.of("Idempotency-Key", "push-2"));
+
+        assertThat(List.of(first.status(), retry.status(), next.status())).containsOnly(202);
+        assertThat(retry.body().path("seq").asLong()).isEqualTo(first.body().path("seq").asLong());
+        assertThat(next.body().path("seq").asLong()).as("the retry took no seq")
+                .isEqualTo(first.body().path("seq").asLong() + 1);
+    }
+
+    @Test
+    void aBlankOrOverlongIdempotencyKeyIs400() {
+        for (String key : List.of(" ", "k".repeat(256))) {
+            var answer = api.postJson("/api/users/" + Tokens.newUserId() + "/events", Tokens.publisher(),
+                    "{\"runId\":\"r\",\"event\":\"agent_started\"}", Map.of("Idempotency-Key", key));
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body().path("error").asText()).isEqualTo("invalid_request");
+            assertThat(answer.body().path("message").asText()).contains("Idempotency-Key");
+        }
     }
 
     @Test

@@ -6,15 +6,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.Optional;
 
 /** Real HTTP against a running node, as a client of the API would call it. */
 public final class ApiClient {
 
     /** @param body the response body; an empty JSON object for an empty body */
-    public record Response(int status, Optional<String> wwwAuthenticate, String raw, JsonNode body) {}
+    public record Response(int status, Optional<String> wwwAuthenticate, String raw, JsonNode body,
+            HttpHeaders headers) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -36,6 +39,13 @@ public final class ApiClient {
     public Response postJson(String path, String token, String json) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** With extra request headers, e.g. {@code Idempotency-Key}. */
+    public Response postJson(String path, String token, String json, Map<String, String> headers) {
+        var request = request(path, token).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response post(String path, String token, String contentType, String body) {
@@ -62,7 +72,8 @@ public final class ApiClient {
             var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
             JsonNode body = raw.isBlank() ? JSON.createObjectNode() : parse(raw);
-            return new Response(response.statusCode(), response.headers().firstValue("WWW-Authenticate"), raw, body);
+            return new Response(response.statusCode(), response.headers().firstValue("WWW-Authenticate"), raw, body,
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

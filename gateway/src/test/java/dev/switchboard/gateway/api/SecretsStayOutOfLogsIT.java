@@ -2,6 +2,7 @@ package dev.switchboard.gateway.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.gateway.support.TestSocket;
 import dev.switchboard.gateway.support.Tokens;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,7 +17,7 @@ import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * Tokens and the secret never reach the log, even with security and web logging at DEBUG, the level an engineer
- * turns on while chasing an authentication problem.
+ * turns on while chasing an authentication problem: neither on the HTTP API nor in the WebSocket's {@code auth} frames.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsStayOutOfLogsIT extends ApiIntegrationTest {
@@ -64,5 +65,32 @@ class SecretsStayOutOfLogsIT extends ApiIntegrationTest {
                 assertThat(output.getAll()).doesNotContain(signature);
             }
         }
+    }
+
+    @Test
+    void neitherARefusedNorAnAcceptedAuthFrameLogsItsToken(CapturedOutput output) {
+        String alice = Tokens.newUserId();
+        String refused = Tokens.expired(alice);
+        String accepted = Tokens.user(alice);
+
+        try (TestSocket socket = TestSocket.connect(port)) {
+            socket.expect("welcome");
+            socket.send(auth(refused));
+            assertThat(socket.awaitClose()).isEqualTo(4001);
+        }
+        try (TestSocket socket = TestSocket.connect(port)) {
+            socket.authenticate(accepted);
+            socket.send(auth(accepted)); // a refresh: the other way a token reaches the node
+            socket.expect("ready");
+        }
+
+        assertThat(output.getAll()).as("DEBUG logging was on for these sockets").contains("4001");
+        for (String token : List.of(refused, accepted)) {
+            assertThat(output.getAll()).doesNotContain(token, token.substring(token.lastIndexOf('.') + 1));
+        }
+    }
+
+    private static String auth(String token) {
+        return "{\"type\":\"auth\",\"token\":\"" + token + "\"}";
     }
 }

@@ -82,6 +82,25 @@ class ResumeIT extends PostgresIntegrationTest {
         }
     }
 
+    @Test
+    void aResumeFromZeroReplaysOnlyTheAuthenticatedUsersOwnFeed() {
+        String alice = Tokens.newUserId();
+        String bob = Tokens.newUserId();
+        push(alice, 3);
+        try (TestSocket socket = TestSocket.connect(port)) {
+            socket.expect("welcome");
+            socket.send("{\"type\":\"auth\",\"token\":\"" + Tokens.user(bob) + "\",\"lastSeq\":0}");
+            assertThat(socket.expect("ready").path("lastSeq").asLong()).isZero();
+            push(alice, 2);
+            publisher.publish(bob, "run-bob", "agent_started", Map.of());
+
+            JsonNode event = socket.expect("event");
+            assertThat(event.path("seq").asLong()).isEqualTo(1);
+            assertThat(event.path("runId").asText()).isEqualTo("run-bob");
+            assertNothingMore(socket);
+        }
+    }
+
     private void push(String user, int count) {
         for (int i = 0; i < count; i++) {
             publisher.publish(user, "run-external", "agent_thinking", Map.of("step", i));

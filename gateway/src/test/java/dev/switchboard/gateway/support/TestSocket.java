@@ -14,6 +14,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -35,19 +37,29 @@ public final class TestSocket implements AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private TestSocket(URI uri) {
-        this.socket = HTTP.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, new Listener())
-                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    private TestSocket(URI uri, Map<String, String> headers) {
+        var builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
+        headers.forEach(builder::header);
+        this.socket = builder.buildAsync(uri, new Listener()).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     public static TestSocket connect(int port) {
-        return new TestSocket(URI.create("ws://127.0.0.1:" + port + "/ws"));
+        return connect(port, Map.of());
+    }
+
+    /** With extra upgrade headers, e.g. {@code Origin}, or {@code X-Forwarded-For} to a node behind a proxy. */
+    public static TestSocket connect(int port, Map<String, String> headers) {
+        return new TestSocket(URI.create("ws://127.0.0.1:" + port + "/ws"), headers);
     }
 
     /** The HTTP status a refused upgrade answered with. */
     public static int refusedStatus(int port) {
+        return refusedStatus(port, Map.of());
+    }
+
+    public static int refusedStatus(int port, Map<String, String> headers) {
         try {
-            connect(port).close();
+            connect(port, headers).close();
         } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
                 return refused.getResponse().statusCode();
@@ -79,6 +91,26 @@ public final class TestSocket implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** The next frame, or empty when the server closes the socket before sending one. */
+    public Optional<JsonNode> nextOrClose() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                JsonNode frame = frames.poll(50, TimeUnit.MILLISECONDS);
+                if (frame != null) {
+                    return Optional.of(frame);
+                }
+                if (closeCode.isDone()) {
+                    return Optional.empty();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return fail("neither a frame nor a close within " + WAIT);
     }
 
     /** The next frame, which must be of this type. */
