@@ -37,6 +37,18 @@ class FeedSender {
         session.deliver(event, seq -> log.after(session.userId(), seq), this::frame);
     }
 
+    /** Sends what the socket lacks up to {@code seq}, if it is READY and behind; callers hold the lock. */
+    void catchUp(SocketSession session, long seq) {
+        if (session.phase() != SocketSession.Phase.READY || session.cursor() < 0 || session.cursor() >= seq) {
+            return;
+        }
+        session.catchUp(seq, after -> log.after(session.userId(), after), this::frame);
+    }
+
+    long head(String userId) {
+        return log.head(userId);
+    }
+
     private String frame(AgentEventPublished event) {
         return codec.event(event.seq(), event.runId(), event.event(), event.data());
     }

@@ -6,10 +6,13 @@ import dev.switchboard.api.registry.ConnectionView;
 import dev.switchboard.gateway.node.NodeIdentity;
 import dev.switchboard.gateway.protocol.CloseCode;
 import dev.switchboard.query.registry.ConnectionRegistry;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -46,11 +49,42 @@ public class LocalFanOut implements DisposableBean {
     }
 
     public void deliver(AgentEventPublished event) {
+        execute(() -> deliverNow(event), event.userId(), event.seq());
+    }
+
+    /**
+     * Another node appended {@code seq} to the user's feed and announced it: this node's sockets of the user that
+     * are behind it read what they lack from the log. Nothing is read when this node holds no socket of the user.
+     */
+    public void catchUp(String userId, long seq) {
+        execute(() -> sockets.all().stream()
+                .filter(session -> userId.equals(session.userId()))
+                .forEach(session -> locked(session, () -> feed.catchUp(session, seq))), userId, seq);
+    }
+
+    /**
+     * Brings every socket here up to its user's feed head, on the caller's thread: the safety net for announcements
+     * that were lost, so a lost one delays an event instead of losing it.
+     *
+     * @return how many users' feeds were checked
+     */
+    public int catchUpAll() {
+        Map<String, List<SocketSession>> byUser = sockets.all().stream()
+                .filter(session -> session.userId() != null)
+                .collect(Collectors.groupingBy(SocketSession::userId));
+        byUser.forEach((userId, sessions) -> {
+            long head = feed.head(userId);
+            sessions.forEach(session -> locked(session, () -> feed.catchUp(session, head)));
+        });
+        return byUser.size();
+    }
+
+    private void execute(Runnable delivery, String userId, long seq) {
         try {
-            pool.execute(() -> deliverNow(event));
+            pool.execute(delivery);
         } catch (RejectedExecutionException e) {
             log.warn("fan-out queue full; feed event {} of user {} waits for the next event or a resume",
-                    event.seq(), event.userId());
+                    seq, userId);
         }
     }
 
@@ -63,9 +97,13 @@ public class LocalFanOut implements DisposableBean {
     }
 
     private void deliverTo(SocketSession session, AgentEventPublished event) {
+        locked(session, () -> feed.deliver(session, event));
+    }
+
+    private void locked(SocketSession session, Runnable send) {
         try {
             synchronized (session.lock()) {
-                feed.deliver(session, event);
+                send.run();
             }
         } catch (SessionLimitExceededException e) {
             sockets.closeByServer(session, CloseCode.SLOW_CONSUMER, e.getMessage());

@@ -29,7 +29,8 @@ final class SocketSession {
     private final Object lock = new Object();
     private final Deque<ClientFrame.Message> held = new ArrayDeque<>();
     private Phase phase = Phase.AWAITING_AUTH;
-    private String userId;
+    /** Volatile so that the fan-out may pick a user's sockets without taking every socket's lock. */
+    private volatile String userId;
     private String finalId;
     private volatile Instant tokenExpiresAt;
     /** The seq of the last feed event sent on this socket; -1 until the socket is ready. */
@@ -116,6 +117,11 @@ final class SocketSession {
 
     void pinged() {
         lastPingNanos = System.nanoTime();
+    }
+
+    /** The seq of the last feed event sent; -1 until the socket is ready. Callers hold the lock. */
+    long cursor() {
+        return lastSent;
     }
 
     /** Starts the live feed after {@code seq}; callers hold the lock. */

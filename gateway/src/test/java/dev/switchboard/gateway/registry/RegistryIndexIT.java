@@ -29,6 +29,13 @@ class RegistryIndexIT extends PostgresIntegrationTest {
     }
 
     @Test
+    void findingWhatADeadNodeLeftOpenUsesTheNodeStateIndex() throws SQLException {
+        assertThat(plan("SELECT * FROM connection_registry WHERE node_id = 'n' "
+                + "AND state IN ('OPENED', 'AUTHENTICATED', 'READY') AND opened_at <= now()"))
+                .contains("connection_registry_node_state");
+    }
+
+    @Test
     void readingAStreamUsesTheEventTablesUniqueKey() throws SQLException {
         assertThat(plan("SELECT * FROM domain_event_entry WHERE aggregate_identifier = 'a' ORDER BY sequence_number"))
                 .contains("domain_event_entry_stream");

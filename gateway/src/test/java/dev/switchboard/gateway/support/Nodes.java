@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /** The settings every test node needs, and extra nodes in the same JVM sharing this run's database. */
 public final class Nodes {
@@ -34,10 +36,13 @@ public final class Nodes {
     public static SpringApplicationBuilder node(Class<?>... extraSources) {
         List<Class<?>> sources = new ArrayList<>(List.of(SwitchboardApplication.class));
         sources.addAll(List.of(extraSources));
-        // application.yml sets server.port from SERVER_PORT, above these default properties: give the variable
-        List<String> settings = new ArrayList<>(List.of("server.port=0", "SERVER_PORT=0"));
+        List<String> settings = new ArrayList<>();
         properties().forEach((name, value) -> settings.add(name + "=" + value));
-        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).properties(settings.toArray(String[]::new));
+        // builder properties are defaults, which application.yml's server.port (8080) overrides; this source does not
+        ApplicationContextInitializer<ConfigurableApplicationContext> randomPort = context -> context.getEnvironment()
+                .getPropertySources().addFirst(new MapPropertySource("randomPort", Map.of("server.port", "0")));
+        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).properties(settings.toArray(String[]::new))
+                .initializers(randomPort);
     }
 
     public static ConfigurableApplicationContext start() {

@@ -3,8 +3,11 @@ package dev.switchboard.gateway.support;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
@@ -78,8 +81,10 @@ public final class TestDatabase {
         String name = "switchboard_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
                 .toLowerCase(Locale.ROOT);
         execute(serverUrl, username, password, "CREATE DATABASE " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(
-                () -> execute(serverUrl, username, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitNoSessions(serverUrl, username, password, name);
+            execute(serverUrl, username, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }));
         return new TestDatabase(withDatabase(serverUrl, name), username, password);
     }
 
@@ -91,6 +96,32 @@ public final class TestDatabase {
         int slash = base.indexOf('/', "jdbc:postgresql://".length());
         String hostPart = slash < 0 ? base : base.substring(0, slash);
         return hostPart + "/" + name + params;
+    }
+
+    /**
+     * The nodes of this JVM stop on shutdown hooks of their own, running alongside this one, and still write on the
+     * way out (their leases); dropping the database under them would stall each on its pool's connection timeout.
+     * So the drop waits, for a bounded time, until they have let go.
+     */
+    private static void awaitNoSessions(String url, String username, String password, String name) {
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> sessionsOn(url, username, password, name) == 0);
+        } catch (ConditionTimeoutException e) {
+            // whoever is still connected is cut off by the forced drop
+        }
+    }
+
+    private static int sessionsOn(String url, String username, String password, String name) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, username, password);
+                var statement = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            statement.setString(1, name);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     private static boolean answers(String url, String username, String password) {

@@ -4,6 +4,7 @@ import dev.switchboard.api.feed.AgentEventPublished;
 import dev.switchboard.api.feed.FeedIds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Repository;
 
@@ -31,6 +32,19 @@ public class FeedLog {
             }
         }
         return events;
+    }
+
+    /** The user's event with this seq, when it is in the log; reads one batch, not the rest of the feed. */
+    public Optional<AgentEventPublished> at(String userId, long seq) {
+        if (seq < 1) {
+            return Optional.empty();
+        }
+        var stream = eventStore.readEvents(FeedIds.of(userId), seq - 1);
+        if (stream.hasNext() && stream.next().getPayload() instanceof AgentEventPublished event
+                && event.seq() == seq) {
+            return Optional.of(event);
+        }
+        return Optional.empty();
     }
 
     /** The user's latest seq; 0 when the user has no events yet. */

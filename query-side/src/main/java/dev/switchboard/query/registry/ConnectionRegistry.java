@@ -58,6 +58,18 @@ public class ConnectionRegistry {
                 ConnectionRegistry::view, state.name(), limit);
     }
 
+    /**
+     * A node's connections that are not closed and were opened no later than {@code openedBy}: what a dead node left
+     * behind. The bound keeps out connections a restarted node with the same id opened since. Served by the
+     * (node_id, state) index.
+     */
+    public List<ConnectionView> liveOnNode(String nodeId, Instant openedBy) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM connection_registry WHERE node_id = ? AND state IN (?, ?, ?) "
+                        + "AND opened_at <= ? ORDER BY opened_at", ConnectionRegistry::view, nodeId,
+                ConnectionState.OPENED.name(), ConnectionState.AUTHENTICATED.name(), ConnectionState.READY.name(),
+                Timestamp.from(openedBy));
+    }
+
     public List<ConnectionCount> countByStateAndNode() {
         return jdbc.query("SELECT state, node_id, COUNT(*) AS n FROM connection_registry GROUP BY state, node_id "
                         + "ORDER BY node_id, state",

@@ -1,0 +1,151 @@
+package dev.switchboard.gateway.cluster;
+
+import dev.switchboard.gateway.cluster.FeedNotifications.Announcement;
+import dev.switchboard.gateway.node.NodeIdentity;
+import dev.switchboard.gateway.socket.LocalFanOut;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listens for feed announcements on a connection of its own and hands each to the local fan-out, which lets this
+ * node's sockets of the user catch up from the log. A dropped connection is reopened with backoff; since announcements
+ * made meanwhile are lost, every (re)connect is followed by a catch-up of all local sockets.
+ */
+@Component
+class FeedListener implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedListener.class);
+    private static final int POLL_MILLIS = 500;
+    private static final long FIRST_BACKOFF_MILLIS = 100;
+    /** A half-open TCP connection never errors while only read from: a query now and then finds it out. */
+    private static final long CHECK_WHEN_SILENT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final FeedNotifications notifications;
+    private final LocalFanOut fanOut;
+    private final ListenerConnections connections;
+    private final ClusterProperties properties;
+    private final Object pause = new Object();
+    private volatile boolean running;
+    private Thread thread;
+
+    FeedListener(FeedNotifications notifications, LocalFanOut fanOut, DataSourceProperties database,
+            ClusterProperties properties, NodeIdentity node) {
+        this.notifications = notifications;
+        this.fanOut = fanOut;
+        this.connections = new ListenerConnections(database, node.id());
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        if (!notifications.supported()) {
+            log.info("the database has no LISTEN/NOTIFY (embedded H2): a single node needs no feed listener");
+            return;
+        }
+        running = true;
+        thread = new Thread(this::listen, "feed-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void listen() {
+        long backoff = FIRST_BACKOFF_MILLIS;
+        while (running) {
+            try (Connection connection = connections.open()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + FeedNotifications.CHANNEL);
+                }
+                backoff = FIRST_BACKOFF_MILLIS;
+                log.info("listening for feed announcements");
+                catchUpAll();
+                receive(connection);
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("feed listener lost its database connection ({}); reconnecting in {} ms", e.getMessage(),
+                        backoff);
+                pause(backoff);
+                backoff = Math.min(backoff * 2, properties.listenerMaxBackoff().toMillis());
+            }
+        }
+    }
+
+    private void receive(Connection connection) throws SQLException {
+        PGConnection listening = connection.unwrap(PGConnection.class);
+        long lastHeard = System.nanoTime();
+        while (running) {
+            PGNotification[] batch = listening.getNotifications(POLL_MILLIS);
+            if (batch != null && batch.length > 0) {
+                lastHeard = System.nanoTime();
+                dispatch(batch);
+            } else if (System.nanoTime() - lastHeard > CHECK_WHEN_SILENT_NANOS) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT 1");
+                }
+                lastHeard = System.nanoTime();
+            }
+        }
+    }
+
+    /** Only the newest seq per user matters: catching up to it brings every earlier one along. */
+    private void dispatch(PGNotification[] batch) {
+        Map<String, Long> newest = Arrays.stream(batch)
+                .map(notification -> Announcement.parse(notification.getParameter()))
+                .flatMap(Optional::stream)
+                .collect(Collectors.toMap(Announcement::userId, Announcement::seq, Math::max));
+        newest.forEach(fanOut::catchUp);
+    }
+
+    private void catchUpAll() {
+        try {
+            fanOut.catchUpAll();
+        } catch (RuntimeException e) {
+            log.warn("catch-up after (re)connecting failed; the sweep will retry: {}", e.getMessage());
+        }
+    }
+
+    private void pause(long millis) {
+        synchronized (pause) {
+            try {
+                pause.wait(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        synchronized (pause) {
+            pause.notifyAll();
+        }
+        if (thread != null) {
+            try {
+                thread.join(2 * POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
