@@ -2,11 +2,13 @@ package dev.switchboard.audit.log;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventUtils;
@@ -29,6 +31,7 @@ public final class EventLog {
     private static final String COLUMNS = "global_index, type, aggregate_identifier, sequence_number, "
             + "event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data";
     private static final int FETCH_SIZE = 1_000;
+    private static final int POSITIONS_PER_QUERY = 1_000;
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer = EventLogFormat.serializer();
@@ -55,6 +58,31 @@ public final class EventLog {
     public void scan(long afterPosition, long upToPosition, Consumer<LoggedEvent> consumer) {
         jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE global_index > ? AND global_index <= ? "
                 + "ORDER BY global_index", row(consumer), afterPosition, upToPosition);
+    }
+
+    /**
+     * Streams the events at these positions, in log order; a position with no event (a gap: an append rolled back,
+     * or one not yet committed) is skipped. A replay re-reads the gaps it passed, since a gap may still fill.
+     */
+    public void scanPositions(Collection<Long> positions, Consumer<LoggedEvent> consumer) {
+        List<Long> sorted = positions.stream().sorted().distinct().toList();
+        for (int from = 0; from < sorted.size(); from += POSITIONS_PER_QUERY) {
+            List<Long> chunk = sorted.subList(from, Math.min(from + POSITIONS_PER_QUERY, sorted.size()));
+            String placeholders = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE global_index IN (" + placeholders
+                    + ") ORDER BY global_index", row(consumer), chunk.toArray());
+        }
+    }
+
+    /**
+     * Streams the timestamp and position of each event after {@code afterPosition} up to {@code upToPosition}, in log
+     * order, without reading payloads: what turning times into positions needs.
+     */
+    public void scanTimestamps(long afterPosition, long upToPosition, ObjLongConsumer<Instant> consumer) {
+        jdbc.query("SELECT global_index, time_stamp FROM domain_event_entry WHERE global_index > ? AND global_index "
+                        + "<= ? ORDER BY global_index",
+                (RowCallbackHandler) row -> consumer.accept(Instant.parse(row.getString("time_stamp")),
+                        row.getLong("global_index")), afterPosition, upToPosition);
     }
 
     /** The position of the newest event; 0 for an empty log. */

@@ -1,7 +1,12 @@
 package dev.switchboard.command.connection;
 
 import dev.switchboard.api.connection.ConnectionEvent;
+import java.time.Clock;
+import java.util.List;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 
@@ -12,8 +17,15 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
  */
 public final class ConnectionReplay {
 
-    private static final AggregateModel<Connection> MODEL =
-            AnnotatedAggregateMetaModelFactory.inspectAggregate(Connection.class);
+    /**
+     * Inspecting the aggregate resolves its command handlers' parameters too, and off a node nothing resolves their
+     * {@link Clock} (a node's Spring context does; in tests, axon-test does). A replay never runs a command handler, so
+     * this clock is never read.
+     */
+    private static final AggregateModel<Connection> MODEL = AnnotatedAggregateMetaModelFactory.inspectAggregate(
+            Connection.class, MultiParameterResolverFactory.ordered(
+                    ClasspathParameterResolverFactory.forClass(Connection.class),
+                    new SimpleResourceParameterResolverFactory(List.of(Clock.systemUTC()))));
 
     private final Connection aggregate = new Connection();
     private ConnectionSnapshot current = ConnectionSnapshot.NONE;

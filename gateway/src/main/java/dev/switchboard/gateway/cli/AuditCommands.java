@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "switchboard.jar", mixinStandardHelpOptions = true,
         description = "Audit and replay tools for a Switchboard event log.",
-        subcommands = {HistoryCommand.class})
+        subcommands = {HistoryCommand.class, TimelineCommand.class, RegistryAtCommand.class,
+                ExportFixtureCommand.class, RebuildCommand.class, VerifyCommand.class})
 public final class AuditCommands {
 
     private static final Set<String> NAMES = Set.of("history", "timeline", "registry-at", "export-fixture",

@@ -1,0 +1,156 @@
+package dev.switchboard.audit.rebuild;
+
+import static dev.switchboard.audit.rebuild.RegistryRebuild.LIVE_TABLE;
+import static dev.switchboard.audit.rebuild.RegistryRebuild.REBUILD_TABLE;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.dao.PessimisticLockingFailureException;
+
+/** One claimed rebuild, from the empty rebuild table to SWITCHED or FAILED (the steps: {@link RegistryRebuild}). */
+final class RebuildRun {
+
+    /** Catch-up rounds before switching whatever the gap: under a load faster than the replay it never closes. */
+    private static final int MAX_ROUNDS = 20;
+    /** Tries at the lock, each after a new catch-up, before giving up rather than keep commands waiting. */
+    private static final int LOCK_ATTEMPTS = 3;
+
+    /** The claim was taken over by another node after this run fell silent: that node reports from now on. */
+    private static final class ClaimLost extends RuntimeException {
+        ClaimLost() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** In-flight commands held the live table past the lock timeout; retried after another catch-up. */
+    private static final class LockBusy extends RuntimeException {
+        LockBusy() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final RebuildTools tools;
+    private final boolean repair;
+    private final Consumer<RebuildStatus> mirror;
+    private final RegistryReplay replay;
+    private RebuildStatus status;
+    private boolean switched;
+
+    RebuildRun(RebuildTools tools, RebuildStatus claimed, boolean repair, Consumer<RebuildStatus> mirror) {
+        this.tools = tools;
+        this.repair = repair;
+        this.mirror = mirror;
+        this.status = claimed;
+        this.replay = new RegistryReplay(tools.log(), new BatchedRegistryStore(tools.jdbc().getDataSource(),
+                REBUILD_TABLE));
+    }
+
+    RebuildStatus run() {
+        try {
+            tools.tx().executeWithoutResult(transaction -> tools.jdbc().execute("TRUNCATE TABLE " + REBUILD_TABLE));
+            catchUp();
+            for (int attempt = 1; ; attempt++) {
+                publish(status.with(RebuildState.VERIFYING, null, null, null, tools.clock().instant()));
+                try {
+                    return switchOver();
+                } catch (LockBusy busy) {
+                    String busyFor = "Could not lock the live registry within " + tools.settings().lockTimeout();
+                    if (attempt == LOCK_ATTEMPTS) {
+                        return fail(busyFor + ", " + LOCK_ATTEMPTS + " times; nothing changed.");
+                    }
+                    publish(status.with(RebuildState.REBUILDING, busyFor + "; catching up to try again.", null, null,
+                            tools.clock().instant()));
+                    catchUp();
+                }
+            }
+        } catch (ClaimLost lost) {
+            return status;
+        } catch (RuntimeException failure) {
+            return fail((switched ? "The rebuild failed after its switch committed: "
+                    : "The rebuild failed and changed nothing live: ") + failure.getMessage());
+        }
+    }
+
+    /** Replays batch by batch, one transaction each, until the log's head is near enough to apply under the lock. */
+    private void catchUp() {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            long head = tools.log().head();
+            long total = replay.eventsRead() + tools.log().count(replay.applied(), head);
+            while (replay.applied() < head) {
+                long upTo = Math.min(replay.applied() + tools.settings().batchSize(), head);
+                tools.tx().executeWithoutResult(transaction -> replay.apply(upTo));
+                publish(status.progressed(replay.applied(), replay.eventsRead(),
+                        Math.max(total, replay.eventsRead()), tools.clock().instant()));
+            }
+            tools.tx().executeWithoutResult(transaction -> replay.refillGaps());
+            if (tools.log().head() - replay.applied() <= tools.settings().finalGap()) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * The one transaction that locks the live table (commands' registry writes wait; reads go on), applies the last
+     * events, compares, and switches. Every event committed before the lock is in the replay; an event appended but
+     * not committed has not reached the live table either and will, once the lock is released, on top of the result.
+     */
+    private RebuildStatus switchOver() {
+        long eventsBefore = replay.eventsRead();
+        long lockRequested = System.nanoTime();
+        var outcome = tools.tx().execute(transaction -> {
+            if (tools.lockable()) {
+                lock();
+            }
+            replay.apply(tools.log().head());
+            replay.refillGaps();
+            List<RegistryDifference> differences = tools.verify().compare(LIVE_TABLE, REBUILD_TABLE);
+            boolean change = repair && !differences.isEmpty();
+            return new SwitchOutcome(replay.applied(), differences,
+                    change ? tools.repair().apply(LIVE_TABLE, REBUILD_TABLE) : null, 0,
+                    replay.eventsRead() - eventsBefore, tools.lockable());
+        });
+        switched = true;
+        // measured past the commit, which is what releases the lock
+        var committed = outcome.lockedFor((System.nanoTime() - lockRequested) / 1_000_000);
+        status = status.progressed(replay.applied(), replay.eventsRead(),
+                Math.max(status.eventsTotal(), replay.eventsRead()), tools.clock().instant());
+        return publish(finished(committed.state(), committed.message(), committed.lockMillis(),
+                committed.differences()));
+    }
+
+    /** Nothing has been applied in the transaction yet when this fails, so the replay's state is still exact. */
+    private void lock() {
+        try {
+            tools.jdbc().execute("SET LOCAL lock_timeout = " + tools.settings().lockTimeout().toMillis());
+            tools.jdbc().execute("LOCK TABLE " + LIVE_TABLE + " IN EXCLUSIVE MODE");
+        } catch (PessimisticLockingFailureException busy) {
+            throw new LockBusy();
+        }
+    }
+
+    private RebuildStatus finished(RebuildState state, String message, Long lockMillis,
+            List<RegistryDifference> differences) {
+        return status.with(state, message, lockMillis, differences, tools.clock().instant());
+    }
+
+    /** Records the failure; if the database is what failed, the node that ran it still knows. */
+    private RebuildStatus fail(String message) {
+        status = finished(RebuildState.FAILED, message, null, List.of());
+        mirror.accept(status);
+        try {
+            tools.table().write(status);
+        } catch (RuntimeException unreachable) {
+            // the in-memory status above is the report; the table keeps the claim until it goes stale
+        }
+        return status;
+    }
+
+    private RebuildStatus publish(RebuildStatus next) {
+        status = next;
+        if (!tools.table().write(next)) {
+            throw new ClaimLost();
+        }
+        mirror.accept(next);
+        return next;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.switchboard.audit.rebuild;
+
+import dev.switchboard.api.connection.ConnectionEvent;
+import dev.switchboard.audit.log.EventLog;
+import dev.switchboard.audit.log.LoggedEvent;
+import dev.switchboard.query.registry.EventRef;
+import dev.switchboard.query.registry.RegistryProjector;
+import java.util.TreeSet;
+
+/**
+ * Replays the log into one registry table with the live projection's own logic, range by range, in the caller's
+ * transaction. Positions are known, so every write is guarded by them and re-applying an event changes nothing.
+ *
+ * <p>Positions are handed out when an append starts, not when it commits, so a range read now may lack an event that
+ * commits later at a lower position. Every position passed without an event is kept as a gap and read again. Applying
+ * a gap's event late is safe: a connection's next event can only be appended after this one committed, so no later
+ * event of the same row has been applied before it. Gaps that never fill are appends that were rolled back (a
+ * refused open, a lost race).
+ */
+final class RegistryReplay {
+
+    private final EventLog log;
+    private final BatchedRegistryStore store;
+    private final RegistryProjector projector;
+    private final TreeSet<Long> gaps = new TreeSet<>();
+    private long applied;
+    private long eventsRead;
+
+    RegistryReplay(EventLog log, BatchedRegistryStore store) {
+        this.log = log;
+        this.store = store;
+        this.projector = new RegistryProjector(store);
+    }
+
+    /** Applies the events after {@link #applied()} up to {@code upTo}, and notes the positions that had none. */
+    void apply(long upTo) {
+        long[] next = {applied + 1};
+        log.scan(applied, upTo, event -> {
+            addGaps(next[0], event.position());
+            next[0] = event.position() + 1;
+            project(event);
+        });
+        addGaps(next[0], upTo + 1);
+        store.flush();
+        applied = Math.max(applied, upTo);
+    }
+
+    /** Reads the gaps again and applies the events that have committed there since. */
+    void refillGaps() {
+        log.scanPositions(gaps, event -> {
+            gaps.remove(event.position());
+            project(event);
+        });
+        store.flush();
+    }
+
+    /** The newest position read; everything up to it is applied, but for the gaps. */
+    long applied() {
+        return applied;
+    }
+
+    long eventsRead() {
+        return eventsRead;
+    }
+
+    private void addGaps(long fromInclusive, long toExclusive) {
+        for (long position = fromInclusive; position < toExclusive; position++) {
+            gaps.add(position);
+        }
+    }
+
+    private void project(LoggedEvent event) {
+        eventsRead++;
+        // feed events share the log; the projector itself skips connection events that change no column
+        if (event.payload() instanceof ConnectionEvent connectionEvent) {
+            projector.apply(connectionEvent, EventRef.at(event.eventId(), event.position()));
+        }
+    }
+}

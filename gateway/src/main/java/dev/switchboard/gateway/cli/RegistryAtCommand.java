@@ -1,0 +1,71 @@
+package dev.switchboard.gateway.cli;
+
+import dev.switchboard.api.connection.ConnectionState;
+import dev.switchboard.audit.log.EventLog;
+import dev.switchboard.audit.timeline.RegistryAt;
+import dev.switchboard.audit.timeline.RegistryRow;
+import dev.switchboard.audit.timeline.RegistrySnapshot;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code registry-at --position P | --time T}: the registry as it stood then, replayed from the log. */
+@Command(name = "registry-at", mixinStandardHelpOptions = true,
+        description = "Replays the log up to a position or an instant and prints the registry as it stood then.")
+final class RegistryAtCommand implements Callable<Integer> {
+
+    @ArgGroup(multiplicity = "1")
+    Moment moment;
+
+    @Option(names = "--state", paramLabel = "<state>", description = "only connections in this state, e.g. READY")
+    ConnectionState state;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    Output output;
+
+    @Spec
+    CommandSpec spec;
+
+    static final class Moment {
+        @Option(names = "--position", paramLabel = "<position>", description = "a log position") Long position;
+        @Option(names = "--time", paramLabel = "<instant>", description = "an ISO instant, e.g. 2026-11-28T14:03:00Z")
+        String time;
+    }
+
+    @Override
+    public Integer call() {
+        RegistryAt registryAt = new RegistryAt(new EventLog(database.dataSource()));
+        RegistrySnapshot snapshot = moment.position != null ? registryAt.at(moment.position)
+                : registryAt.atTime(instant(moment.time));
+        List<RegistryRow> rows = snapshot.connections().stream()
+                .filter(row -> state == null || row.state() == state)
+                .toList();
+        if (output.json) {
+            output.json(spec.commandLine().getOut(), new RegistrySnapshot(snapshot.position(), rows));
+            return 0;
+        }
+        spec.commandLine().getOut().println("registry at position " + snapshot.position());
+        Output.table(spec.commandLine().getOut(), List.of("CONNECTION", "PRELIMINARY", "USER", "NODE", "STATE"),
+                rows.stream().map(row -> List.of(row.connectionId(), row.preliminaryId(),
+                        String.valueOf(row.userId()), row.nodeId(), row.state().name())).toList());
+        return 0;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CliFailure(CliFailure.USAGE, "--time takes an ISO instant such as 2026-11-28T14:03:00Z");
+        }
+    }
+}
