@@ -20,6 +20,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the event log straight from its table, for audits and replays that must work with no node running (a
@@ -34,12 +36,16 @@ public final class EventLog {
     private static final int POSITIONS_PER_QUERY = 1_000;
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate streaming;
     private final Serializer serializer = EventLogFormat.serializer();
     private final EventUpcaster upcasters = EventLogUpcasters.chain();
 
     public EventLog(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
+        var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        transactions.setReadOnly(true);
+        this.streaming = transactions;
     }
 
     /** Every event of these streams, in log order. */
@@ -56,8 +62,11 @@ public final class EventLog {
 
     /** Streams the events after {@code afterPosition} up to and including {@code upToPosition}, in log order. */
     public void scan(long afterPosition, long upToPosition, Consumer<LoggedEvent> consumer) {
-        jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE global_index > ? AND global_index <= ? "
-                + "ORDER BY global_index", row(consumer), afterPosition, upToPosition);
+        // PgJDBC honours the fetch size only outside auto-commit: in a transaction the rows stream in batches
+        // instead of the whole window being read into memory first
+        streaming.executeWithoutResult(status -> jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry "
+                + "WHERE global_index > ? AND global_index <= ? ORDER BY global_index", row(consumer), afterPosition,
+                upToPosition));
     }
 
     /**

@@ -25,6 +25,11 @@ final class Output {
         }
     }
 
+    /** A table cell: empty for what does not apply, rather than the word null. */
+    static String cell(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
     /** A plain text table: columns as wide as their widest cell, a header underlined. */
     static void table(PrintWriter out, List<String> header, List<List<String>> rows) {
         List<Integer> widths = new ArrayList<>();

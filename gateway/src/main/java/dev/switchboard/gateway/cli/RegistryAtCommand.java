@@ -57,7 +57,7 @@ final class RegistryAtCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("registry at position " + snapshot.position());
         Output.table(spec.commandLine().getOut(), List.of("CONNECTION", "PRELIMINARY", "USER", "NODE", "STATE"),
                 rows.stream().map(row -> List.of(row.connectionId(), row.preliminaryId(),
-                        String.valueOf(row.userId()), row.nodeId(), row.state().name())).toList());
+                        Output.cell(row.userId()), row.nodeId(), row.state().name())).toList());
         return 0;
     }
 

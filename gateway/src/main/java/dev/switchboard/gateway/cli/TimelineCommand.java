@@ -84,7 +84,7 @@ final class TimelineCommand implements Callable<Integer> {
     }
 
     private static List<String> row(TimelineStep step) {
-        return List.of(Long.toString(step.position()), String.valueOf(step.timestamp()), String.valueOf(step.nodeId()),
-                String.valueOf(step.connectionId()), step.type(), StepNotes.states(step), StepNotes.note(step));
+        return List.of(Long.toString(step.position()), Output.cell(step.timestamp()), Output.cell(step.nodeId()),
+                Output.cell(step.connectionId()), step.type(), StepNotes.states(step), StepNotes.note(step));
     }
 }
