@@ -39,8 +39,15 @@ public class ConnectionCommands {
     private final EventStore eventStore;
     private final Clock clock;
     private final Retry conflictRetry;
+    private final ConnectionCommandListener listener;
 
     public ConnectionCommands(CommandGateway commandGateway, EventStore eventStore, Clock clock) {
+        this(commandGateway, eventStore, clock, ConnectionCommandListener.NONE);
+    }
+
+    public ConnectionCommands(CommandGateway commandGateway, EventStore eventStore, Clock clock,
+            ConnectionCommandListener listener) {
+        this.listener = listener;
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;
         this.clock = clock;
@@ -65,10 +72,21 @@ public class ConnectionCommands {
         } catch (ConnectionRejectedException | RuntimeException | Error e) {
             if (e instanceof ConnectionRejectedException rejected) {
                 log.info("connection command rejected: {}", rejected.getMessage());
+                tell(() -> listener.rejected(command, rejected.code()));
             }
             throw e;
         } catch (Throwable unexpected) {
             throw new IllegalStateException("connection command failed: " + command, unexpected);
+        }
+        tell(() -> listener.accepted(command));
+    }
+
+    /** Counting an outcome must never turn an accepted command into a failed one, nor hide a refusal. */
+    private static void tell(Runnable notification) {
+        try {
+            notification.run();
+        } catch (RuntimeException e) {
+            log.warn("a connection command listener failed: {}", e.toString());
         }
     }
 

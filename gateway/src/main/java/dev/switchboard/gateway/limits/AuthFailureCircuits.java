@@ -79,6 +79,13 @@ public class AuthFailureCircuits {
         return Optional.of(new AuthAttempt(this, address, byAddress, byUser));
     }
 
+    /** Circuits refusing attempts now; one in its cool-down still counts until an attempt finds it over. */
+    public long openCircuits() {
+        return circuits.asMap().values().stream()
+                .filter(circuit -> circuit.getState() == CircuitBreaker.State.OPEN)
+                .count();
+    }
+
     /** Records a failure on the key's circuit, creating it on the key's first failure. */
     void failed(String key) {
         circuits.get(key, this::newCircuit).onError(0, TimeUnit.NANOSECONDS, AuthFailure.INSTANCE);

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.socket;
 
 import dev.switchboard.api.feed.AgentEventPublished;
+import dev.switchboard.gateway.observability.SocketMetrics;
 import dev.switchboard.gateway.protocol.FrameCodec;
 import dev.switchboard.query.feed.FeedLog;
 import org.springframework.stereotype.Component;
@@ -11,10 +12,12 @@ class FeedSender {
 
     private final FeedLog log;
     private final FrameCodec codec;
+    private final SocketMetrics metrics;
 
-    FeedSender(FeedLog log, FrameCodec codec) {
+    FeedSender(FeedLog log, FrameCodec codec, SocketMetrics metrics) {
         this.log = log;
         this.codec = codec;
+        this.metrics = metrics;
     }
 
     /**
@@ -25,16 +28,22 @@ class FeedSender {
         long head = log.head(session.userId());
         session.startFeedAfter(lastSeq == null ? head : Math.min(lastSeq, head));
         session.send(codec.ready(session.finalId(), session.userId(), head));
+        long from = session.cursor();
         session.catchUp(head, seq -> log.after(session.userId(), seq), this::frame);
+        metrics.replayedOnResume(session.cursor() - from);
     }
 
     void sendReady(SocketSession session) {
         session.send(codec.ready(session.finalId(), session.userId(), log.head(session.userId())));
     }
 
-    /** A live event; callers hold the lock. */
+    /** A live event; callers hold the lock. Events sent before it were missing here: they filled a gap. */
     void deliver(SocketSession session, AgentEventPublished event) {
-        session.deliver(event, seq -> log.after(session.userId(), seq), this::frame);
+        long from = session.cursor();
+        session.deliver(event, seq -> log.after(session.userId(), seq), this::liveFrame);
+        if (session.cursor() == event.seq() && from >= 0) {
+            metrics.gapFilled(event.seq() - from - 1);
+        }
     }
 
     /** Sends what the socket lacks up to {@code seq}, if it is READY and behind; callers hold the lock. */
@@ -42,11 +51,17 @@ class FeedSender {
         if (session.phase() != SocketSession.Phase.READY || session.cursor() < 0 || session.cursor() >= seq) {
             return;
         }
-        session.catchUp(seq, after -> log.after(session.userId(), after), this::frame);
+        session.catchUp(seq, after -> log.after(session.userId(), after), this::liveFrame);
     }
 
     long head(String userId) {
         return log.head(userId);
+    }
+
+    private String liveFrame(AgentEventPublished event) {
+        String frame = frame(event);
+        metrics.delivered(event.at());
+        return frame;
     }
 
     private String frame(AgentEventPublished event) {

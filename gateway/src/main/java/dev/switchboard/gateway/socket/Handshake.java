@@ -9,6 +9,7 @@ import dev.switchboard.command.connection.ConnectionCommands;
 import dev.switchboard.command.connection.ConnectionRejectedException;
 import dev.switchboard.gateway.auth.VerifiedToken;
 import dev.switchboard.gateway.availability.DatabaseAvailability;
+import dev.switchboard.gateway.observability.SocketMetrics;
 import dev.switchboard.gateway.protocol.ClientFrame;
 import dev.switchboard.gateway.protocol.CloseCode;
 import dev.switchboard.gateway.protocol.ErrorCode;
@@ -39,9 +40,11 @@ class Handshake {
     private final Messages messages;
     private final DatabaseAvailability database;
     private final FrameCodec codec;
+    private final SocketMetrics metrics;
 
     Handshake(AuthCheck check, ConnectionCommands commands, LocalSockets sockets, FeedSender feed, Messages messages,
-            DatabaseAvailability database, FrameCodec codec) {
+            DatabaseAvailability database, FrameCodec codec, SocketMetrics metrics) {
+        this.metrics = metrics;
         this.check = check;
         this.commands = commands;
         this.sockets = sockets;
@@ -91,6 +94,7 @@ class Handshake {
                 session.phase(SocketSession.Phase.READY);
                 session.allowance().releaseUnauthenticatedSlot();
                 feed.start(session, auth.lastSeq());
+                metrics.handshake(session.upgradedAtNanos());
                 while (!session.held().isEmpty()) {
                     messages.process(session, session.held().poll());
                 }

@@ -37,6 +37,7 @@ final class SocketSession {
     private long lastSent = -1;
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
+    private final long upgradedAtNanos = System.nanoTime();
 
     /**
      * @param endpoint the container's session, for asynchronous writes
@@ -105,6 +106,11 @@ final class SocketSession {
 
     void heard() {
         lastHeardNanos = System.nanoTime();
+    }
+
+    /** When the socket was upgraded, on {@link System#nanoTime()}'s scale: where the handshake's time starts. */
+    long upgradedAtNanos() {
+        return upgradedAtNanos;
     }
 
     long silentNanos() {
