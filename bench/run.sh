@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Runs every benchmark of the bench module once, with bounded counts and durations (5 to 6 minutes on 2 cores), and
+# writes bench/results/<UTC stamp>.json and .md. Everything it starts (databases, a node, the bare floor) is stopped
+# and dropped on exit, whatever happens. Traffic goes to 127.0.0.1 only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The top level takes 64 of the server's connections for 10 s: on a server other test suites share, point this at a
+# private one (BENCH_PG_PORT) or run it when they are idle.
+PG_HOST=127.0.0.1 PG_PORT=${BENCH_PG_PORT:-5432} PG_USER=postgres
+export BENCH_DATABASE_SERVER="jdbc:postgresql://$PG_HOST:$PG_PORT/postgres"
+export PATH="$PATH:/usr/lib/postgresql/15/bin"
+LEVELS="1,4,16,64"      # concurrent callers for the lifecycle figure and pgbench clients
+LEVEL_SECONDS=10        # per level, for both
+HANDSHAKE_CLIENTS=16    # one of LEVELS, so handshakes compare with the lifecycle rate at the same concurrency
+HANDSHAKE_SECONDS=10    # per phase: peak, then half the peak
+
+STAMP=$(date -u +%Y-%m-%dT%H-%M-%SZ)
+RUN="bench/target/bench-run/$STAMP"
+SUFFIX=$(date -u +%s)_$$
+LIFECYCLE_DB="switchboard_bench_lifecycle_$SUFFIX"
+NODE_DB="switchboard_bench_node_$SUFFIX"
+PIDS=()
+
+psql_admin() { psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -c "$1"; }
+
+cleanup() {
+    for pid in "${PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    for db in "$LIFECYCLE_DB" "$NODE_DB"; do
+        psql_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+    done
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+wait_for() { # url, pattern, seconds
+    for _ in $(seq 1 "$3"); do
+        if curl -fs "$1" 2>/dev/null | grep -q "$2"; then return 0; fi
+        sleep 1
+    done
+    echo "nothing answered $1 within $3 s" >&2
+    return 1
+}
+
+echo "== build"
+./mvnw -q -B -DskipTests package
+mkdir -p "$RUN"
+CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+
+cat > "$RUN/machine.properties" <<PROPS
+date=$STAMP
+nproc=$(nproc)
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+memory=$(free -g | awk '/^Mem:/ {print $2 " GiB"}')
+jdk=$(java -version 2>&1 | head -1 | tr -d '"')
+postgres=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -Atc 'SHOW server_version' | cut -d' ' -f1 | sed 's/^/PostgreSQL /')
+os=$(uname -sr)
+PROPS
+
+echo "== JMH: registry READY check and frame codec"
+java -cp "$CP" org.openjdk.jmh.Main -rf json -rff "$RUN/jmh.json" 'RegistryBenchmark|FrameCodecBenchmark' \
+    > "$RUN/jmh.log" 2>&1 || { tail -40 "$RUN/jmh.log"; exit 1; }
+
+echo "== lifecycles through the command side, then pgbench, on database $LIFECYCLE_DB"
+psql_admin "CREATE DATABASE $LIFECYCLE_DB"
+BENCH_DATABASE_NAME="$LIFECYCLE_DB" java -XX:StartFlightRecording=filename="$RUN/lifecycle.jfr" \
+    -cp "$CP" dev.switchboard.bench.lifecycle.LifecycleDriver "$RUN/lifecycle.json" "$LEVEL_SECONDS" "$LEVELS" \
+    > "$RUN/lifecycle.log" 2>&1 || { tail -40 "$RUN/lifecycle.log"; exit 1; }
+grep '^lifecycle' "$RUN/lifecycle.log"
+psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$LIFECYCLE_DB" -v ON_ERROR_STOP=1 -c \
+    "CREATE TABLE bench_insert (id BIGSERIAL PRIMARY KEY, payload TEXT NOT NULL, at TIMESTAMPTZ NOT NULL DEFAULT now())"
+for clients in ${LEVELS//,/ }; do
+    pgbench -n -c "$clients" -j "$clients" -T "$LEVEL_SECONDS" -f bench/insert.sql \
+        -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$LIFECYCLE_DB" > "$RUN/pgbench-$clients.txt" 2>&1 ||
+        true # a shared server may lack free connections for the top level; the report shows it as not measured
+    echo "pgbench clients=$clients $(grep -m1 'without initial\|error' "$RUN/pgbench-$clients.txt")"
+done
+
+echo "== handshakes against the node (switchboard.jar) on database $NODE_DB"
+psql_admin "CREATE DATABASE $NODE_DB"
+NODE_PORT=$(free_port)
+BENCH_JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0)
+export BENCH_JWT_SECRET
+SERVER_PORT=$NODE_PORT SERVER_ADDRESS=127.0.0.1 SWITCHBOARD_JWT_SECRET="$BENCH_JWT_SECRET" \
+    SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$NODE_DB" SPRING_DATASOURCE_USERNAME="$PG_USER" \
+    java -XX:StartFlightRecording=filename="$RUN/gateway.jfr" -jar gateway/target/switchboard.jar \
+    > "$RUN/gateway.log" 2>&1 &
+PIDS+=($!)
+wait_for "http://127.0.0.1:$NODE_PORT/actuator/health/readiness" UP 90
+java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad "ws://127.0.0.1:$NODE_PORT/ws" \
+    "$RUN/handshake-gateway.json" "$HANDSHAKE_CLIENTS" "$HANDSHAKE_SECONDS"
+kill "${PIDS[0]}"; wait "${PIDS[0]}" 2>/dev/null || true
+PIDS=()
+
+echo "== handshakes against the bare Spring WebSocket handler"
+BARE_PORT=$(free_port)
+java -cp "$CP" dev.switchboard.bench.bare.BareSocketApplication --server.port="$BARE_PORT" \
+    --server.address=127.0.0.1 > "$RUN/bare.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 60); do
+    curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/" && break
+    sleep 1
+done
+BENCH_JWT_SECRET= java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad "ws://127.0.0.1:$BARE_PORT/ws" \
+    "$RUN/handshake-bare.json" "$HANDSHAKE_CLIENTS" "$HANDSHAKE_SECONDS"
+
+echo "== report"
+java -cp "$CP" dev.switchboard.bench.report.Report "$RUN" "bench/results/$STAMP"
+echo "raw output and JFR recordings: $RUN"

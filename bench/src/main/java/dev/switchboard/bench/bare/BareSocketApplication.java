@@ -1,0 +1,37 @@
+package dev.switchboard.bench.bare;
+
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.embedded.EmbeddedWebServerFactoryCustomizerAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
+import org.springframework.boot.autoconfigure.websocket.servlet.WebSocketServletAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+
+/**
+ * The floor of any Spring gateway: the same embedded Tomcat and Spring WebSocket stack as the node, with a handler
+ * that keeps no state and does no work. Only the web server's auto-configuration is imported, not the whole class
+ * path's: the gateway's classes are on it, and a floor must not start a database pool, Flyway or Axon.
+ */
+@SpringBootConfiguration
+@ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+    EmbeddedWebServerFactoryCustomizerAutoConfiguration.class, WebSocketServletAutoConfiguration.class})
+@EnableWebSocket
+public class BareSocketApplication {
+
+    public static void main(String[] args) {
+        var application = new SpringApplication(BareSocketApplication.class);
+        // the gateway's application.yml is on the class path too; the floor reads none of it
+        application.setDefaultProperties(Map.of("spring.config.name", "bench-bare"));
+        application.run(args);
+    }
+
+    @Bean
+    WebSocketConfigurer bareEndpoint() {
+        return registry -> registry.addHandler(new BareHandler(), "/ws").setAllowedOrigins("*");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.switchboard.bench.lifecycle;
+
+import dev.switchboard.api.connection.AuthenticateConnection;
+import dev.switchboard.api.connection.CloseConnection;
+import dev.switchboard.api.connection.CloseReason;
+import dev.switchboard.api.connection.MarkConnectionReady;
+import dev.switchboard.api.connection.MigrateConnectionId;
+import dev.switchboard.api.connection.OpenConnection;
+import dev.switchboard.bench.Latencies;
+import dev.switchboard.command.connection.ConnectionCommands;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Closed-loop callers, each driving whole lifecycles through the command side as fast as it commits them. */
+public final class LifecycleLoad {
+
+    private static final Instant TOKEN_EXPIRY = Instant.parse("2099-01-01T00:00:00Z");
+
+    private final ConnectionCommands commands;
+    private final String nodeId;
+
+    public LifecycleLoad(ConnectionCommands commands, String nodeId) {
+        this.commands = commands;
+        this.nodeId = nodeId;
+    }
+
+    public LifecycleRun run(int callers, Duration duration) throws InterruptedException {
+        var completed = new AtomicLong();
+        var failed = new AtomicLong();
+        var latencies = new Latencies();
+        long deadline = System.nanoTime() + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int caller = 0; caller < callers; caller++) {
+            String userId = "bench-user-" + caller;
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < deadline) {
+                    long began = System.nanoTime();
+                    try {
+                        lifecycle(userId);
+                        completed.incrementAndGet();
+                        latencies.record(System.nanoTime() - began);
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            }, "lifecycle-" + caller);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new LifecycleRun(callers, seconds, completed.get(), failed.get(), 5,
+                latencies.percentileMillis(50), latencies.percentileMillis(99));
+    }
+
+    private void lifecycle(String userId) throws Exception {
+        String id = "pre_" + UUID.randomUUID();
+        commands.send(new OpenConnection(id, nodeId, "127.0.0.1"));
+        commands.send(new AuthenticateConnection(id, userId, TOKEN_EXPIRY));
+        commands.send(new MigrateConnectionId(id, "conn_" + UUID.randomUUID()));
+        commands.send(new MarkConnectionReady(id));
+        commands.send(new CloseConnection(id, CloseReason.CLIENT_CLOSED, "benchmark", nodeId));
+    }
+}

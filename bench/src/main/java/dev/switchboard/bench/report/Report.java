@@ -1,0 +1,67 @@
+package dev.switchboard.bench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Report <run dir> <results/stamp>}: gathers what run.sh left in the run directory (jmh.json,
+ * lifecycle.json, pgbench-N.txt, handshake-gateway.json, handshake-bare.json, machine.properties) into
+ * {@code <stamp>.json} and the table {@code <stamp>.md}, each figure next to its baseline.
+ */
+public final class Report {
+
+    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Report() {}
+
+    public static void main(String[] args) throws IOException {
+        Path run = Path.of(args[0]);
+        Path stamp = Path.of(args[1]);
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("machine", machine(run.resolve("machine.properties")));
+        all.put("registryAndCodec", Figures.jmh(JSON.readTree(run.resolve("jmh.json").toFile())));
+        JsonNode lifecycle = JSON.readTree(run.resolve("lifecycle.json").toFile());
+        all.put("lifecycle", lifecycle);
+        Map<Integer, Double> pgbench = new LinkedHashMap<>();
+        for (JsonNode level : lifecycle.get("levels")) {
+            int clients = level.get("callers").asInt();
+            pgbench.put(clients, tps(run.resolve("pgbench-" + clients + ".txt")));
+        }
+        all.put("pgbenchTps", pgbench);
+        all.put("handshakeGateway", JSON.readTree(run.resolve("handshake-gateway.json").toFile()));
+        all.put("handshakeBare", JSON.readTree(run.resolve("handshake-bare.json").toFile()));
+        Files.createDirectories(stamp.toAbsolutePath().getParent());
+        JSON.writeValue(Path.of(stamp + ".json").toFile(), all);
+        Files.writeString(Path.of(stamp + ".md"), Table.markdown(JSON.valueToTree(all)));
+        System.out.println(Files.readString(Path.of(stamp + ".md")));
+    }
+
+    private static Map<String, String> machine(Path file) throws IOException {
+        var properties = new Properties();
+        try (var reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        Map<String, String> machine = new LinkedHashMap<>();
+        for (String key : List.of("date", "nproc", "cpu", "memory", "jdk", "postgres", "os")) {
+            machine.put(key, properties.getProperty(key, "?"));
+        }
+        return machine;
+    }
+
+    private static double tps(Path pgbenchOutput) throws IOException {
+        // NaN when pgbench could not run this level (a shared server out of connections): shown as not measured
+        Matcher matcher = TPS.matcher(Files.readString(pgbenchOutput));
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
+    }
+}

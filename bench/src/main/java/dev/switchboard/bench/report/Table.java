@@ -1,0 +1,103 @@
+package dev.switchboard.bench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+
+/** The Markdown table: each figure, its baseline measured in the same run, their ratio, and the target. */
+final class Table {
+
+    private final StringBuilder out = new StringBuilder();
+
+    private Table() {}
+
+    static String markdown(JsonNode all) {
+        var table = new Table();
+        table.machine(all.get("machine"));
+        table.out.append("| figure | measured | baseline (same run) | baseline value | ratio | target | met |\n");
+        table.out.append("| --- | ---: | --- | ---: | ---: | --- | --- |\n");
+        table.lifecycle(all.get("lifecycle"), all.get("pgbenchTps"));
+        table.handshakes(all.get("handshakeGateway"), all.get("handshakeBare"), all.get("lifecycle"));
+        table.registry(all.get("registryAndCodec"));
+        return table.out.toString();
+    }
+
+    private void machine(JsonNode machine) {
+        out.append(String.format("Run %s on %s cores (%s), %s memory, %s, %s, %s.%n%n", machine.get("date").asText(),
+                machine.get("nproc").asText(), machine.get("cpu").asText(), machine.get("memory").asText(),
+                machine.get("jdk").asText(), machine.get("postgres").asText(), machine.get("os").asText()));
+    }
+
+    private void lifecycle(JsonNode lifecycle, JsonNode pgbench) {
+        for (JsonNode level : lifecycle.get("levels")) {
+            int callers = level.get("callers").asInt();
+            double events = level.get("eventsPerSecond").asDouble();
+            double tps = pgbench.get(Integer.toString(callers)).asDouble();
+            row("lifecycle events/s, " + callers + " callers (" + fmt(level.get("lifecyclesPerSecond").asDouble())
+                            + " lifecycles/s, p99 " + fmt(level.get("p99Millis").asDouble()) + " ms, "
+                            + level.get("failures").asLong() + " failed)",
+                    fmt(events), "pgbench 1-row insert tx/s, " + callers + " clients",
+                    Double.isNaN(tps) ? "not measured (pgbench-" + callers + ".txt)" : fmt(tps), events / tps,
+                    "≥ 0.5", Double.isNaN(tps) ? null : events / tps >= 0.5);
+        }
+    }
+
+    private void handshakes(JsonNode gateway, JsonNode bare, JsonNode lifecycle) {
+        int concurrency = gateway.get("concurrency").asInt();
+        double rate = gateway.get("peak").get("handshakesPerSecond").asDouble();
+        double bareRate = bare.get("peak").get("handshakesPerSecond").asDouble();
+        row("handshakes/s (upgrade → ready), " + concurrency + " clients, " + gateway.get("peak").get("failures")
+                + " failed", fmt(rate), "bare Spring WebSocket handler", fmt(bareRate), rate / bareRate, "—", null);
+        double lifecycles = lifecycleRate(lifecycle, concurrency);
+        row("handshakes/s, " + concurrency + " clients", fmt(rate), "command-side lifecycles/s, " + concurrency
+                + " callers", fmt(lifecycles), rate / lifecycles, "≥ 0.8", rate / lifecycles >= 0.8);
+        for (String percentile : new String[] {"p50", "p99"}) {
+            double ms = gateway.get("halfPeak").get(percentile + "Millis").asDouble();
+            double bareMs = bare.get("halfPeak").get(percentile + "Millis").asDouble();
+            boolean p99 = percentile.equals("p99");
+            row("handshake " + percentile + " ms at half peak (" + fmt(gateway.get("halfPeak")
+                            .get("handshakesPerSecond").asDouble()) + "/s)", fmt(ms),
+                    "bare handler at half its peak", fmt(bareMs), ms / bareMs, p99 ? "< 20 ms" : "—",
+                    p99 ? ms < 20 : null);
+        }
+    }
+
+    private void registry(JsonNode figures) {
+        JsonNode floor = figures.get("RegistryBenchmark.selectOne");
+        for (String name : new String[] {"RegistryBenchmark.findById", "RegistryBenchmark.readyOfUser"}) {
+            JsonNode figure = figures.get(name);
+            row(name + " p99 µs", fmt(figure.get("p99Micros").asDouble()), "SELECT 1 p99 µs, same session",
+                    fmt(floor.get("p99Micros").asDouble()), figure.get("p99Micros").asDouble()
+                            / floor.get("p99Micros").asDouble(), "≤ 100 µs", figure.get("p99Micros").asDouble() <= 100);
+            row(name + " ops/s (p50 " + fmt(figure.get("p50Micros").asDouble()) + " µs)",
+                    fmt(figure.get("opsPerSecond").asDouble()), "SELECT 1 ops/s", fmt(floor.get("opsPerSecond")
+                            .asDouble()), figure.get("opsPerSecond").asDouble() / floor.get("opsPerSecond").asDouble(),
+                    "—", null);
+        }
+        for (String name : new String[] {"FrameCodecBenchmark.parseAuth", "FrameCodecBenchmark.writeReady"}) {
+            JsonNode figure = figures.get(name);
+            row(name + " ops/s (p50 " + fmt(figure.get("p50Micros").asDouble()) + " µs, p99 "
+                    + fmt(figure.get("p99Micros").asDouble()) + " µs)", fmt(figure.get("opsPerSecond").asDouble()),
+                    "— (a CPU baseline itself)", "—", Double.NaN, "—", null);
+        }
+    }
+
+    private static double lifecycleRate(JsonNode lifecycle, int callers) {
+        for (JsonNode level : lifecycle.get("levels")) {
+            if (level.get("callers").asInt() == callers) {
+                return level.get("lifecyclesPerSecond").asDouble();
+            }
+        }
+        throw new IllegalStateException("no lifecycle level with " + callers + " callers");
+    }
+
+    private void row(String figure, String measured, String baseline, String baselineValue, double ratio,
+            String target, Boolean met) {
+        out.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", figure, measured, baseline, baselineValue,
+                Double.isNaN(ratio) ? "—" : String.format(Locale.ROOT, "%.2f", ratio), target,
+                met == null ? "—" : met ? "yes" : "**no**"));
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
+    }
+}
