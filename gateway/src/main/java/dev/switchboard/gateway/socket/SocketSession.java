@@ -33,8 +33,7 @@ final class SocketSession {
     private volatile String userId;
     private String finalId;
     private volatile Instant tokenExpiresAt;
-    /** The seq of the last feed event sent on this socket; -1 until the socket is ready. */
-    private long lastSent = -1;
+    private final FeedCursor feed = new FeedCursor();
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
     private final long upgradedAtNanos = System.nanoTime();
@@ -127,45 +126,25 @@ final class SocketSession {
 
     /** The seq of the last feed event sent; -1 until the socket is ready. Callers hold the lock. */
     long cursor() {
-        return lastSent;
+        return feed.position();
     }
 
     /** Starts the live feed after {@code seq}; callers hold the lock. */
     void startFeedAfter(long seq) {
-        lastSent = seq;
+        feed.startAfter(seq);
     }
 
-    /**
-     * Sends a feed event exactly once and in order. Events this socket already has are skipped; when the event is
-     * ahead of the cursor, the missing ones are read from the log first. Callers hold the lock.
-     *
-     * @param missed the user's events after a given seq, in order, read from the log
-     */
+    /** Sends a live feed event exactly once and in order (see {@link FeedCursor}); callers hold the lock. */
     void deliver(AgentEventPublished event, LongFunction<Iterable<AgentEventPublished>> missed,
             FeedFrameWriter writer) {
-        if (phase != Phase.READY || lastSent < 0 || event.seq() <= lastSent) {
-            return;
+        if (phase == Phase.READY) {
+            feed.admit(event, missed, next -> send(writer.frame(next)));
         }
-        if (event.seq() > lastSent + 1) {
-            catchUp(event.seq(), missed, writer);
-            return;
-        }
-        send(writer.frame(event));
-        lastSent = event.seq();
     }
 
-    /** Sends every logged event after the cursor up to {@code seq}. Callers hold the lock. */
-    void catchUp(long seq, LongFunction<Iterable<AgentEventPublished>> missed, FeedFrameWriter writer)
-            {
-        for (AgentEventPublished event : missed.apply(lastSent)) {
-            if (event.seq() > seq) {
-                break;
-            }
-            if (event.seq() > lastSent) {
-                send(writer.frame(event));
-                lastSent = event.seq();
-            }
-        }
+    /** Sends every logged event after the cursor up to {@code seq}; callers hold the lock. */
+    void catchUp(long seq, LongFunction<Iterable<AgentEventPublished>> missed, FeedFrameWriter writer) {
+        feed.catchUp(seq, missed, next -> send(writer.frame(next)));
     }
 
     /**
