@@ -25,6 +25,7 @@ import dev.switchboard.api.connection.RecordRejection;
 import dev.switchboard.api.connection.RefreshConnectionToken;
 import dev.switchboard.api.connection.ConnectionTokenRefreshed;
 import dev.switchboard.api.connection.RejectionCode;
+import dev.switchboard.command.cache.AggregateCache;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +43,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  *
  * <p>Time comes from the injected {@link Clock}, never from the system, so a replay is deterministic.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.CONNECTIONS)
 class Connection {
 
     @AggregateIdentifier

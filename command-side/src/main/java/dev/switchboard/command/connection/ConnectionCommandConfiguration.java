@@ -1,9 +1,11 @@
 package dev.switchboard.command.connection;
 
+import dev.switchboard.command.cache.AggregateCache;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,5 +17,15 @@ class ConnectionCommandConfiguration {
             ObjectProvider<ConnectionCommandListener> listener) {
         return new ConnectionCommands(commandGateway, eventStore, clock,
                 listener.getIfAvailable(() -> ConnectionCommandListener.NONE));
+    }
+
+    /**
+     * The connections this node drives, so the four handshake commands and the close do not each re-read the stream.
+     * An entry is a few hundred bytes; a miss costs one read of the stream.
+     */
+    @Bean(AggregateCache.CONNECTIONS)
+    AggregateCache connectionAggregateCache(
+            @Value("${switchboard.command.cache.connections:20000}") long maximumEntries) {
+        return new AggregateCache(maximumEntries);
     }
 }

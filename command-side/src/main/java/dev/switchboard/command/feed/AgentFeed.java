@@ -7,6 +7,7 @@ import dev.switchboard.api.feed.AgentEventKind;
 import dev.switchboard.api.feed.AgentEventPublished;
 import dev.switchboard.api.feed.FeedIds;
 import dev.switchboard.api.feed.PublishAgentEvent;
+import dev.switchboard.command.cache.AggregateCache;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * n of the stream (Axon counts from 0) carries seq n + 1: the event table's unique key on (stream, sequence) is what
  * hands each seq to exactly one event, even when two nodes publish for the user at the same instant.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.FEEDS)
 class AgentFeed {
 
     /** A publisher retries an event within seconds, long before a thousand newer events have arrived. */

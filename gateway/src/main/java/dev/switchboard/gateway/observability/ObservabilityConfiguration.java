@@ -1,11 +1,14 @@
 package dev.switchboard.gateway.observability;
 
+import dev.switchboard.command.cache.AggregateCache;
 import dev.switchboard.gateway.limits.AuthFailureCircuits;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.LoggingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
@@ -28,5 +31,17 @@ class ObservabilityConfiguration {
         Gauge.builder("switchboard.auth.circuits.open", circuits, AuthFailureCircuits::openCircuits)
                 .description("Authentication failure circuits (per address or user) open now")
                 .register(meters);
+    }
+
+    /**
+     * {@code cache_gets_total{cache, result}}, {@code cache_evictions_total} and {@code cache_size} for the aggregate
+     * caches: a falling hit ratio on {@code connections} means commands read their streams again (more round trips per
+     * handshake), usually because the cache is smaller than the node's live connections.
+     */
+    @Autowired
+    void aggregateCaches(MeterRegistry meters, @Qualifier(AggregateCache.CONNECTIONS) AggregateCache connections,
+            @Qualifier(AggregateCache.FEEDS) AggregateCache feeds) {
+        CaffeineCacheMetrics.monitor(meters, connections.entries(), "connections");
+        CaffeineCacheMetrics.monitor(meters, feeds.entries(), "agent_feeds");
     }
 }

@@ -41,8 +41,14 @@ final class FeedCursor {
         lastSent = event.seq();
     }
 
-    /** Passes every logged event after the cursor up to {@code upTo} to {@code send}, in order. */
+    /**
+     * Passes every logged event after the cursor up to {@code upTo} to {@code send}, in order. Reads the log only when
+     * the cursor is behind: a socket that starts at the feed's head (every fresh one) costs no read.
+     */
     void catchUp(long upTo, LongFunction<Iterable<AgentEventPublished>> missed, Consumer<AgentEventPublished> send) {
+        if (upTo <= lastSent) {
+            return;
+        }
         for (AgentEventPublished event : missed.apply(lastSent)) {
             if (event.seq() > upTo) {
                 break;

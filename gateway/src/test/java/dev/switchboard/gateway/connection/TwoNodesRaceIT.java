@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.switchboard.api.connection.AuthenticateConnection;
 import dev.switchboard.api.connection.CloseConnection;
@@ -8,7 +9,9 @@ import dev.switchboard.api.connection.CloseReason;
 import dev.switchboard.api.connection.ConnectionCommand;
 import dev.switchboard.api.connection.ConnectionState;
 import dev.switchboard.api.connection.OpenConnection;
+import dev.switchboard.api.connection.RefreshConnectionToken;
 import dev.switchboard.api.connection.RejectionCode;
+import dev.switchboard.command.cache.AggregateCache;
 import dev.switchboard.command.connection.ConnectionCommands;
 import dev.switchboard.command.connection.ConnectionRejectedException;
 import dev.switchboard.gateway.support.Nodes;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,6 +43,10 @@ class TwoNodesRaceIT extends PostgresIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    @Qualifier(AggregateCache.CONNECTIONS)
+    AggregateCache nodeACache;
 
     @BeforeAll
     static void startSecondNode() {
@@ -89,6 +97,29 @@ class TwoNodesRaceIT extends PostgresIntegrationTest {
         var view = registry.find(id).orElseThrow();
         assertThat(view.state()).isEqualTo(ConnectionState.CLOSED);
         assertThat(view.closeReason()).isIn(CloseReason.CLIENT_CLOSED, CloseReason.ADMIN_CLOSED);
+    }
+
+    /**
+     * Each node caches the aggregates it drives, so node A still holds this connection as READY after node B closed
+     * it. A's next command must meet the closed connection anyway: its append collides with B's close on the unique
+     * key, the cache entry is dropped, and the retry reloads the stream from the log.
+     */
+    @RepeatedTest(3)
+    void aNodeWhoseCachedConnectionAnotherNodeClosedMeetsTheClose() throws Exception {
+        String id = Lifecycles.newId("stale-cache");
+        Lifecycles.ready(nodeA, id, "node-a", "gina");
+        assertThat(nodeACache.containsKey(id)).as("node A holds the READY connection in its cache").isTrue();
+        nodeB().send(new CloseConnection(id, CloseReason.NODE_LOST, null, "node-b"));
+
+        // a token refresh is accepted by a READY connection: only the log can tell node A that it is closed
+        var refused = catchThrowableOfType(ConnectionRejectedException.class,
+                () -> nodeA.send(new RefreshConnectionToken(id, "gina", Lifecycles.TOKEN_EXPIRY)));
+
+        assertThat(refused).as("node A's command against the connection node B closed").isNotNull();
+        assertThat(refused.code()).isEqualTo(RejectionCode.CONNECTION_CLOSED);
+        assertThat(EventLog.types(jdbc, id)).endsWith("ConnectionClosed", "ConnectionCommandRejected");
+        assertDenseStream(id);
+        assertThat(registry.find(id).orElseThrow().closeReason()).isEqualTo(CloseReason.NODE_LOST);
     }
 
     private void assertDenseStream(String id) {

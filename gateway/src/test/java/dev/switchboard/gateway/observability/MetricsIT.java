@@ -77,6 +77,10 @@ class MetricsIT extends PostgresIntegrationTest {
         assertThat(scrape.value("switchboard_feed_resent_total", "path", "gap_fill")).isGreaterThanOrEqualTo(0);
         assertThat(scrape.value("switchboard_registry_lag")).isGreaterThanOrEqualTo(0);
         assertThat(scrape.value("switchboard_auth_circuits_open")).isGreaterThanOrEqualTo(0);
+        // each handshake's migrate and ready found the connection its auth had just cached
+        assertThat(scrape.value("cache_gets_total", "cache", "connections", "result", "hit"))
+                .isGreaterThanOrEqualTo(6);
+        assertThat(scrape.has("cache_gets_total{cache=\"agent_feeds\"")).isTrue();
         assertThat(scrape.lines()).as("Axon's processor metrics, tagged by processor")
                 .anyMatch(line -> line.startsWith("eventProcessor_") && line.contains("processorName=\"registry\""))
                 .anyMatch(line -> line.startsWith("eventProcessor_")

@@ -53,6 +53,16 @@ class FeedCursorTest {
     }
 
     @Test
+    void readsNoLogWhenItIsAlreadyAtTheSeq() {
+        cursor.startAfter(7);
+        cursor.catchUp(7, seq -> {
+            throw new AssertionError("read the log after " + seq + " although nothing is missing");
+        }, e -> sent.add(e.seq()));
+        assertThat(sent).isEmpty();
+        assertThat(cursor.position()).isEqualTo(7);
+    }
+
+    @Test
     void deliversEveryEventOnceInOrderWhateverTheArrivalOrder() {
         cursor.startAfter(0);
         for (long seq : new long[] {3, 1, 2, 2, 7, 5, 10, 9, 8, 10}) {

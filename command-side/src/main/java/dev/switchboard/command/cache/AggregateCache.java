@@ -1,0 +1,85 @@
+package dev.switchboard.command.cache;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+
+/**
+ * A bounded in-memory cache of event-sourced aggregates for Axon's caching repository, so a command on an aggregate
+ * this node touched recently skips reading its stream (and the snapshot table) before it appends.
+ *
+ * <p>A cached aggregate can be stale: another node may have appended to its stream since. That is safe because every
+ * command handler either appends an event or changes nothing, and an append on a stale aggregate repeats a sequence
+ * number the event table already holds. The store refuses it, Axon rolls the unit of work back and evicts the entry,
+ * and the caller's conflict retry reloads the aggregate from the log.
+ *
+ * <p>Backed by Caffeine: bounded by entry count, least recently and least frequently used entries go first.
+ */
+public final class AggregateCache implements Cache {
+
+    /** The bean names of the two caches, as {@code @Aggregate(cache = ...)} names them. */
+    public static final String CONNECTIONS = "connectionAggregateCache";
+    public static final String FEEDS = "agentFeedAggregateCache";
+
+    private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
+
+    public AggregateCache(long maximumEntries) {
+        this.entries = Caffeine.newBuilder().maximumSize(maximumEntries).recordStats().build();
+    }
+
+    /** The Caffeine cache underneath, for metrics (hits, misses, evictions). */
+    public com.github.benmanes.caffeine.cache.Cache<Object, Object> entries() {
+        return entries;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> V get(K key) {
+        return (V) entries.getIfPresent(key);
+    }
+
+    @Override
+    public void put(Object key, Object value) {
+        entries.put(key, value);
+    }
+
+    @Override
+    public boolean putIfAbsent(Object key, Object value) {
+        return entries.asMap().putIfAbsent(key, value) == null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
+        return (T) entries.get(key, absent -> valueSupplier.get());
+    }
+
+    @Override
+    public boolean remove(Object key) {
+        return entries.asMap().remove(key) != null;
+    }
+
+    @Override
+    public void removeAll() {
+        entries.invalidateAll();
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return entries.asMap().containsKey(key);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        entries.asMap().computeIfPresent(key, (k, value) -> update.apply((V) value));
+    }
+
+    /** The repositories never listen; a caller that does would expect events this cache does not send. */
+    @Override
+    public Registration registerCacheEntryListener(EntryListener listener) {
+        throw new UnsupportedOperationException("AggregateCache does not notify entry listeners");
+    }
+}
