@@ -16,6 +16,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
@@ -76,6 +77,14 @@ class ApiErrors {
     ResponseEntity<ApiError> wrongMediaType(HttpMediaTypeNotSupportedException failure) {
         return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                 "The request body must be JSON (Content-Type: application/json).");
+    }
+
+    /**
+     * A client that went away from a long answer (the console's live stream): nothing to answer, nothing to report.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientLeft() {
+        // the response can no longer be written
     }
 
     /**

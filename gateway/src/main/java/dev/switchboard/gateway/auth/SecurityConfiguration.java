@@ -8,18 +8,32 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may call what over HTTP. Every request carries its own bearer token: no session, no cookie, hence no CSRF
- * token. Probes, metrics and the WebSocket upgrade are open (the socket authenticates in-band with its first frame);
- * every other path needs a valid token, so an endpoint added later is closed until it is listed here.
+ * token. Probes, metrics, the WebSocket upgrade (the socket authenticates in-band with its first frame) and the
+ * operations console's static files are open; the console's data calls carry a token like any client's. Every other
+ * path needs a valid token, so an endpoint added later is closed until it is listed here.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String[] PUBLIC_PATHS = {
-        "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/ws", "/ws/**"
+        "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/ws", "/ws/**",
+        "/console", "/console/**"
     };
+
+    /**
+     * The console's pages run only the node's own scripts and styles and talk only to the node: an injected script
+     * or a tampered page could not send an operator's token elsewhere. Its SVG uses presentation attributes, not
+     * inline styles, so no {@code unsafe-inline} is needed.
+     */
+    static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -29,6 +43,9 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        PathPatternRequestMatcher.withDefaults().matcher("/console/**"),
+                        new StaticHeadersWriter("Content-Security-Policy", CONSOLE_POLICY))))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     // Boot's error page renders failures of requests that were already authorised

@@ -1,8 +1,6 @@
 package dev.switchboard.gateway.observability;
 
-import dev.switchboard.api.registry.ConnectionCount;
 import dev.switchboard.gateway.rebuild.RegistryRebuilds;
-import dev.switchboard.query.registry.ConnectionRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -18,15 +16,15 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauges read from the database on a timer of their own, never by a scrape: a scraper polling every node every few
- * seconds must not become a load on the primary, and a database outage must not make the scrape hang.
+ * Gauges read from the database on timers, never by a scrape: a scraper polling every node every few seconds must not
+ * become a load on the primary, and a database outage must not make the scrape hang. The connection counts are
+ * {@link RegistryCounts}' reading, which the console shares.
  */
 @Component
 class RegistryGauges implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryGauges.class);
 
-    private final ConnectionRegistry registry;
     private final RegistryRebuilds rebuilds;
     private final ObservabilityProperties properties;
     private final MultiGauge connections;
@@ -37,14 +35,14 @@ class RegistryGauges implements InitializingBean, DisposableBean {
         return thread;
     });
 
-    RegistryGauges(ConnectionRegistry registry, RegistryRebuilds rebuilds, ObservabilityProperties properties,
+    RegistryGauges(RegistryCounts counts, RegistryRebuilds rebuilds, ObservabilityProperties properties,
             MeterRegistry meters) {
-        this.registry = registry;
         this.rebuilds = rebuilds;
         this.properties = properties;
         this.connections = MultiGauge.builder("switchboard.connections")
                 .description("Connections in the registry by state and node, as of the last refresh")
                 .register(meters);
+        counts.onChange(this::show);
         Gauge.builder("switchboard.registry.lag", lag, AtomicLong::get)
                 .description("Log positions the live registry is behind the log's head, as of the last refresh")
                 .register(meters);
@@ -52,17 +50,14 @@ class RegistryGauges implements InitializingBean, DisposableBean {
 
     @Override
     public void afterPropertiesSet() {
-        long gauges = properties.gaugeRefresh().toMillis();
         long lagEvery = properties.lagRefresh().toMillis();
-        timer.scheduleWithFixedDelay(() -> guarded("connections", this::refreshConnections), 0, gauges,
-                TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(() -> guarded("registry lag", this::refreshLag), 0, lagEvery,
                 TimeUnit.MILLISECONDS);
     }
 
-    void refreshConnections() {
+    private void show(RegistryCounts.Reading reading) {
         // overwrite: a state or node with no connections left disappears instead of repeating its last count
-        connections.register(registry.countByStateAndNode().stream()
+        connections.register(reading.counts().stream()
                 .map(count -> MultiGauge.Row.of(Tags.of("state", count.state().name(), "node", count.nodeId()),
                         count.count()))
                 .toList(), true);
