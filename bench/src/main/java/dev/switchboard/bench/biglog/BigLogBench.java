@@ -51,7 +51,7 @@ public final class BigLogBench {
                 plans.append("==== ").append(written.events()).append(" events\n");
                 String connection = new org.springframework.jdbc.core.JdbcTemplate(pool).queryForObject(
                         "SELECT preliminary_id FROM connection_registry ORDER BY preliminary_id LIMIT 1", String.class);
-                result.put("explain", Explain.queries(pool, connection, written.events() / 2, 5_000, plans));
+                result.put("explain", Explain.queries(pool, connection, written.events() / 2, 50_000, plans));
                 System.out.printf("biglog events=%d connections=%d rebuild=%.0f events/s (COPY ratio %.3f) "
                                 + "timeline p50=%.2f ms p99=%.2f ms registry-at=%.0f ms%n", written.events(),
                         written.connections(), value(result, "rebuild", "eventsPerSecond"),

@@ -3,6 +3,8 @@ package dev.switchboard.bench.biglog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import dev.switchboard.audit.log.RegistryEvents;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -15,6 +17,10 @@ final class Explain {
 
     private static final String COLUMNS = "global_index, type, aggregate_identifier, sequence_number, "
             + "event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data";
+    private static final String TYPED = "global_index, type, aggregate_identifier, sequence_number, "
+            + "event_identifier, time_stamp, payload_type, payload_revision";
+    private static final String REGISTRY_TYPES = RegistryEvents.TYPES.stream().map(type -> "'" + type.getName() + "'")
+            .collect(Collectors.joining(", "));
 
     private Explain() {}
 
@@ -27,12 +33,13 @@ final class Explain {
                 + "global_index", plans));
         summary.put("head", plan(jdbc, "timeline: the log's head", "SELECT MAX(global_index) FROM domain_event_entry",
                 plans));
-        summary.put("registryAtScan", plan(jdbc, "registry-at: the log up to its midpoint", "SELECT " + COLUMNS
-                + " FROM domain_event_entry WHERE global_index > 0 AND global_index <= " + midpoint
-                + " ORDER BY global_index", plans));
-        summary.put("rebuildBatch", plan(jdbc, "rebuild: one batch of " + batch + " positions", "SELECT " + COLUMNS
-                + " FROM domain_event_entry WHERE global_index > " + midpoint + " AND global_index <= "
-                + (midpoint + batch) + " ORDER BY global_index", plans));
+        summary.put("registryAtScan", plan(jdbc, "registry-at: the registry's events up to the midpoint", "SELECT "
+                + TYPED + ", payload FROM domain_event_entry WHERE payload_type IN (" + REGISTRY_TYPES + ") AND "
+                + "global_index > 0 AND global_index <= " + midpoint + " ORDER BY global_index", plans));
+        summary.put("rebuildBatch", plan(jdbc, "rebuild: one batch of " + batch + " positions", "SELECT " + TYPED
+                + ", CASE WHEN payload_type IN (" + REGISTRY_TYPES + ") THEN payload END AS payload FROM "
+                + "domain_event_entry WHERE global_index > " + midpoint / 2 + " AND global_index <= "
+                + (midpoint / 2 + batch) + " ORDER BY global_index", plans));
         return summary;
     }
 
