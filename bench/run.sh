@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every benchmark of the bench module once, with bounded counts and durations (5 to 6 minutes on 2 cores), and
-# writes bench/results/<UTC stamp>.json and .md. Everything it starts (databases, a node, the bare floor) is stopped
+# Runs every benchmark of the bench module once, with bounded counts and durations (5 to 6 minutes on 2 cores, plus
+# about 5 for the big log), and writes bench/results/<UTC stamp>.json and .md. `bench/run.sh biglog` runs only the
+# big-log step (rebuild, timeline and registry-at on logs of 10^3 .. BIGLOG_MAX_EVENTS events; 10^6 by default,
+# BIGLOG_MAX_EVENTS=100000 for a quick run of about a minute). Everything it starts (databases, a node, the bare floor) is stopped
 # and dropped on exit, whatever happens. Traffic goes to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +16,9 @@ LEVELS="1,4,16,64"      # concurrent callers for the lifecycle figure and pgbenc
 LEVEL_SECONDS=10        # per level, for both
 HANDSHAKE_CLIENTS=16    # one of LEVELS, so handshakes compare with the lifecycle rate at the same concurrency
 HANDSHAKE_SECONDS=10    # per phase: peak, then half the peak
+BIGLOG_MAX_EVENTS=${BIGLOG_MAX_EVENTS:-1000000}  # the largest log; sizes are the powers of ten from 10^3 up to it
+BIGLOG_REPEATS=${BIGLOG_REPEATS:-2}              # rebuilds and registry-at runs per size; the best is reported
+ONLY=${1:-all}          # all, or biglog
 
 STAMP=$(date -u +%Y-%m-%dT%H-%M-%SZ)
 RUN="bench/target/bench-run/$STAMP"
@@ -61,6 +66,23 @@ postgres=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -Atc 'SHOW
 os=$(uname -sr)
 PROPS
 
+biglog() {
+    local sizes="" size=1000
+    while [ "$size" -le "$BIGLOG_MAX_EVENTS" ]; do sizes="$sizes${sizes:+,}$size"; size=$((size * 10)); done
+    echo "== big log: rebuild next to COPY, timeline, registry-at at $sizes events (fresh databases, dropped after)"
+    java -Xmx2g -XX:StartFlightRecording=filename="$RUN/biglog.jfr" -cp "$CP" dev.switchboard.bench.biglog.BigLogBench \
+        "$RUN/biglog.json" "$sizes" "$BIGLOG_REPEATS" 200 > "$RUN/biglog.log" 2>&1 || { tail -40 "$RUN/biglog.log"; exit 1; }
+    grep '^biglog' "$RUN/biglog.log"
+}
+
+if [ "$ONLY" = biglog ]; then
+    biglog
+    echo "== report"
+    java -cp "$CP" dev.switchboard.bench.report.Report "$RUN" "bench/results/$STAMP"
+    echo "raw output, plans (biglog-plans.txt) and JFR recording: $RUN"
+    exit 0
+fi
+
 echo "== JMH: registry READY check and frame codec"
 java -cp "$CP" org.openjdk.jmh.Main -rf json -rff "$RUN/jmh.json" 'RegistryBenchmark|FrameCodecBenchmark' \
     > "$RUN/jmh.log" 2>&1 || { tail -40 "$RUN/jmh.log"; exit 1; }
@@ -107,6 +129,8 @@ for _ in $(seq 1 60); do
 done
 BENCH_JWT_SECRET= java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad "ws://127.0.0.1:$BARE_PORT/ws" \
     "$RUN/handshake-bare.json" "$HANDSHAKE_CLIENTS" "$HANDSHAKE_SECONDS"
+
+biglog
 
 echo "== report"
 java -cp "$CP" dev.switchboard.bench.report.Report "$RUN" "bench/results/$STAMP"

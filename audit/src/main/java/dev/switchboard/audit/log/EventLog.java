@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.ObjLongConsumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -32,7 +33,7 @@ public final class EventLog {
 
     private static final String COLUMNS = "global_index, type, aggregate_identifier, sequence_number, "
             + "event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data";
-    private static final int FETCH_SIZE = 1_000;
+    private static final int FETCH_SIZE = 5_000;
     private static final int POSITIONS_PER_QUERY = 1_000;
 
     private final JdbcTemplate jdbc;
@@ -67,6 +68,29 @@ public final class EventLog {
         streaming.executeWithoutResult(status -> jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry "
                 + "WHERE global_index > ? AND global_index <= ? ORDER BY global_index", row(consumer), afterPosition,
                 upToPosition));
+    }
+
+    /**
+     * Streams the events of these payload types after {@code afterPosition} up to {@code upToPosition}, in log order,
+     * reading nothing of the others: the database skips them. What a replay that only needs some events reads.
+     */
+    public void scan(long afterPosition, long upToPosition, Collection<Class<?>> types,
+            Consumer<LoggedEvent> consumer) {
+        var scan = new TypedScan(types, serializer, upcasters);
+        streaming.executeWithoutResult(status -> jdbc.query(scan.onlyTypesSql(), scan.rows(consumer, null),
+                scan.arguments(afterPosition, upToPosition)));
+    }
+
+    /**
+     * Like {@link #scan(long, long, Collection, Consumer)}, and the position of every other event to {@code others},
+     * without its payload: a replay that must tell positions holding an event from gaps reads them at the cost of a
+     * number.
+     */
+    public void scan(long afterPosition, long upToPosition, Collection<Class<?>> types, Consumer<LoggedEvent> consumer,
+            LongConsumer others) {
+        var scan = new TypedScan(types, serializer, upcasters);
+        streaming.executeWithoutResult(status -> jdbc.query(scan.allPositionsSql(), scan.rows(consumer, others),
+                scan.arguments(afterPosition, upToPosition)));
     }
 
     /**

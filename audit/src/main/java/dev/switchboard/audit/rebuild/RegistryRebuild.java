@@ -58,7 +58,7 @@ public final class RegistryRebuild {
     public record Settings(int batchSize, int finalGap, Duration lockTimeout, Duration staleAfter) {
 
         public static Settings defaults() {
-            return new Settings(5_000, 200, Duration.ofSeconds(2), Duration.ofMinutes(2));
+            return new Settings(50_000, 200, Duration.ofSeconds(2), Duration.ofMinutes(2));
         }
     }
 

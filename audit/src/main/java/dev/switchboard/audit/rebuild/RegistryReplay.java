@@ -2,6 +2,7 @@ package dev.switchboard.audit.rebuild;
 
 import dev.switchboard.api.connection.ConnectionEvent;
 import dev.switchboard.audit.log.EventLog;
+import dev.switchboard.audit.log.RegistryEvents;
 import dev.switchboard.audit.log.LoggedEvent;
 import dev.switchboard.query.registry.EventRef;
 import dev.switchboard.query.registry.RegistryProjector;
@@ -35,10 +36,15 @@ final class RegistryReplay {
     /** Applies the events after {@link #applied()} up to {@code upTo}, and notes the positions that had none. */
     void apply(long upTo) {
         long[] next = {applied + 1};
-        log.scan(applied, upTo, event -> {
+        log.scan(applied, upTo, RegistryEvents.TYPES, event -> {
             addGaps(next[0], event.position());
             next[0] = event.position() + 1;
             project(event);
+        }, position -> {
+            // an event that changes no row: only its position is read, so that it is not taken for a gap
+            addGaps(next[0], position);
+            next[0] = position + 1;
+            eventsRead++;
         });
         addGaps(next[0], upTo + 1);
         store.flush();

@@ -32,6 +32,10 @@ public final class InProcessNode implements AutoCloseable {
         this.context = new SpringApplicationBuilder(SwitchboardApplication.class).properties(properties).run();
     }
 
+    public org.springframework.context.ApplicationContext context() {
+        return context;
+    }
+
     public ConnectionCommands commands() {
         return context.getBean(ConnectionCommands.class);
     }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code Report <run dir> <results/stamp>}: gathers what run.sh left in the run directory (jmh.json,
- * lifecycle.json, pgbench-N.txt, handshake-gateway.json, handshake-bare.json, machine.properties) into
+ * lifecycle.json, pgbench-N.txt, handshake-gateway.json, handshake-bare.json, biglog.json, machine.properties; any
+ * but the last may be missing when a step ran alone) into
  * {@code <stamp>.json} and the table {@code <stamp>.md}, each figure next to its baseline.
  */
 public final class Report {
@@ -30,17 +31,27 @@ public final class Report {
         Path stamp = Path.of(args[1]);
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("machine", machine(run.resolve("machine.properties")));
-        all.put("registryAndCodec", Figures.jmh(JSON.readTree(run.resolve("jmh.json").toFile())));
-        JsonNode lifecycle = JSON.readTree(run.resolve("lifecycle.json").toFile());
-        all.put("lifecycle", lifecycle);
-        Map<Integer, Double> pgbench = new LinkedHashMap<>();
-        for (JsonNode level : lifecycle.get("levels")) {
-            int clients = level.get("callers").asInt();
-            pgbench.put(clients, tps(run.resolve("pgbench-" + clients + ".txt")));
+        // each part is optional: run.sh can run one step alone (bench/run.sh biglog)
+        if (Files.exists(run.resolve("jmh.json"))) {
+            all.put("registryAndCodec", Figures.jmh(JSON.readTree(run.resolve("jmh.json").toFile())));
         }
-        all.put("pgbenchTps", pgbench);
-        all.put("handshakeGateway", JSON.readTree(run.resolve("handshake-gateway.json").toFile()));
-        all.put("handshakeBare", JSON.readTree(run.resolve("handshake-bare.json").toFile()));
+        if (Files.exists(run.resolve("lifecycle.json"))) {
+            JsonNode lifecycle = JSON.readTree(run.resolve("lifecycle.json").toFile());
+            all.put("lifecycle", lifecycle);
+            Map<Integer, Double> pgbench = new LinkedHashMap<>();
+            for (JsonNode level : lifecycle.get("levels")) {
+                int clients = level.get("callers").asInt();
+                pgbench.put(clients, tps(run.resolve("pgbench-" + clients + ".txt")));
+            }
+            all.put("pgbenchTps", pgbench);
+        }
+        if (Files.exists(run.resolve("handshake-gateway.json"))) {
+            all.put("handshakeGateway", JSON.readTree(run.resolve("handshake-gateway.json").toFile()));
+            all.put("handshakeBare", JSON.readTree(run.resolve("handshake-bare.json").toFile()));
+        }
+        if (Files.exists(run.resolve("biglog.json"))) {
+            all.put("biglog", JSON.readTree(run.resolve("biglog.json").toFile()));
+        }
         Files.createDirectories(stamp.toAbsolutePath().getParent());
         JSON.writeValue(Path.of(stamp + ".json").toFile(), all);
         Files.writeString(Path.of(stamp + ".md"), Table.markdown(JSON.valueToTree(all)));

@@ -15,9 +15,19 @@ final class Table {
         table.machine(all.get("machine"));
         table.out.append("| figure | measured | baseline (same run) | baseline value | ratio | target | met |\n");
         table.out.append("| --- | ---: | --- | ---: | ---: | --- | --- |\n");
-        table.lifecycle(all.get("lifecycle"), all.get("pgbenchTps"));
-        table.handshakes(all.get("handshakeGateway"), all.get("handshakeBare"), all.get("lifecycle"));
-        table.registry(all.get("registryAndCodec"));
+        if (all.has("lifecycle")) {
+            table.lifecycle(all.get("lifecycle"), all.get("pgbenchTps"));
+        }
+        if (all.has("handshakeGateway") && all.has("lifecycle")) {
+            table.handshakes(all.get("handshakeGateway"), all.get("handshakeBare"), all.get("lifecycle"));
+        }
+        if (all.has("registryAndCodec")) {
+            table.registry(all.get("registryAndCodec"));
+        }
+        if (all.has("biglog")) {
+            BigLogTable.rows(all.get("biglog"), table.out);
+            BigLogTable.growth(all.get("biglog"), table.out);
+        }
         return table.out.toString();
     }
 

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("switchboard.rebuild")
 public record RebuildProperties(
-        @DefaultValue("5000") int batchSize,
+        @DefaultValue("50000") int batchSize,
         @DefaultValue("200") int finalGap,
         @DefaultValue("2s") Duration lockTimeout,
         @DefaultValue("2m") Duration staleAfter) {}
