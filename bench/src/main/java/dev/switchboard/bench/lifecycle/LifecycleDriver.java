@@ -21,13 +21,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class LifecycleDriver {
 
+    /**
+     * Unrecorded lifecycles before the first level. On two shared cores the JIT compilers were still busy after 3 s
+     * (JFR: compiler threads near the callers' own CPU), which made the first level look slower than it is.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+
     private LifecycleDriver() {}
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         Duration perLevel = Duration.ofSeconds(Long.parseLong(args[1]));
         int[] levels = Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
-        run(out, perLevel, Duration.ofSeconds(3), levels);
+        run(out, perLevel, WARM_UP, levels);
         System.exit(0); // the node's context is closed; a pool or scheduler thread must not keep run.sh waiting
     }
 
@@ -44,8 +50,9 @@ public final class LifecycleDriver {
             }
             for (int callers : levels) {
                 LifecycleRun run = load.run(callers, perLevel);
-                System.out.printf("lifecycle callers=%d lifecycles/s=%.1f events/s=%.1f p99=%.1f ms failures=%d%n",
-                        callers, run.lifecyclesPerSecond(), run.eventsPerSecond(), run.p99Millis(), run.failures());
+                System.out.printf("lifecycle callers=%d lifecycles/s=%.1f events/s=%.1f p99=%.1f ms failures=%d "
+                        + "node CPU/lifecycle=%.0f µs%n", callers, run.lifecyclesPerSecond(), run.eventsPerSecond(),
+                        run.p99Millis(), run.failures(), run.nodeCpuMicrosPerLifecycle());
                 runs.add(run);
                 lifecycles += run.lifecycles();
             }
@@ -72,6 +79,7 @@ public final class LifecycleDriver {
         level.put("eventsPerSecond", run.eventsPerSecond());
         level.put("p50Millis", run.p50Millis());
         level.put("p99Millis", run.p99Millis());
+        level.put("nodeCpuMicrosPerLifecycle", run.nodeCpuMicrosPerLifecycle());
         return level;
     }
 }

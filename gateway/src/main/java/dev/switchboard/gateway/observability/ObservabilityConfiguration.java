@@ -7,8 +7,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.LoggingErrorHandler;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
@@ -23,6 +26,12 @@ class ObservabilityConfiguration {
         processing.registerSubscribingEventProcessor(LifecycleLog.PROCESSING_GROUP);
         processing.registerListenerInvocationErrorHandler(
                 LifecycleLog.PROCESSING_GROUP, configuration -> new LoggingErrorHandler());
+    }
+
+    /** Replaces Axon's auto-configured module, which backs off when one is defined. */
+    @Bean
+    MetricsConfigurerModule processorMetricsModule(GlobalMetricRegistry metrics) {
+        return new ProcessorMetricsModule(metrics);
     }
 
     /** Read at each scrape: counting the circuits walks a bounded in-memory table, no database. */

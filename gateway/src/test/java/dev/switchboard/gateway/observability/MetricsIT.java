@@ -84,7 +84,9 @@ class MetricsIT extends PostgresIntegrationTest {
         assertThat(scrape.lines()).as("Axon's processor metrics, tagged by processor")
                 .anyMatch(line -> line.startsWith("eventProcessor_") && line.contains("processorName=\"registry\""))
                 .anyMatch(line -> line.startsWith("eventProcessor_")
-                        && line.contains("processorName=\"" + LifecycleLog.PROCESSING_GROUP + "\""));
+                        && line.contains("processorName=\"" + LifecycleLog.PROCESSING_GROUP + "\""))
+                .as("no per-message command bus monitor: commands are counted by switchboard's own meters")
+                .noneMatch(line -> line.startsWith("commandBus_"));
     }
 
     private Scrape scrape() {
