@@ -58,7 +58,13 @@ public final class CapacityRun {
             System.out.printf("capacity pid=%d connections=%d ready=%d heap/conn=%.0f B rss/conn=%.0f B%n", pid,
                     level, ready, row.get("heapBytesPerConnection"), row.get("rssBytesPerConnection"));
             measured.add(row);
+            write(out, zero, zeroRss, measured); // after each level, so a run cut short keeps what it measured
         }
+        return write(out, zero, zeroRss, measured);
+    }
+
+    private static Map<String, Object> write(Path out, HeapProbe.Histogram zero, long zeroRss,
+            List<Map<String, Object>> measured) throws java.io.IOException {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("baselineHeapBytes", zero.totalBytes());
         result.put("baselineRssBytes", zeroRss);

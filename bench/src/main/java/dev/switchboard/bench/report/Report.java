@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code Report <run dir> <results/stamp>}: gathers what run.sh left in the run directory (jmh.json,
- * lifecycle.json, pgbench-N.txt, handshake-gateway.json, handshake-bare.json, machine.properties) into
+ * lifecycle.json, pgbench-N.txt, handshake-*.json, capacity-*.json, delivery-*.json, machine.properties) into
  * {@code <stamp>.json} and the table {@code <stamp>.md}, each figure next to its baseline.
  */
 public final class Report {
@@ -30,17 +30,28 @@ public final class Report {
         Path stamp = Path.of(args[1]);
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("machine", machine(run.resolve("machine.properties")));
-        all.put("registryAndCodec", Figures.jmh(JSON.readTree(run.resolve("jmh.json").toFile())));
-        JsonNode lifecycle = JSON.readTree(run.resolve("lifecycle.json").toFile());
-        all.put("lifecycle", lifecycle);
-        Map<Integer, Double> pgbench = new LinkedHashMap<>();
-        for (JsonNode level : lifecycle.get("levels")) {
-            int clients = level.get("callers").asInt();
-            pgbench.put(clients, tps(run.resolve("pgbench-" + clients + ".txt")));
+        if (Files.exists(run.resolve("jmh.json"))) {
+            all.put("registryAndCodec", Figures.jmh(JSON.readTree(run.resolve("jmh.json").toFile())));
         }
-        all.put("pgbenchTps", pgbench);
-        all.put("handshakeGateway", JSON.readTree(run.resolve("handshake-gateway.json").toFile()));
-        all.put("handshakeBare", JSON.readTree(run.resolve("handshake-bare.json").toFile()));
+        if (Files.exists(run.resolve("lifecycle.json"))) {
+            JsonNode lifecycle = JSON.readTree(run.resolve("lifecycle.json").toFile());
+            all.put("lifecycle", lifecycle);
+            Map<Integer, Double> pgbench = new LinkedHashMap<>();
+            for (JsonNode level : lifecycle.get("levels")) {
+                int clients = level.get("callers").asInt();
+                pgbench.put(clients, tps(run.resolve("pgbench-" + clients + ".txt")));
+            }
+            all.put("pgbenchTps", pgbench);
+        }
+        // a step run.sh was not asked to run leaves no file, and its figures are left out
+        for (String[] file : new String[][] {{"handshakeGateway", "handshake-gateway.json"},
+                {"handshakeBare", "handshake-bare.json"}, {"capacityGateway", "capacity-gateway.json"},
+                {"capacityBare", "capacity-bare.json"}, {"deliverySameNode", "delivery-same-node.json"},
+                {"deliveryCrossNode", "delivery-cross-node.json"}, {"deliveryBare", "delivery-bare.json"}}) {
+            if (Files.exists(run.resolve(file[1]))) {
+                all.put(file[0], JSON.readTree(run.resolve(file[1]).toFile()));
+            }
+        }
         Files.createDirectories(stamp.toAbsolutePath().getParent());
         JSON.writeValue(Path.of(stamp + ".json").toFile(), all);
         Files.writeString(Path.of(stamp + ".md"), Table.markdown(JSON.valueToTree(all)));

@@ -15,9 +15,22 @@ final class Table {
         table.machine(all.get("machine"));
         table.out.append("| figure | measured | baseline (same run) | baseline value | ratio | target | met |\n");
         table.out.append("| --- | ---: | --- | ---: | ---: | --- | --- |\n");
-        table.lifecycle(all.get("lifecycle"), all.get("pgbenchTps"));
-        table.handshakes(all.get("handshakeGateway"), all.get("handshakeBare"), all.get("lifecycle"));
-        table.registry(all.get("registryAndCodec"));
+        if (all.has("lifecycle")) {
+            table.lifecycle(all.get("lifecycle"), all.get("pgbenchTps"));
+        }
+        if (all.has("handshakeGateway") && all.has("lifecycle")) {
+            table.handshakes(all.get("handshakeGateway"), all.get("handshakeBare"), all.get("lifecycle"));
+        }
+        if (all.has("registryAndCodec")) {
+            table.registry(all.get("registryAndCodec"));
+        }
+        if (all.has("capacityGateway")) {
+            CapacityRows.add(table::row, all.get("capacityGateway"), all.get("capacityBare"));
+        }
+        if (all.has("deliverySameNode")) {
+            DeliveryRows.add(table::row, all.get("deliverySameNode"), all.get("deliveryCrossNode"),
+                    all.get("deliveryBare"));
+        }
         return table.out.toString();
     }
 
@@ -90,6 +103,12 @@ final class Table {
         throw new IllegalStateException("no lifecycle level with " + callers + " callers");
     }
 
+    /** One row of the table. */
+    interface Row {
+        void add(String figure, String measured, String baseline, String baselineValue, double ratio, String target,
+                Boolean met);
+    }
+
     private void row(String figure, String measured, String baseline, String baselineValue, double ratio,
             String target, Boolean met) {
         out.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", figure, measured, baseline, baselineValue,
@@ -97,7 +116,7 @@ final class Table {
                 met == null ? "—" : met ? "yes" : "**no**"));
     }
 
-    private static String fmt(double value) {
+    static String fmt(double value) {
         return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
     }
 }
