@@ -18,15 +18,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class InProcessNode implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
-    private final String secret = randomSecret();
 
     public InProcessNode(BenchDatabase database) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", database.jdbcUrl());
         properties.put("spring.datasource.username", database.user());
         properties.put("spring.datasource.password", database.password());
-        // the node refuses to start on PostgreSQL without a secret; a random one, which tests may mint tokens with
-        properties.put("switchboard.jwt.secret", secret);
+        // the node refuses to start on PostgreSQL without a secret; nothing here verifies a token, so any will do
+        properties.put("switchboard.jwt.secret", randomSecret());
         properties.put("server.port", "0");
         properties.put("server.address", "127.0.0.1");
         properties.put("logging.level.root", "WARN");
@@ -35,15 +34,6 @@ public final class InProcessNode implements AutoCloseable {
 
     public ConnectionCommands commands() {
         return context.getBean(ConnectionCommands.class);
-    }
-
-    /** The HS256 secret the node verifies tokens with, for a test that opens sockets. */
-    public String secret() {
-        return secret;
-    }
-
-    public int port() {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
     public String nodeId() {

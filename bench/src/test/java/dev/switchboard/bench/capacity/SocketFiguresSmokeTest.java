@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.bench.BenchDatabase;
 import dev.switchboard.bench.bare.BareSocketApplication;
 import dev.switchboard.bench.delivery.DeliveryRun;
-import dev.switchboard.bench.lifecycle.InProcessNode;
 import dev.switchboard.bench.sockets.Tokens;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * Proves the capacity and delivery harnesses still work: a handful of sockets for a few seconds, sockets and server in
- * this JVM. It asserts that sockets got READY, that memory was measured and that events arrived, never how much or
+ * Proves the capacity and delivery harnesses still work: a handful of sockets for a few seconds against the bare
+ * handler, sockets and server in this JVM (the push path is exercised by run.sh against the packaged node). It asserts that sockets got READY, that memory was measured and that events arrived, never how much or
  * how fast: that is run.sh's business.
  */
 class SocketFiguresSmokeTest {
@@ -44,17 +42,6 @@ class SocketFiguresSmokeTest {
             DeliveryRun.run("echo", ws, null, directory.resolve("echo.json"), new double[] {50}, Duration.ofSeconds(2),
                     20, Tokens.of(""));
             assertDelivered(directory.resolve("echo.json"));
-        }
-    }
-
-    @Test
-    void pushesEventsThroughTheNodeToReadySockets(@TempDir Path directory) throws Exception {
-        try (var database = BenchDatabase.create(); var node = new InProcessNode(database)) {
-            String base = "127.0.0.1:" + node.port();
-            DeliveryRun.run("push", URI.create("ws://" + base + "/ws"), URI.create("http://" + base),
-                    directory.resolve("push.json"), new double[] {20}, Duration.ofSeconds(2), 10,
-                    Tokens.of(node.secret()));
-            assertDelivered(directory.resolve("push.json"));
         }
     }
 
