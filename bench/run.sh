@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Runs every benchmark of the bench module once, with bounded counts and durations (5 to 6 minutes on 2 cores, plus
-# about 5 for the big log), and writes bench/results/<UTC stamp>.json and .md. `bench/run.sh biglog` runs only the
-# big-log step (rebuild, timeline and registry-at on logs of 10^3 .. BIGLOG_MAX_EVENTS events; 10^6 by default,
-# BIGLOG_MAX_EVENTS=100000 for a quick run of about a minute). Everything it starts (databases, a node, the bare floor) is stopped
-# and dropped on exit, whatever happens. Traffic goes to 127.0.0.1 only.
+# Runs the benchmarks of the bench module once, with bounded counts and durations, and writes
+# bench/results/<UTC stamp>.json and .md. Everything it starts (databases, nodes, the bare floor, load processes) is
+# stopped and dropped on exit, whatever happens. Traffic goes to 127.0.0.1 only.
+#   bench/run.sh                      every step: jmh lifecycle handshake capacity delivery biglog (about 25 min)
+#   bench/run.sh capacity delivery    only the steps named
+# BENCH_CAPACITY_LEVELS (default 1000,5000,18000) are the idle-socket counts; BENCH_CAPACITY_SKIP_MAX=1 drops the last.
+# BIGLOG_MAX_EVENTS (default 1000000) is the largest log of the big-log step (rebuild, timeline and registry-at on
+# logs of 10^3 up to it); 100000 makes that step a run of about a minute.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,23 +21,31 @@ HANDSHAKE_CLIENTS=16    # one of LEVELS, so handshakes compare with the lifecycl
 HANDSHAKE_SECONDS=10    # per phase: peak, then half the peak
 BIGLOG_MAX_EVENTS=${BIGLOG_MAX_EVENTS:-1000000}  # the largest log; sizes are the powers of ten from 10^3 up to it
 BIGLOG_REPEATS=${BIGLOG_REPEATS:-2}              # rebuilds and registry-at runs per size; the best is reported
-ONLY=${1:-all}          # all, or biglog
+CAPACITY_LEVELS=${BENCH_CAPACITY_LEVELS:-1000,5000,18000} # the last near the 20,000 files a process may open here
+[[ "${BENCH_CAPACITY_SKIP_MAX:-}" == 1 ]] && CAPACITY_LEVELS=${CAPACITY_LEVELS%,*}
+DELIVERY_RATES=100,1000,5000   # events/s, open loop
+DELIVERY_SECONDS=10     # per rate
+DELIVERY_SOCKETS=1000
+STEPS=" ${*:-jmh lifecycle handshake capacity delivery biglog} "
+want() { [[ "$STEPS" == *" $1 "* ]]; }
 
 STAMP=$(date -u +%Y-%m-%dT%H-%M-%SZ)
 RUN="bench/target/bench-run/$STAMP"
 SUFFIX=$(date -u +%s)_$$
 LIFECYCLE_DB="switchboard_bench_lifecycle_$SUFFIX"
 NODE_DB="switchboard_bench_node_$SUFFIX"
+CAPACITY_DB="switchboard_bench_capacity_$SUFFIX"
+DELIVERY_DB="switchboard_bench_delivery_$SUFFIX"
 PIDS=()
 
 psql_admin() { psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -c "$1"; }
 
 cleanup() {
-    for pid in "${PIDS[@]}"; do
+    for pid in "${PIDS[@]+"${PIDS[@]}"}"; do
         kill "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done
-    for db in "$LIFECYCLE_DB" "$NODE_DB"; do
+    for db in "$LIFECYCLE_DB" "$NODE_DB" "$CAPACITY_DB" "$DELIVERY_DB"; do
         psql_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
     done
 }
@@ -66,6 +77,33 @@ postgres=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -Atc 'SHOW
 os=$(uname -sr)
 PROPS
 
+BENCH_JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0)
+export BENCH_JWT_SECRET
+
+start_node() { # port, database, log, extra VAR=value...: starts switchboard.jar; its pid goes into PIDS and NODE_PID
+    local port=$1 db=$2 log=$3
+    shift 3
+    env "$@" SERVER_PORT="$port" SERVER_ADDRESS=127.0.0.1 SWITCHBOARD_JWT_SECRET="$BENCH_JWT_SECRET" \
+        SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" SPRING_DATASOURCE_USERNAME="$PG_USER" \
+        java ${NODE_JFR:+-XX:StartFlightRecording=filename=$NODE_JFR} -jar gateway/target/switchboard.jar > "$log" 2>&1 &
+    NODE_PID=$!
+    PIDS+=("$NODE_PID")
+    wait_for "http://127.0.0.1:$port/actuator/health/readiness" UP 120
+}
+
+start_bare() { # port, log: starts the bare floor; its pid goes into PIDS and BARE_PID
+    java -cp "$CP" dev.switchboard.bench.bare.BareSocketApplication --server.port="$1" --server.address=127.0.0.1 \
+        > "$2" 2>&1 &
+    BARE_PID=$!
+    PIDS+=("$BARE_PID")
+    for _ in $(seq 1 60); do
+        curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0
+        sleep 1
+    done
+}
+
+stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
+
 biglog() {
     local sizes="" size=1000
     while [ "$size" -le "$BIGLOG_MAX_EVENTS" ]; do sizes="$sizes${sizes:+,}$size"; size=$((size * 10)); done
@@ -75,18 +113,13 @@ biglog() {
     grep '^biglog' "$RUN/biglog.log"
 }
 
-if [ "$ONLY" = biglog ]; then
-    biglog
-    echo "== report"
-    java -cp "$CP" dev.switchboard.bench.report.Report "$RUN" "bench/results/$STAMP"
-    echo "raw output, plans (biglog-plans.txt) and JFR recording: $RUN"
-    exit 0
-fi
-
+if want jmh; then
 echo "== JMH: registry READY check and frame codec"
 java -cp "$CP" org.openjdk.jmh.Main -rf json -rff "$RUN/jmh.json" 'RegistryBenchmark|FrameCodecBenchmark' \
     > "$RUN/jmh.log" 2>&1 || { tail -40 "$RUN/jmh.log"; exit 1; }
+fi
 
+if want lifecycle; then
 echo "== lifecycles through the command side, then pgbench, on database $LIFECYCLE_DB"
 psql_admin "CREATE DATABASE $LIFECYCLE_DB"
 BENCH_DATABASE_NAME="$LIFECYCLE_DB" java -XX:StartFlightRecording=filename="$RUN/lifecycle.jfr" \
@@ -101,12 +134,12 @@ for clients in ${LEVELS//,/ }; do
         true # a shared server may lack free connections for the top level; the report shows it as not measured
     echo "pgbench clients=$clients $(grep -m1 'without initial\|error' "$RUN/pgbench-$clients.txt")"
 done
+fi
 
+if want handshake; then
 echo "== handshakes against the node (switchboard.jar) on database $NODE_DB"
 psql_admin "CREATE DATABASE $NODE_DB"
 NODE_PORT=$(free_port)
-BENCH_JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0)
-export BENCH_JWT_SECRET
 SERVER_PORT=$NODE_PORT SERVER_ADDRESS=127.0.0.1 SWITCHBOARD_JWT_SECRET="$BENCH_JWT_SECRET" \
     SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$NODE_DB" SPRING_DATASOURCE_USERNAME="$PG_USER" \
     java -XX:StartFlightRecording=filename="$RUN/gateway.jfr" -jar gateway/target/switchboard.jar \
@@ -129,8 +162,60 @@ for _ in $(seq 1 60); do
 done
 BENCH_JWT_SECRET= java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad "ws://127.0.0.1:$BARE_PORT/ws" \
     "$RUN/handshake-bare.json" "$HANDSHAKE_CLIENTS" "$HANDSHAKE_SECONDS"
+stop "${PIDS[0]}"
+PIDS=()
+fi
 
+if want capacity; then
+# every socket is a file: the node and each load process need the hard limit (20,000 here), not the soft 1,024
+ulimit -n "$(ulimit -Hn)"
+echo "== capacity: idle READY sockets at $CAPACITY_LEVELS against the node, on database $CAPACITY_DB"
+psql_admin "CREATE DATABASE $CAPACITY_DB"
+# all load comes from 127.0.0.1, so its quota of unauthenticated sockets is raised; a larger pool only speeds the
+# handshakes up (neither is per socket)
+PORT=$(free_port)
+start_node "$PORT" "$CAPACITY_DB" "$RUN/capacity-node.log" SWITCHBOARD_LIMITS_UNAUTHENTICATED_PER_ADDRESS=1000 \
+    SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE=24
+java -cp "$CP" dev.switchboard.bench.capacity.CapacityRun "ws://127.0.0.1:$PORT/ws" "$NODE_PID" \
+    "$RUN/capacity-gateway.json" "$CAPACITY_LEVELS" 2>&1 | tee "$RUN/capacity-gateway.log"
+jcmd "$NODE_PID" GC.class_histogram > "$RUN/capacity-node-histogram-after.txt" 2>&1 || true
+stop "$NODE_PID"
+echo "== capacity: the same against the bare Spring WebSocket handler"
+BARE_PORT=$(free_port)
+start_bare "$BARE_PORT" "$RUN/capacity-bare.log"
+BENCH_JWT_SECRET= java -cp "$CP" dev.switchboard.bench.capacity.CapacityRun "ws://127.0.0.1:$BARE_PORT/ws" \
+    "$BARE_PID" "$RUN/capacity-bare.json" "$CAPACITY_LEVELS" 2 2>&1 | tee "$RUN/capacity-bare.log"
+stop "$BARE_PID"
+PIDS=()
+fi
+
+if want delivery; then
+echo "== delivery: push → frame at $DELIVERY_RATES events/s over $DELIVERY_SOCKETS sockets, on database $DELIVERY_DB"
+psql_admin "CREATE DATABASE $DELIVERY_DB"
+A_PORT=$(free_port)
+NODE_JFR="$RUN/delivery-a.jfr" start_node "$A_PORT" "$DELIVERY_DB" "$RUN/delivery-a.log"
+A_PID=$NODE_PID
+java -cp "$CP" dev.switchboard.bench.delivery.DeliveryRun push "ws://127.0.0.1:$A_PORT/ws" "http://127.0.0.1:$A_PORT" \
+    "$RUN/delivery-same-node.json" "$DELIVERY_RATES" "$DELIVERY_SECONDS" "$DELIVERY_SOCKETS"
+echo "== delivery across nodes: sockets on B, pushes to A (LISTEN/NOTIFY)"
+B_PORT=$(free_port)
+start_node "$B_PORT" "$DELIVERY_DB" "$RUN/delivery-b.log"
+java -cp "$CP" dev.switchboard.bench.delivery.DeliveryRun push "ws://127.0.0.1:$B_PORT/ws" "http://127.0.0.1:$A_PORT" \
+    "$RUN/delivery-cross-node.json" "$DELIVERY_RATES" "$DELIVERY_SECONDS" "$DELIVERY_SOCKETS"
+stop "$NODE_PID"
+stop "$A_PID"
+echo "== delivery floor: the bare handler's echo"
+BARE_PORT=$(free_port)
+start_bare "$BARE_PORT" "$RUN/delivery-bare.log"
+BENCH_JWT_SECRET= java -cp "$CP" dev.switchboard.bench.delivery.DeliveryRun echo "ws://127.0.0.1:$BARE_PORT/ws" - \
+    "$RUN/delivery-bare.json" "$DELIVERY_RATES" "$DELIVERY_SECONDS" "$DELIVERY_SOCKETS"
+stop "$BARE_PID"
+PIDS=()
+fi
+
+if want biglog; then
 biglog
+fi
 
 echo "== report"
 java -cp "$CP" dev.switchboard.bench.report.Report "$RUN" "bench/results/$STAMP"

@@ -24,6 +24,9 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 public class BareSocketApplication {
 
     public static void main(String[] args) {
+        // the gateway's SocketBufferSizes is on the class path and would shrink Tomcat's buffers; the floor keeps
+        // Tomcat's defaults (8 KB), so it stands for what a stock Spring handler costs
+        System.setProperty("org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE", "8192");
         var application = new SpringApplication(BareSocketApplication.class);
         // the gateway's application.yml is on the class path too; the floor reads none of it
         application.setDefaultProperties(Map.of("spring.config.name", "bench-bare"));

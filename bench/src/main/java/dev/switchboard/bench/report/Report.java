@@ -15,9 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code Report <run dir> <results/stamp>}: gathers what run.sh left in the run directory (jmh.json,
- * lifecycle.json, pgbench-N.txt, handshake-gateway.json, handshake-bare.json, biglog.json, machine.properties; any
- * but the last may be missing when a step ran alone) into
- * {@code <stamp>.json} and the table {@code <stamp>.md}, each figure next to its baseline.
+ * lifecycle.json, pgbench-N.txt, handshake-*.json, capacity-*.json, delivery-*.json, biglog.json, machine.properties;
+ * any but the last may be missing when a step ran alone) into {@code <stamp>.json} and the table {@code <stamp>.md}, each figure next to its baseline.
  */
 public final class Report {
 
@@ -31,7 +30,6 @@ public final class Report {
         Path stamp = Path.of(args[1]);
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("machine", machine(run.resolve("machine.properties")));
-        // each part is optional: run.sh can run one step alone (bench/run.sh biglog)
         if (Files.exists(run.resolve("jmh.json"))) {
             all.put("registryAndCodec", Figures.jmh(JSON.readTree(run.resolve("jmh.json").toFile())));
         }
@@ -45,12 +43,15 @@ public final class Report {
             }
             all.put("pgbenchTps", pgbench);
         }
-        if (Files.exists(run.resolve("handshake-gateway.json"))) {
-            all.put("handshakeGateway", JSON.readTree(run.resolve("handshake-gateway.json").toFile()));
-            all.put("handshakeBare", JSON.readTree(run.resolve("handshake-bare.json").toFile()));
-        }
-        if (Files.exists(run.resolve("biglog.json"))) {
-            all.put("biglog", JSON.readTree(run.resolve("biglog.json").toFile()));
+        // a step run.sh was not asked to run leaves no file, and its figures are left out
+        for (String[] file : new String[][] {{"handshakeGateway", "handshake-gateway.json"},
+                {"handshakeBare", "handshake-bare.json"}, {"capacityGateway", "capacity-gateway.json"},
+                {"capacityBare", "capacity-bare.json"}, {"deliverySameNode", "delivery-same-node.json"},
+                {"deliveryCrossNode", "delivery-cross-node.json"}, {"deliveryBare", "delivery-bare.json"},
+                {"biglog", "biglog.json"}}) {
+            if (Files.exists(run.resolve(file[1]))) {
+                all.put(file[0], JSON.readTree(run.resolve(file[1]).toFile()));
+            }
         }
         Files.createDirectories(stamp.toAbsolutePath().getParent());
         JSON.writeValue(Path.of(stamp + ".json").toFile(), all);

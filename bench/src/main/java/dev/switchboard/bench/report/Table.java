@@ -24,6 +24,13 @@ final class Table {
         if (all.has("registryAndCodec")) {
             table.registry(all.get("registryAndCodec"));
         }
+        if (all.has("capacityGateway")) {
+            CapacityRows.add(table::row, all.get("capacityGateway"), all.get("capacityBare"));
+        }
+        if (all.has("deliverySameNode")) {
+            DeliveryRows.add(table::row, all.get("deliverySameNode"), all.get("deliveryCrossNode"),
+                    all.get("deliveryBare"));
+        }
         if (all.has("biglog")) {
             BigLogTable.rows(all.get("biglog"), table.out);
             BigLogTable.growth(all.get("biglog"), table.out);
@@ -100,6 +107,12 @@ final class Table {
         throw new IllegalStateException("no lifecycle level with " + callers + " callers");
     }
 
+    /** One row of the table. */
+    interface Row {
+        void add(String figure, String measured, String baseline, String baselineValue, double ratio, String target,
+                Boolean met);
+    }
+
     private void row(String figure, String measured, String baseline, String baselineValue, double ratio,
             String target, Boolean met) {
         out.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", figure, measured, baseline, baselineValue,
@@ -107,7 +120,7 @@ final class Table {
                 met == null ? "—" : met ? "yes" : "**no**"));
     }
 
-    private static String fmt(double value) {
+    static String fmt(double value) {
         return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
     }
 }

@@ -97,14 +97,30 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
             return;
         }
         session.heard();
+        PartialText.Part part = session.text().accept(message.getPayload(), message.isLast(),
+                properties.maxFrameSize().toBytes());
+        if (part instanceof PartialText.TooLarge) {
+            sockets.closeByServer(session, CloseCode.TOO_BIG, "a text frame was larger than "
+                    + properties.maxFrameSize());
+            return;
+        }
+        if (!(part instanceof PartialText.Whole whole)) {
+            return;
+        }
         ClientFrame frame;
         try {
-            frame = codec.parse(message.getPayload());
+            frame = codec.parse(whole.text());
         } catch (BadFrameException e) {
             dispatcher.refuse(session, e);
             return;
         }
         dispatcher.dispatch(session, frame);
+    }
+
+    /** Long text frames arrive in parts, so the container's per-socket text buffer can stay small. */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
     }
 
     @Override

@@ -19,6 +19,10 @@ import org.springframework.util.unit.DataSize;
  * @param sendTimeLimit how long one send may block before the client is closed as a slow consumer
  * @param allowedOrigins Origin header values allowed to open a socket ({@code *} for any)
  * @param drainTimeout how long a stopping node spends recording and closing its sockets (1001) before it exits
+ * @param socketBufferSize each socket's read and write buffers, in the connector and in the WebSocket frame codec;
+ *     longer reads and writes take several passes (set once per process, at start)
+ * @param textBufferSize the characters (two bytes each) of a text frame the container decodes at once; a longer
+ *     frame arrives in parts, joined up to {@code maxFrameSize}
  */
 @ConfigurationProperties("switchboard.gateway")
 public record GatewayProperties(
@@ -31,4 +35,6 @@ public record GatewayProperties(
         @DefaultValue("512KB") DataSize sendBufferLimit,
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("*") List<String> allowedOrigins,
-        @DefaultValue("20s") Duration drainTimeout) {}
+        @DefaultValue("20s") Duration drainTimeout,
+        @DefaultValue("1KB") DataSize socketBufferSize,
+        @DefaultValue("512B") DataSize textBufferSize) {}

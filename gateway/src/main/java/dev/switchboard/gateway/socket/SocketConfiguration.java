@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.socket;
 
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -7,13 +9,17 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
-/** Registers {@code /ws} with its readiness gate and allowed origins, and sizes the container's frame buffers. */
+/**
+ * Registers {@code /ws} with its readiness gate and allowed origins, and sizes what every socket holds while idle: the
+ * container's frame buffers and the connector's read and write buffers (Tomcat's defaults would give each socket
+ * about 40 KB of buffers, and a text buffer as large as the largest frame allowed).
+ */
 @Configuration
 @EnableWebSocket
 class SocketConfiguration implements WebSocketConfigurer {
 
-    /** Binary frames are refused (1003); a small buffer keeps a large one from costing memory first (1009). */
-    private static final int BINARY_BUFFER = 1024;
+    /** Binary frames are refused (1003) on their first part, so their buffer only needs to hold one. */
+    private static final int BINARY_BUFFER = 128;
 
     private final ConnectionSocketHandler handler;
     private final ReadinessInterceptor readiness;
@@ -35,9 +41,19 @@ class SocketConfiguration implements WebSocketConfigurer {
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
         var container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize((int) properties.maxFrameSize().toBytes());
+        // frames longer than this arrive in parts (the handler takes partial messages) and are joined up to the limit
+        container.setMaxTextMessageBufferSize((int) properties.textBufferSize().toBytes());
         container.setMaxBinaryMessageBufferSize(BINARY_BUFFER);
         container.setAsyncSendTimeout(properties.sendTimeLimit().toMillis());
         return container;
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> socketBuffers() {
+        String size = Long.toString(properties.socketBufferSize().toBytes());
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            connector.setProperty("socket.appReadBufSize", size);
+            connector.setProperty("socket.appWriteBufSize", size);
+        });
     }
 }

@@ -27,13 +27,15 @@ final class SocketSession {
     private final Outbox outbox;
     private final SocketAllowance allowance;
     private final Object lock = new Object();
-    private final Deque<ClientFrame.Message> held = new ArrayDeque<>();
+    /** Sized for none: almost every socket holds nothing, and it grows on the first message held. */
+    private final Deque<ClientFrame.Message> held = new ArrayDeque<>(0);
     private Phase phase = Phase.AWAITING_AUTH;
     /** Volatile so that the fan-out may pick a user's sockets without taking every socket's lock. */
     private volatile String userId;
     private String finalId;
     private volatile Instant tokenExpiresAt;
     private final FeedCursor feed = new FeedCursor();
+    private final PartialText text = new PartialText();
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
     private final long upgradedAtNanos = System.nanoTime();
@@ -97,6 +99,11 @@ final class SocketSession {
 
     void refreshToken(Instant expiresAt) {
         this.tokenExpiresAt = expiresAt;
+    }
+
+    /** Joins text frames that arrive in parts; only the socket's reading thread uses it. */
+    PartialText text() {
+        return text;
     }
 
     Deque<ClientFrame.Message> held() {
