@@ -58,13 +58,13 @@ public class AgentEvents {
             String userId, String runId, String event, Map<String, Object> data, String idempotencyKey) {
         var command = new PublishAgentEvent(userId, runId, event, data, idempotencyKey);
         AgentFeed.validate(command);
-        Long seq = conflictRetry.executeSupplier(() -> commandGateway.sendAndWait(command));
-        return stored(userId, seq);
+        FeedAppend append = conflictRetry.executeSupplier(() -> commandGateway.sendAndWait(command));
+        return append.appended() != null ? append.appended() : stored(userId, append.seq());
     }
 
     /**
-     * Read back rather than rebuilt from the arguments: a replayed key must return the first event, not this call's
-     * data, and every caller should see the event exactly as readers of the feed will.
+     * A replayed key's earlier event, read back from the log: the caller gets the first event, not this call's data.
+     * A new event needs no read: the one the feed applied is the one it stored.
      */
     private AgentEventPublished stored(String userId, long seq) {
         var events = eventStore.readEvents(FeedIds.of(userId), seq - 1);

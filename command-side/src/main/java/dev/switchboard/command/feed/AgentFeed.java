@@ -47,20 +47,20 @@ class AgentFeed {
         // for Axon, which rebuilds the feed from its events, or creates it empty on a user's first publish
     }
 
-    /** @return the event's seq: a new one, or the earlier one when the idempotency key was seen */
+    /** @return the event appended with its new seq, or only the earlier seq when the idempotency key was seen */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    Long handle(PublishAgentEvent command, Clock clock) {
+    FeedAppend handle(PublishAgentEvent command, Clock clock) {
         validate(command);
         Long earlier = command.idempotencyKey() == null ? null : seqByKey.get(command.idempotencyKey());
         if (earlier != null) {
-            return earlier;
+            return FeedAppend.replayed(earlier);
         }
-        long seq = lastSeq + 1;
         Map<String, Object> data = command.data() == null ? Map.of() : command.data();
-        apply(new AgentEventPublished(command.userId(), seq, command.runId(), command.event(), data,
-                command.idempotencyKey(), clock.instant()));
-        return seq;
+        var appended = new AgentEventPublished(command.userId(), lastSeq + 1, command.runId(), command.event(), data,
+                command.idempotencyKey(), clock.instant());
+        apply(appended);
+        return FeedAppend.of(appended);
     }
 
     /** Also checked here, not only by {@link AgentEvents}, so a command sent around it cannot log a bad event. */

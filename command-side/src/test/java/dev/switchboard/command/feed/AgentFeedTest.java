@@ -33,7 +33,7 @@ class AgentFeedTest {
         fixture.givenNoPriorActivity()
                 .when(publish("agent_started", "k1"))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(1L)
+                .expectResultMessagePayload(FeedAppend.of(published(1, "agent_started", "k1")))
                 .expectEvents(published(1, "agent_started", "k1"));
     }
 
@@ -41,7 +41,7 @@ class AgentFeedTest {
     void theNextEventTakesTheNextSeq() {
         fixture.given(published(1, "agent_started", "k1"))
                 .when(publish("agent_thinking", "k2"))
-                .expectResultMessagePayload(2L)
+                .expectResultMessagePayload(FeedAppend.of(published(2, "agent_thinking", "k2")))
                 .expectEvents(published(2, "agent_thinking", "k2"));
     }
 
@@ -49,7 +49,7 @@ class AgentFeedTest {
     void eventsWithoutAnIdempotencyKeyAreAllAppended() {
         fixture.given(published(1, "tool_executing", null))
                 .when(publish("tool_executing", null))
-                .expectResultMessagePayload(2L)
+                .expectResultMessagePayload(FeedAppend.of(published(2, "tool_executing", null)))
                 .expectEvents(published(2, "tool_executing", null));
     }
 
@@ -58,7 +58,7 @@ class AgentFeedTest {
         fixture.given(published(1, "agent_started", "k1"), published(2, "agent_thinking", "k2"))
                 .when(publish("agent_started", "k1"))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(1L)
+                .expectResultMessagePayload(FeedAppend.replayed(1))
                 .expectNoEvents();
     }
 
@@ -70,7 +70,7 @@ class AgentFeedTest {
         long next = AgentFeed.REMEMBERED_KEYS + 2L;
         fixture.given(history)
                 .when(publish("agent_thinking", "k1"))
-                .expectResultMessagePayload(next)
+                .expectResultMessagePayload(FeedAppend.of(published(next, "agent_thinking", "k1")))
                 .expectEvents(published(next, "agent_thinking", "k1"));
     }
 
