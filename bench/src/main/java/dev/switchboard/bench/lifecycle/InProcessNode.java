@@ -9,7 +9,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The gateway application, started in this JVM on a benchmark database with the node's shipped settings (pool size
@@ -29,7 +31,11 @@ public final class InProcessNode implements AutoCloseable {
         properties.put("server.port", "0");
         properties.put("server.address", "127.0.0.1");
         properties.put("logging.level.root", "WARN");
-        this.context = new SpringApplicationBuilder(SwitchboardApplication.class).properties(properties).run();
+        // first among the property sources: the builder's own properties are defaults, and application.yml's
+        // server.port (8080, or SERVER_PORT) would win over them
+        ApplicationContextInitializer<ConfigurableApplicationContext> first = context -> context.getEnvironment()
+                .getPropertySources().addFirst(new MapPropertySource("benchNode", properties));
+        this.context = new SpringApplicationBuilder(SwitchboardApplication.class).initializers(first).run();
     }
 
     public org.springframework.context.ApplicationContext context() {

@@ -1,38 +1,43 @@
 package dev.switchboard.gateway.observability;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MetricsConfigurerModule;
-import org.axonframework.monitoring.MessageMonitor;
 
 /**
- * Axon's Micrometer monitors for the event processors only, with Axon's default tags ({@code processorName},
- * {@code payloadType}), in place of its module that also monitors the command bus and the event store.
+ * Axon's Micrometer counters for the event processors ({@code eventProcessor_successCounter_total},
+ * {@code …_failureCounter_total}, {@code …_ingestedCounter_total}, … tagged {@code processorName}), in place of its
+ * default module, which also monitors the command bus and the event store and times every message.
  *
- * <p>Those two monitors look meters up by tag on every message, several times per command: profiling the lifecycle
- * benchmark put Micrometer at 13 % of the command threads' CPU. What they would count is already counted, per
- * command, outcome and rejection code, by {@code switchboard_connection_commands_total} ({@link CommandMetrics}).
+ * <p>Left out on purpose, all measured with the lifecycle benchmark's profile:
+ * <ul>
+ *   <li>the command bus and event store monitors, which look meters up by tag several times per command; what they
+ *       would count, {@code switchboard_connection_commands_total} counts per command, outcome and rejection code;
+ *   <li>the processors' capacity monitor, which keeps every message of a sliding window in a skip list: 14 map nodes
+ *       per connection on the heap, and the top frame of the command threads' CPU samples. Its figure (busy time of a
+ *       processor thread) means nothing for these processors, which run in the committing thread;
+ *   <li>the processors' timer and latency monitors: the handshake and delivery histograms time what users wait for.
+ * </ul>
  */
 class ProcessorMetricsModule extends MetricsConfigurerModule {
 
-    private final GlobalMetricRegistry metrics;
+    private static final String PREFIX = "eventProcessor";
+
+    private final MeterRegistry meters;
 
     ProcessorMetricsModule(GlobalMetricRegistry metrics) {
         super(metrics, true);
-        this.metrics = metrics;
+        this.meters = metrics.getRegistry();
     }
 
     @Override
     public void configureModule(Configurer configurer) {
         configurer.configureMessageMonitor(EventProcessor.class,
-                (configuration, componentType, componentName) -> processorMonitor(componentName));
-    }
-
-    @SuppressWarnings("unchecked") // Axon's registry types the monitor loosely; a processor's monitor sees messages
-    private MessageMonitor<Message<?>> processorMonitor(String processorName) {
-        return (MessageMonitor<Message<?>>) metrics.registerComponentWithDefaultTags(EventProcessor.class,
-                processorName);
+                (configuration, componentType, processorName) -> MessageCountingMonitor.buildMonitor(PREFIX, meters,
+                        message -> Tags.of("processorName", processorName)));
     }
 }
