@@ -6,6 +6,8 @@ import dev.switchboard.audit.log.RegistryEvents;
 import dev.switchboard.audit.log.LoggedEvent;
 import dev.switchboard.query.registry.EventRef;
 import dev.switchboard.query.registry.RegistryProjector;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -26,6 +28,7 @@ final class RegistryReplay {
     private final TreeSet<Long> gaps = new TreeSet<>();
     private long applied;
     private long eventsRead;
+    private Set<String> touched;
 
     RegistryReplay(EventLog log, BatchedRegistryStore store) {
         this.log = log;
@@ -60,6 +63,16 @@ final class RegistryReplay {
         store.flush();
     }
 
+    /** From now on, notes the key of every row an applied event writes: {@link #touchedRows()}. */
+    void noteTouchedRows() {
+        touched = new HashSet<>();
+    }
+
+    /** The rows written since {@link #noteTouchedRows()}; empty before it. */
+    Set<String> touchedRows() {
+        return touched == null ? Set.of() : touched;
+    }
+
     /** The newest position read; everything up to it is applied, but for the gaps. */
     long applied() {
         return applied;
@@ -79,6 +92,9 @@ final class RegistryReplay {
         eventsRead++;
         // feed events share the log; the projector itself skips connection events that change no column
         if (event.payload() instanceof ConnectionEvent connectionEvent) {
+            if (touched != null) {
+                touched.add(connectionEvent.connectionId());
+            }
             projector.apply(connectionEvent, EventRef.at(event.eventId(), event.position()));
         }
     }

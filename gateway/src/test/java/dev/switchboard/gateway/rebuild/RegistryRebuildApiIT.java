@@ -34,6 +34,7 @@ class RegistryRebuildApiIT extends RebuildIntegrationTest {
         assertThat(finished.at("/rebuild/eventsDone").asLong()).isEqualTo(finished.at("/rebuild/eventsTotal").asLong());
         assertThat(finished.at("/rebuild/etaSeconds").asLong()).isZero();
         assertThat(finished.at("/rebuild/lockMillis").isNumber()).isTrue();
+        assertThat(finished.at("/rebuild/rowsComparedUnderLock").isNumber()).isTrue();
         assertThat(finished.path("position").asLong()).isPositive().isLessThanOrEqualTo(finished.path("head").asLong());
         assertThat(finished.path("lag").asLong())
                 .isEqualTo(finished.path("head").asLong() - finished.path("position").asLong());
