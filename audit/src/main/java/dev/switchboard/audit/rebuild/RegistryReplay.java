@@ -3,7 +3,7 @@ package dev.switchboard.audit.rebuild;
 import dev.switchboard.api.connection.ConnectionEvent;
 import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.audit.log.RegistryEvents;
-import dev.switchboard.audit.log.LoggedEvent;
+import dev.switchboard.audit.log.RegistryPayloads;
 import dev.switchboard.query.registry.EventRef;
 import dev.switchboard.query.registry.RegistryProjector;
 import java.util.HashSet;
@@ -39,10 +39,10 @@ final class RegistryReplay {
     /** Applies the events after {@link #applied()} up to {@code upTo}, and notes the positions that had none. */
     void apply(long upTo) {
         long[] next = {applied + 1};
-        log.scan(applied, upTo, RegistryEvents.TYPES, event -> {
-            addGaps(next[0], event.position());
-            next[0] = event.position() + 1;
-            project(event);
+        log.scanPayloads(applied, upTo, RegistryEvents.TYPES, RegistryPayloads::read, (position, payload) -> {
+            addGaps(next[0], position);
+            next[0] = position + 1;
+            project(payload, position);
         }, position -> {
             // an event that changes no row: only its position is read, so that it is not taken for a gap
             addGaps(next[0], position);
@@ -58,7 +58,7 @@ final class RegistryReplay {
     void refillGaps() {
         log.scanPositions(gaps, event -> {
             gaps.remove(event.position());
-            project(event);
+            project(event.payload(), event.position());
         });
         store.flush();
     }
@@ -88,14 +88,15 @@ final class RegistryReplay {
         }
     }
 
-    private void project(LoggedEvent event) {
+    /** The replay knows every event's position, which is all a write needs of it: the event's id is not read. */
+    private void project(Object payload, long position) {
         eventsRead++;
         // feed events share the log; the projector itself skips connection events that change no column
-        if (event.payload() instanceof ConnectionEvent connectionEvent) {
+        if (payload instanceof ConnectionEvent connectionEvent) {
             if (touched != null) {
                 touched.add(connectionEvent.connectionId());
             }
-            projector.apply(connectionEvent, EventRef.at(event.eventId(), event.position()));
+            projector.apply(connectionEvent, EventRef.at(null, position));
         }
     }
 }
