@@ -91,7 +91,8 @@ final class TypedScan {
         return "SELECT global_index, kind, CASE WHEN kind IS NOT NULL THEN payload END AS payload" + older
                 + " FROM (SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier, "
                 + "time_stamp, payload_type, payload_revision, payload, " + kind + " AS kind FROM domain_event_entry "
-                + "WHERE global_index > ? AND global_index <= ? ORDER BY global_index OFFSET 0) e ORDER BY global_index";
+                + "WHERE global_index > ? AND global_index <= ? ORDER BY global_index OFFSET 0) e "
+                + "ORDER BY global_index";
     }
 
     Object[] payloadsArguments(long afterPosition, long upToPosition) {

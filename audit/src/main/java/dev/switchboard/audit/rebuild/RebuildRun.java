@@ -76,6 +76,8 @@ final class RebuildRun {
         } catch (RuntimeException failure) {
             return fail((switched ? "The rebuild failed after its switch committed: "
                     : "The rebuild failed and changed nothing live: ") + failure.getMessage());
+        } finally {
+            replay.close();
         }
     }
 

@@ -54,13 +54,22 @@ final class RegistryReplay {
         applied = Math.max(applied, upTo);
     }
 
-    /** Reads the gaps again and applies the events that have committed there since. */
+    /**
+     * Reads the gaps again and applies the events that have committed there since; then waits until everything
+     * applied is written, so that the rebuild table can be compared.
+     */
     void refillGaps() {
         log.scanPositions(gaps, event -> {
             gaps.remove(event.position());
             project(event.payload(), event.position());
         });
         store.flush();
+        store.awaitWritten();
+    }
+
+    /** Stops the store's writer; what it had not written is lost with the run. */
+    void close() {
+        store.close();
     }
 
     /** From now on, notes the key of every row an applied event writes: {@link #touchedRows()}. */
