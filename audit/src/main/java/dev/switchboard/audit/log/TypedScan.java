@@ -39,14 +39,18 @@ final class TypedScan {
     private static final ObjectMapper JSON = EventLogFormat.objectMapper();
 
     private final List<String> types;
+    private final List<Class<?>> classes;
+    private final List<String> revisions = new ArrayList<>();
     private final Map<String, Class<?>> currentRevisions = new HashMap<>();
     private final Serializer serializer;
     private final EventUpcaster upcasters;
 
     TypedScan(Collection<Class<?>> types, Serializer serializer, EventUpcaster upcasters) {
         this.types = types.stream().map(Class::getName).toList();
+        this.classes = List.copyOf(types);
         for (Class<?> type : types) {
             Revision revision = type.getAnnotation(Revision.class);
+            revisions.add(revision == null ? null : revision.value());
             currentRevisions.put(type.getName() + "@" + (revision == null ? null : revision.value()), type);
         }
         this.serializer = serializer;
@@ -63,6 +67,68 @@ final class TypedScan {
     String allPositionsSql() {
         return "SELECT " + COLUMNS + ", CASE WHEN payload_type IN (" + placeholders() + ") THEN payload END AS payload "
                 + "FROM domain_event_entry WHERE global_index > ? AND global_index <= ? ORDER BY global_index";
+    }
+
+    /**
+     * Every row's position and, for the types, a kind and the payload: kind {@code i} when stored at the current
+     * revision of {@code types[i]}, -1 when older, and then with the columns an upcast needs too (null otherwise:
+     * a replay that knows positions needs no ids, times or stream of an event). The kind is worked out once per row
+     * (the {@code OFFSET 0} keeps the subquery from being folded into the outer one).
+     */
+    String payloadsSql() {
+        var kind = new StringBuilder("CASE");
+        for (int i = 0; i < types.size(); i++) {
+            String revision = revisions.get(i);
+            kind.append(" WHEN payload_type = ? AND payload_revision ").append(revision == null ? "IS NULL"
+                    : "= '" + revision.replace("'", "''") + "'").append(" THEN ").append(i);
+        }
+        kind.append(" WHEN payload_type IN (").append(placeholders()).append(") THEN -1 END");
+        var older = new StringBuilder();
+        for (String column : List.of("type", "aggregate_identifier", "sequence_number", "event_identifier",
+                "time_stamp", "payload_type", "payload_revision")) {
+            older.append(", CASE WHEN kind = -1 THEN ").append(column).append(" END AS ").append(column);
+        }
+        return "SELECT global_index, kind, CASE WHEN kind IS NOT NULL THEN payload END AS payload" + older
+                + " FROM (SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier, "
+                + "time_stamp, payload_type, payload_revision, payload, " + kind + " AS kind FROM domain_event_entry "
+                + "WHERE global_index > ? AND global_index <= ? ORDER BY global_index OFFSET 0) e "
+                + "ORDER BY global_index";
+    }
+
+    Object[] payloadsArguments(long afterPosition, long upToPosition) {
+        List<Object> arguments = new ArrayList<>(types);
+        arguments.addAll(types);
+        arguments.add(afterPosition);
+        arguments.add(upToPosition);
+        return arguments.toArray();
+    }
+
+    /** The rows of {@link #payloadsSql()}: a current revision read by {@code reader}, an older one upcast. */
+    RowCallbackHandler payloads(EventLog.PayloadReader reader, EventLog.PayloadConsumer consumer,
+            LongConsumer others) {
+        return result -> {
+            long position = result.getLong(1);
+            int kind = result.getInt(2);
+            if (result.wasNull()) {
+                others.accept(position);
+                return;
+            }
+            byte[] payload = result.getBytes(3);
+            if (kind >= 0) {
+                try {
+                    consumer.accept(position, reader.read(classes.get(kind), payload));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read a " + types.get(kind) + " from the log", e);
+                }
+                return;
+            }
+            EventLog.decode(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position),
+                    new GenericDomainEventEntry<>(result.getString("type"), result.getString("aggregate_identifier"),
+                            result.getLong("sequence_number"), result.getString("event_identifier"),
+                            result.getString("time_stamp"), result.getString("payload_type"),
+                            result.getString("payload_revision"), payload, NO_METADATA)),
+                    serializer, upcasters, event -> consumer.accept(position, event.payload()));
+        };
     }
 
     Object[] arguments(long afterPosition, long upToPosition) {

@@ -5,6 +5,7 @@ import dev.switchboard.query.registry.EventRef;
 import dev.switchboard.query.registry.InMemoryRegistryStore;
 import dev.switchboard.query.registry.JdbcRegistryStore;
 import dev.switchboard.query.registry.RegistryStore;
+import dev.switchboard.api.registry.ConnectionView;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,9 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rebuild table's store. Writes are collected per batch. A row the batch opens is completed in memory by the
@@ -26,19 +33,30 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * instead of five times. A row opened in an earlier batch gets {@link JdbcRegistryStore}'s own statements, sent as
  * JDBC batches, one round trip per statement shape and wave.
  *
+ * <p>The writes are sent on a thread and a connection of their own, one transaction per flush, while the caller reads
+ * the next range of the log ({@link #flush()}).
+ *
  * <p>A row's writes must keep their order (each is guarded by its position), writes to different rows need not. So
  * those updates are sent in waves: the first write of every row, then the second, and so on; within a wave every
  * statement touches another row and they may be grouped by shape.
  */
-final class BatchedRegistryStore implements RegistryStore {
+final class BatchedRegistryStore implements RegistryStore, AutoCloseable {
 
     private final Map<String, Queue<Consumer<RegistryStore>>> writesByRow = new LinkedHashMap<>();
     private final Set<String> openedHere = new HashSet<>();
     private final StatementBatches batches;
     private final JdbcRegistryStore table;
     private final NewRowInserts inserts;
+    private final TransactionTemplate writes;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "registry-rebuild-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Future<?> inFlight;
 
     BatchedRegistryStore(DataSource dataSource, String table) {
+        this.writes = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.batches = new StatementBatches(dataSource);
         this.table = new JdbcRegistryStore(batches, table);
         this.inserts = new NewRowInserts(dataSource, table);
@@ -72,24 +90,59 @@ final class BatchedRegistryStore implements RegistryStore {
         add(connectionId, store -> store.closed(event, connectionId, reason, at));
     }
 
-    /** Sends every collected write, in the caller's transaction. */
+    /**
+     * Hands every collected write to the writer, which sends it in a transaction of its own on another connection
+     * while the caller reads the next range of the log: reading and writing take turns on two connections instead of
+     * one. At most one flush is in flight; a failed one fails the next flush or {@link #awaitWritten()}, and the
+     * rebuild with it (the rebuild table is scratch until the switch; nothing live changes).
+     */
     void flush() {
         var completed = new InMemoryRegistryStore();
         for (String connectionId : openedHere) {
             writesByRow.remove(connectionId).forEach(write -> write.accept(completed));
         }
         openedHere.clear();
-        inserts.insert(completed.rows());
+        List<ConnectionView> rows = completed.rows();
+        List<Map<String, List<Object[]>>> waves = new ArrayList<>();
         while (!writesByRow.isEmpty()) {
-            for (Iterator<Queue<Consumer<RegistryStore>>> rows = writesByRow.values().iterator(); rows.hasNext(); ) {
-                Queue<Consumer<RegistryStore>> writes = rows.next();
-                writes.remove().accept(table);
-                if (writes.isEmpty()) {
-                    rows.remove();
+            for (Iterator<Queue<Consumer<RegistryStore>>> left = writesByRow.values().iterator(); left.hasNext(); ) {
+                Queue<Consumer<RegistryStore>> rowWrites = left.next();
+                rowWrites.remove().accept(table);
+                if (rowWrites.isEmpty()) {
+                    left.remove();
                 }
             }
-            batches.send();
+            waves.add(batches.take());
         }
+        awaitWritten();
+        // a row's updates follow its insert: they are in this flush or a later one, and flushes run in order
+        inFlight = writer.submit(() -> writes.executeWithoutResult(transaction -> {
+            inserts.insert(rows);
+            waves.forEach(wave -> wave.forEach(batches::send));
+        }));
+    }
+
+    /** Waits until every flushed write has committed, so that the table holds them for a reader on any connection. */
+    void awaitWritten() {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the rebuilt rows were written", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            inFlight = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.shutdownNow();
     }
 
     private void add(String connectionId, Consumer<RegistryStore> write) {
@@ -99,7 +152,7 @@ final class BatchedRegistryStore implements RegistryStore {
     /** Takes {@link JdbcRegistryStore}'s updates instead of running them, and runs them grouped by statement. */
     private static final class StatementBatches extends JdbcTemplate {
 
-        private final Map<String, List<Object[]>> pending = new LinkedHashMap<>();
+        private Map<String, List<Object[]>> pending = new LinkedHashMap<>();
 
         StatementBatches(DataSource dataSource) {
             super(dataSource);
@@ -111,9 +164,15 @@ final class BatchedRegistryStore implements RegistryStore {
             return 1; // the store does not read it; the batch's counts are checked by the comparison instead
         }
 
-        void send() {
-            pending.forEach(super::batchUpdate);
-            pending.clear();
+        /** The statements collected since the last call, by shape. */
+        Map<String, List<Object[]>> take() {
+            Map<String, List<Object[]>> taken = pending;
+            pending = new LinkedHashMap<>();
+            return taken;
+        }
+
+        void send(String sql, List<Object[]> arguments) {
+            super.batchUpdate(sql, arguments);
         }
     }
 }

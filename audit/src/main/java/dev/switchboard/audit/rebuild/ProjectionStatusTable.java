@@ -55,7 +55,7 @@ final class ProjectionStatusTable {
         return new RebuildStatus(name, RebuildState.valueOf(row.getString("state")), row.getLong("position"),
                 row.getLong("events_done"), row.getLong("events_total"), instant(row.getTimestamp("started_at")),
                 instant(row.getTimestamp("finished_at")), instant(row.getTimestamp("updated_at")),
-                row.getString("owner"), row.getString("message"), null, List.of());
+                row.getString("owner"), row.getString("message"), null, null, List.of());
     }
 
     private static Timestamp timestamp(Instant instant) {

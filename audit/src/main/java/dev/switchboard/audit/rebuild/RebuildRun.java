@@ -3,7 +3,10 @@ package dev.switchboard.audit.rebuild;
 import static dev.switchboard.audit.rebuild.RegistryRebuild.LIVE_TABLE;
 import static dev.switchboard.audit.rebuild.RegistryRebuild.REBUILD_TABLE;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.dao.PessimisticLockingFailureException;
 
@@ -49,18 +52,23 @@ final class RebuildRun {
         try {
             tools.tx().executeWithoutResult(transaction -> tools.jdbc().execute("TRUNCATE TABLE " + REBUILD_TABLE));
             catchUp();
+            publish(status.with(RebuildState.VERIFYING, null, tools.clock().instant()));
+            ComparedAhead compared = compareAhead();
             for (int attempt = 1; ; attempt++) {
-                publish(status.with(RebuildState.VERIFYING, null, null, null, tools.clock().instant()));
+                // what committed during the comparison (or the failed lock) is applied here, not under the lock
+                catchUp();
+                if (attempt > 1) {
+                    publish(status.with(RebuildState.VERIFYING, null, tools.clock().instant()));
+                }
                 try {
-                    return switchOver();
+                    return switchOver(compared);
                 } catch (LockBusy busy) {
                     String busyFor = "Could not lock the live registry within " + tools.settings().lockTimeout();
                     if (attempt == LOCK_ATTEMPTS) {
                         return fail(busyFor + ", " + LOCK_ATTEMPTS + " times; nothing changed.");
                     }
-                    publish(status.with(RebuildState.REBUILDING, busyFor + "; catching up to try again.", null, null,
+                    publish(status.with(RebuildState.REBUILDING, busyFor + "; catching up to try again.",
                             tools.clock().instant()));
-                    catchUp();
                 }
             }
         } catch (ClaimLost lost) {
@@ -68,7 +76,26 @@ final class RebuildRun {
         } catch (RuntimeException failure) {
             return fail((switched ? "The rebuild failed after its switch committed: "
                     : "The rebuild failed and changed nothing live: ") + failure.getMessage());
+        } finally {
+            replay.close();
         }
+    }
+
+    /**
+     * The whole comparison, without the lock, at the replay's position P: commands go on meanwhile. From here on every
+     * row the replay writes is noted, so the switch need compare again only those, the live rows written after P
+     * and the rows that differed here (a difference here may be an event in flight).
+     *
+     * @param complete false when the differences filled {@link RegistryVerify#MAX_ROWS}: which rows differ is then
+     *     not fully known, and the switch compares the whole tables again
+     */
+    private record ComparedAhead(long position, List<RegistryDifference> differences, boolean complete) {}
+
+    private ComparedAhead compareAhead() {
+        replay.noteTouchedRows();
+        long position = replay.applied();
+        var comparison = tools.verify().compareAll(LIVE_TABLE, REBUILD_TABLE);
+        return new ComparedAhead(position, comparison.differences(), comparison.complete());
     }
 
     /** Replays batch by batch, one transaction each, until the log's head is near enough to apply under the lock. */
@@ -91,10 +118,12 @@ final class RebuildRun {
 
     /**
      * The one transaction that locks the live table (commands' registry writes wait; reads go on), applies the last
-     * events, compares, and switches. Every event committed before the lock is in the replay; an event appended but
-     * not committed has not reached the live table either and will, once the lock is released, on top of the result.
+     * events, compares again the rows that may have changed since {@link #compareAhead()}, and switches. Every event
+     * committed before the lock is in the replay; an event appended but not committed has not reached the live table
+     * either and will, once the lock is released, on top of the result. A row neither the replay nor the projection
+     * wrote since the comparison ahead, and equal there, is equal still; its cost stays outside the lock.
      */
-    private RebuildStatus switchOver() {
+    private RebuildStatus switchOver(ComparedAhead compared) {
         long eventsBefore = replay.eventsRead();
         long lockRequested = System.nanoTime();
         var outcome = tools.tx().execute(transaction -> {
@@ -103,19 +132,38 @@ final class RebuildRun {
             }
             replay.apply(tools.log().head());
             replay.refillGaps();
-            List<RegistryDifference> differences = tools.verify().compare(LIVE_TABLE, REBUILD_TABLE);
-            boolean change = repair && !differences.isEmpty();
-            return new SwitchOutcome(replay.applied(), differences,
-                    change ? tools.repair().apply(LIVE_TABLE, REBUILD_TABLE) : null, 0,
-                    replay.eventsRead() - eventsBefore, tools.lockable());
+            Collection<String> rows = compared.complete() ? rowsToCompareAgain(compared) : null;
+            var comparison = rows == null ? tools.verify().compareAll(LIVE_TABLE, REBUILD_TABLE)
+                    : tools.verify().compare(LIVE_TABLE, REBUILD_TABLE, rows);
+            List<RegistryDifference> differences = comparison.differences();
+            RegistryRepair.Result repaired = null;
+            if (repair && !differences.isEmpty()) {
+                repaired = rows == null ? tools.repair().apply(LIVE_TABLE, REBUILD_TABLE)
+                        : tools.repair().apply(LIVE_TABLE, REBUILD_TABLE, rows);
+            }
+            return new SwitchOutcome(replay.applied(), differences, repaired, 0,
+                    replay.eventsRead() - eventsBefore, rows == null ? liveRows() : rows.size(), tools.lockable());
         });
         switched = true;
         // measured past the commit, which is what releases the lock
         var committed = outcome.lockedFor((System.nanoTime() - lockRequested) / 1_000_000);
         status = status.progressed(replay.applied(), replay.eventsRead(),
                 Math.max(status.eventsTotal(), replay.eventsRead()), tools.clock().instant());
-        return publish(finished(committed.state(), committed.message(), committed.lockMillis(),
-                committed.differences()));
+        return publish(status.with(committed.state(), committed.message(), committed.lockMillis(),
+                committed.rowsUnderLock(), committed.differences(), tools.clock().instant()));
+    }
+
+    /** Rows the replay wrote since the comparison ahead, live rows written after it, and the rows that differed. */
+    private Collection<String> rowsToCompareAgain(ComparedAhead compared) {
+        Set<String> rows = new HashSet<>(replay.touchedRows());
+        compared.differences().forEach(difference -> rows.add(difference.preliminaryId()));
+        rows.addAll(tools.jdbc().queryForList("SELECT preliminary_id FROM " + LIVE_TABLE + " WHERE last_position > ?",
+                String.class, compared.position()));
+        return rows;
+    }
+
+    private long liveRows() {
+        return tools.jdbc().queryForObject("SELECT COUNT(*) FROM " + LIVE_TABLE, Long.class);
     }
 
     /** Nothing has been applied in the transaction yet when this fails, so the replay's state is still exact. */
@@ -128,14 +176,9 @@ final class RebuildRun {
         }
     }
 
-    private RebuildStatus finished(RebuildState state, String message, Long lockMillis,
-            List<RegistryDifference> differences) {
-        return status.with(state, message, lockMillis, differences, tools.clock().instant());
-    }
-
     /** Records the failure; if the database is what failed, the node that ran it still knows. */
     private RebuildStatus fail(String message) {
-        status = finished(RebuildState.FAILED, message, null, List.of());
+        status = status.with(RebuildState.FAILED, message, tools.clock().instant());
         mirror.accept(status);
         try {
             tools.table().write(status);

@@ -6,7 +6,10 @@ public enum RebuildState {
     IDLE,
     /** Replaying the log into the rebuild table, beside the live one. */
     REBUILDING,
-    /** Live table locked: last events applied, then both tables compared and, if allowed, the live one switched. */
+    /**
+     * Both tables compared without the lock; then, live table locked, the last events applied, the rows they touched
+     * compared again and, if allowed, the live one switched.
+     */
     VERIFYING,
     /** The live table equals a fresh replay of the log: it did already, or a repair made it so. */
     SWITCHED,

@@ -13,12 +13,14 @@ import java.util.List;
  * @param eventsDone log entries read so far (feed events included: they take the same time to read)
  * @param eventsTotal entries up to the current head, growing while the log does
  * @param lockMillis how long the live table was locked for the switch; null until then, or on another node
+ * @param rowsComparedUnderLock registry rows compared again while the live table was locked: those the events of the
+ *     rebuild's last step touched, not the whole table; null until then, or on another node
  * @param differences the live table against the replay, when compared on this node: at most {@link
  *     RegistryVerify#MAX_ROWS} rows' worth
  */
 public record RebuildStatus(String name, RebuildState state, long position, long eventsDone, long eventsTotal,
         Instant startedAt, Instant finishedAt, Instant updatedAt, String owner, String message, Long lockMillis,
-        List<RegistryDifference> differences) {
+        Long rowsComparedUnderLock, List<RegistryDifference> differences) {
 
     public RebuildStatus {
         differences = differences == null ? List.of() : List.copyOf(differences);
@@ -43,14 +45,19 @@ public record RebuildStatus(String name, RebuildState state, long position, long
         return rate == 0 ? null : (long) Math.ceil(Math.max(eventsTotal - eventsDone, 0) / rate);
     }
 
-    RebuildStatus with(RebuildState newState, String newMessage, Long newLockMillis,
+    RebuildStatus with(RebuildState newState, String newMessage, Instant now) {
+        return with(newState, newMessage, null, null, List.of(), now);
+    }
+
+    RebuildStatus with(RebuildState newState, String newMessage, Long newLockMillis, Long newRowsComparedUnderLock,
             List<RegistryDifference> newDifferences, Instant now) {
         return new RebuildStatus(name, newState, position, eventsDone, eventsTotal, startedAt,
-                newState.running() ? null : now, now, owner, newMessage, newLockMillis, newDifferences);
+                newState.running() ? null : now, now, owner, newMessage, newLockMillis, newRowsComparedUnderLock,
+                newDifferences);
     }
 
     RebuildStatus progressed(long newPosition, long done, long total, Instant now) {
         return new RebuildStatus(name, state, newPosition, done, total, startedAt, finishedAt, now, owner, message,
-                lockMillis, differences);
+                lockMillis, rowsComparedUnderLock, differences);
     }
 }

@@ -21,9 +21,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>claim the rebuild in {@code projection_status}, one at a time across nodes;
  *   <li>empty {@value #REBUILD_TABLE} and replay the log into it from position 0 with the live projection's own
  *       logic, one transaction per batch, in rounds until the head is near;
+ *   <li>compare both tables row by row at the replay's position P, without any lock: the cost that grows with the
+ *       table is paid while commands go on; then catch up again;
  *   <li>in one transaction: lock the live table in EXCLUSIVE mode (registry writes, hence commands, wait; reads, hence
- *       routing, go on), apply the last events, compare both tables row by row, and switch.
+ *       routing, go on), apply the last events, compare again only the rows that may have changed since P (written by
+ *       the replay since, live rows whose {@code last_position} is past P, rows that differed at P), and switch.
  * </ol>
+ *
+ * <p>So the lock lasts as long as the events committed during the rebuild's last steps take, whatever the table's
+ * size: at 137,000 rows it was 3.4 s when the whole comparison ran under it. The status reports how many rows were
+ * compared under the lock. A change to the live table behind the projection's back after the comparison ahead,
+ * leaving {@code last_position} at or below P, is not seen; it would not have been seen a moment after the switch
+ * either. When the comparison ahead finds more than {@link RegistryVerify#MAX_ROWS} differing rows, which rows differ
+ * is not fully known and the switch compares the whole tables under the lock, as before.
  *
  * <p>The switch makes the live table equal to the replay by replacing only the rows that differ ({@link
  * RegistryRepair}) in the locked transaction, so readers see the old complete table until the commit and the new one
@@ -96,7 +106,7 @@ public final class RegistryRebuild {
         return own != null && own.owner().equals(shared.owner()) ? own : shared;
     }
 
-    /** The newest log position the live registry reflects; not indexed, as it serves an operator's occasional look. */
+    /** The newest log position the live registry reflects (the {@code last_position} index serves it). */
     public long livePosition() {
         Long position = tools.jdbc().queryForObject("SELECT MAX(last_position) FROM " + LIVE_TABLE, Long.class);
         return position == null ? 0 : position;

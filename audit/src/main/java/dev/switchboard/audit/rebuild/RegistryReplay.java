@@ -3,9 +3,11 @@ package dev.switchboard.audit.rebuild;
 import dev.switchboard.api.connection.ConnectionEvent;
 import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.audit.log.RegistryEvents;
-import dev.switchboard.audit.log.LoggedEvent;
+import dev.switchboard.audit.log.RegistryPayloads;
 import dev.switchboard.query.registry.EventRef;
 import dev.switchboard.query.registry.RegistryProjector;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -26,6 +28,7 @@ final class RegistryReplay {
     private final TreeSet<Long> gaps = new TreeSet<>();
     private long applied;
     private long eventsRead;
+    private Set<String> touched;
 
     RegistryReplay(EventLog log, BatchedRegistryStore store) {
         this.log = log;
@@ -36,10 +39,10 @@ final class RegistryReplay {
     /** Applies the events after {@link #applied()} up to {@code upTo}, and notes the positions that had none. */
     void apply(long upTo) {
         long[] next = {applied + 1};
-        log.scan(applied, upTo, RegistryEvents.TYPES, event -> {
-            addGaps(next[0], event.position());
-            next[0] = event.position() + 1;
-            project(event);
+        log.scanPayloads(applied, upTo, RegistryEvents.TYPES, RegistryPayloads::read, (position, payload) -> {
+            addGaps(next[0], position);
+            next[0] = position + 1;
+            project(payload, position);
         }, position -> {
             // an event that changes no row: only its position is read, so that it is not taken for a gap
             addGaps(next[0], position);
@@ -51,13 +54,32 @@ final class RegistryReplay {
         applied = Math.max(applied, upTo);
     }
 
-    /** Reads the gaps again and applies the events that have committed there since. */
+    /**
+     * Reads the gaps again and applies the events that have committed there since; then waits until everything
+     * applied is written, so that the rebuild table can be compared.
+     */
     void refillGaps() {
         log.scanPositions(gaps, event -> {
             gaps.remove(event.position());
-            project(event);
+            project(event.payload(), event.position());
         });
         store.flush();
+        store.awaitWritten();
+    }
+
+    /** Stops the store's writer; what it had not written is lost with the run. */
+    void close() {
+        store.close();
+    }
+
+    /** From now on, notes the key of every row an applied event writes: {@link #touchedRows()}. */
+    void noteTouchedRows() {
+        touched = new HashSet<>();
+    }
+
+    /** The rows written since {@link #noteTouchedRows()}; empty before it. */
+    Set<String> touchedRows() {
+        return touched == null ? Set.of() : touched;
     }
 
     /** The newest position read; everything up to it is applied, but for the gaps. */
@@ -75,11 +97,15 @@ final class RegistryReplay {
         }
     }
 
-    private void project(LoggedEvent event) {
+    /** The replay knows every event's position, which is all a write needs of it: the event's id is not read. */
+    private void project(Object payload, long position) {
         eventsRead++;
         // feed events share the log; the projector itself skips connection events that change no column
-        if (event.payload() instanceof ConnectionEvent connectionEvent) {
-            projector.apply(connectionEvent, EventRef.at(event.eventId(), event.position()));
+        if (payload instanceof ConnectionEvent connectionEvent) {
+            if (touched != null) {
+                touched.add(connectionEvent.connectionId());
+            }
+            projector.apply(connectionEvent, EventRef.at(null, position));
         }
     }
 }

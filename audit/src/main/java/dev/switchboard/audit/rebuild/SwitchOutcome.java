@@ -10,15 +10,16 @@ import java.util.stream.Collectors;
  * @param repaired what the repair changed; null when nothing was changed
  * @param lockMillis from asking for the lock to the commit: how long commands may have waited
  * @param eventsUnderLock events applied to the replay while the live table was locked
+ * @param rowsUnderLock rows compared while the live table was locked: those touched since the comparison outside it
  * @param locked false on H2, which ran the same steps without the lock
  */
 record SwitchOutcome(long position, List<RegistryDifference> differences, RegistryRepair.Result repaired,
-        long lockMillis, long eventsUnderLock, boolean locked) {
+        long lockMillis, long eventsUnderLock, long rowsUnderLock, boolean locked) {
 
     private static final int DIFFERENCES_IN_MESSAGE = 20;
 
     SwitchOutcome lockedFor(long millis) {
-        return new SwitchOutcome(position, differences, repaired, millis, eventsUnderLock, locked);
+        return new SwitchOutcome(position, differences, repaired, millis, eventsUnderLock, rowsUnderLock, locked);
     }
 
     RebuildState state() {
@@ -27,8 +28,8 @@ record SwitchOutcome(long position, List<RegistryDifference> differences, Regist
 
     String message() {
         String lock = " The live table was locked " + lockMillis + " ms (" + eventsUnderLock
-                + " events applied under the lock)" + (locked ? "." : "; H2 has no such lock: the result is exact "
-                + "only if no node wrote meanwhile.");
+                + " events applied and " + rowsUnderLock + " rows compared under the lock)" + (locked ? "."
+                : "; H2 has no such lock: the result is exact only if no node wrote meanwhile.");
         if (differences.isEmpty()) {
             return "The live registry equals a fresh replay of the log up to position " + position
                     + "; the switch had nothing to change." + lock;

@@ -45,6 +45,6 @@ class RebuildStatusTest {
 
     private static RebuildStatus status(RebuildState state, long done, long total, Instant finishedAt) {
         return new RebuildStatus("registry", state, 0, done, total, START, finishedAt, START, "node/run", null, null,
-                List.of());
+                null, List.of());
     }
 }

@@ -55,6 +55,7 @@ final class RebuildFigure {
         figure.put("eventsPerSecond", events / best);
         figure.put("rowsPerSecond", rows / best);
         figure.put("lockMillis", finished.lockMillis());
+        figure.put("rowsComparedUnderLock", finished.rowsComparedUnderLock());
         figure.put("compareSeconds", compareSeconds);
         figure.put("differences", differences);
         figure.put("copySeconds", copySeconds);

@@ -25,10 +25,13 @@ record ProjectionResponse(String name, String state, long position, long head, l
      * @param eventsTotal log entries up to the head, growing with the log while the rebuild runs
      * @param etaSeconds null until a rate is known; 0 once finished
      * @param lockMillis how long the live table was locked for the switch (on the node that ran it)
+     * @param rowsComparedUnderLock registry rows compared while it was locked: the rows the last events touched, not
+     *     the whole table (on the node that ran it)
      * @param differenceCount how many differences the comparison found; the list shows the first 100
      */
     record Rebuild(long eventsDone, long eventsTotal, long eventsPerSecond, Long etaSeconds, Instant startedAt,
-            Instant finishedAt, String message, Long lockMillis, int differenceCount, List<Difference> differences) {}
+            Instant finishedAt, String message, Long lockMillis, Long rowsComparedUnderLock,
+            int differenceCount, List<Difference> differences) {}
 
     /** @param kind {@code missing_row}, {@code extra_row} or {@code column_differs} */
     record Difference(String kind, String preliminaryId, String column, String live, String rebuilt) {}
@@ -36,7 +39,7 @@ record ProjectionResponse(String name, String state, long position, long head, l
     static ProjectionResponse of(RebuildStatus status, long position, long head, Instant now) {
         var rebuild = new Rebuild(status.eventsDone(), status.eventsTotal(), Math.round(status.eventsPerSecond(now)),
                 status.etaSeconds(now), status.startedAt(), status.finishedAt(), status.message(),
-                status.lockMillis(), status.differences().size(),
+                status.lockMillis(), status.rowsComparedUnderLock(), status.differences().size(),
                 status.differences().stream().limit(DIFFERENCES_SHOWN).map(ProjectionResponse::difference).toList());
         return new ProjectionResponse(status.name(), status.state().name(), position, head, head - position, rebuild);
     }

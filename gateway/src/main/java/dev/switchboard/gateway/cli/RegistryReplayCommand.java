@@ -68,7 +68,8 @@ abstract class RegistryReplayCommand implements Callable<Integer> {
             return;
         }
         out.println(finished.state() + ": " + finished.message());
-        out.printf("%,d events replayed; live table locked %s ms%n", finished.eventsDone(), finished.lockMillis());
+        out.printf("%,d events replayed; live table locked %s ms, %s rows compared under the lock%n",
+                finished.eventsDone(), finished.lockMillis(), finished.rowsComparedUnderLock());
         List<RegistryDifference> differences = finished.differences();
         if (!differences.isEmpty()) {
             out.println(differences.size() + " difference(s) between the live registry and the log's replay:");
