@@ -12,6 +12,8 @@ import dev.switchboard.gateway.support.RawSocket;
 import dev.switchboard.gateway.support.TestSocket;
 import dev.switchboard.gateway.support.Tokens;
 import dev.switchboard.query.registry.ConnectionRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ import org.springframework.test.context.TestPropertySource;
 class SlowConsumerIT extends PostgresIntegrationTest {
 
     private static final int EVENTS = 400;
+    private static final int BATCH = 8;
 
     @LocalServerPort
     int port;
@@ -44,13 +47,18 @@ class SlowConsumerIT extends PostgresIntegrationTest {
             stalled.sendText("{\"type\":\"auth\",\"token\":\"" + token + "\"}");
             await().atMost(TestSocket.WAIT).until(() -> registry.ofUser(user, ConnectionState.READY).size() == 2);
 
+            // the reader keeps up: it takes each batch before the next is published, so it never has more than
+            // BATCH × 16 KB waiting, half its limit, however fast the machine publishes; the stalled one reads nothing
             String padding = "z".repeat(16 * 1024);
-            for (int i = 0; i < EVENTS; i++) {
-                publisher.publish(user, "run-bulk", "agent_thinking", Map.of("pad", padding));
+            List<Long> received = new ArrayList<>();
+            for (int published = 0; published < EVENTS; published += BATCH) {
+                for (int i = 0; i < BATCH; i++) {
+                    publisher.publish(user, "run-bulk", "agent_thinking", Map.of("pad", padding));
+                }
+                reader.next(BATCH).forEach(frame -> received.add(frame.path("seq").asLong()));
             }
 
-            assertThat(reader.next(EVENTS)).extracting(frame -> frame.path("seq").asLong())
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, EVENTS).boxed().toList());
+            assertThat(received).containsExactlyElementsOf(LongStream.rangeClosed(1, EVENTS).boxed().toList());
             await().atMost(TestSocket.WAIT).untilAsserted(() -> assertThat(registry.ofUser(user, ConnectionState.CLOSED))
                     .singleElement().extracting(ConnectionView::closeReason).isEqualTo(CloseReason.SLOW_CONSUMER));
         }
