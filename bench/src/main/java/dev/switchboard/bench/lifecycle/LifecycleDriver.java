@@ -25,7 +25,7 @@ public final class LifecycleDriver {
      * Unrecorded lifecycles before the first level. On two shared cores the JIT compilers were still busy after 3 s
      * (JFR: compiler threads near the callers' own CPU), which made the first level look slower than it is.
      */
-    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final Duration WARM_UP = Duration.ofSeconds(30);
 
     private LifecycleDriver() {}
 
