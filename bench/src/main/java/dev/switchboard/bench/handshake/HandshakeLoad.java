@@ -3,19 +3,18 @@ package dev.switchboard.bench.handshake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchboard.bench.Latencies;
-import dev.switchboard.gateway.auth.DevelopmentTokens;
+import dev.switchboard.bench.sockets.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 /**
  * {@code HandshakeLoad <ws uri> <out.json> <concurrency> <seconds>}, with the HS256 secret in
@@ -41,7 +40,7 @@ public final class HandshakeLoad {
         Path out = Path.of(args[1]);
         int concurrency = Integer.parseInt(args[2]);
         Duration duration = Duration.ofSeconds(Long.parseLong(args[3]));
-        String[] tokens = tokens(System.getenv().getOrDefault("BENCH_JWT_SECRET", ""));
+        String[] tokens = tokens();
         HttpClient client = HttpClient.newHttpClient();
 
         phase(client, uri, tokens, concurrency, WARM_UP, 0);
@@ -116,14 +115,9 @@ public final class HandshakeLoad {
     }
 
     /** One token per benchmark user, minted once: signing is the issuer's cost, not the gateway's. */
-    private static String[] tokens(String secret) {
-        String[] tokens = new String[USERS];
-        for (int i = 0; i < USERS; i++) {
-            tokens[i] = secret.isEmpty() ? "bare"
-                    : DevelopmentTokens.mint(secret.getBytes(StandardCharsets.UTF_8), "bench-user-" + i, List.of(),
-                            Duration.ofHours(2), Instant.now());
-        }
-        return tokens;
+    private static String[] tokens() {
+        Tokens tokens = Tokens.fromEnvironment();
+        return IntStream.range(0, USERS).mapToObj(i -> tokens.user("bench-user-" + i)).toArray(String[]::new);
     }
 
     private static void sleepNanos(long nanos) {

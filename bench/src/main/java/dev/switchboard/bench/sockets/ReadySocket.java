@@ -9,14 +9,17 @@ import java.util.function.Consumer;
  * A client socket that goes upgrade → {@code welcome} → {@code auth} → {@code ready} and then stays open, passing
  * every later text frame to {@code frames}. The JDK client answers the server's pings by itself.
  */
-final class ReadySocket implements WebSocket.Listener {
+public final class ReadySocket implements WebSocket.Listener {
 
     private final String authFrame;
     private final Consumer<String> frames;
-    final CompletableFuture<Void> ready = new CompletableFuture<>();
+    /** Completes on {@code ready}; fails on an {@code error} frame, a close or a transport error before it. */
+    public final CompletableFuture<Void> ready = new CompletableFuture<>();
+    /** Completes when the socket is closed, by either side, or broken. */
+    public final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
 
-    ReadySocket(String token, Consumer<String> frames) {
+    public ReadySocket(String token, Consumer<String> frames) {
         this.authFrame = "{\"type\":\"auth\",\"token\":\"" + token + "\"}";
         this.frames = frames;
     }
@@ -53,11 +56,13 @@ final class ReadySocket implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
         ready.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
+        closed.complete(null);
         return null;
     }
 
     @Override
     public void onError(WebSocket socket, Throwable error) {
         ready.completeExceptionally(error);
+        closed.complete(null);
     }
 }
