@@ -17,14 +17,18 @@ class ApiArchitectureTest {
 
     @ArchTest
     static final ArchRule messagesDependOnlyOnTheJdkAndAxon = classes()
-            .that().resideInAPackage("dev.switchboard.api..")
-            .should().onlyDependOnClassesThat()
+            .that()
+            .resideInAPackage("dev.switchboard.api..")
+            .should()
+            .onlyDependOnClassesThat()
             .resideInAnyPackage("java..", "org.axonframework..", "dev.switchboard.api..");
 
     /** Implied by the rule above; kept so a Spring or Jackson import fails with a message that names it. */
     @ArchTest
     static final ArchRule messagesKnowNoSpringAndNoJackson = noClasses()
-            .that().resideInAPackage("dev.switchboard.api..")
-            .should().dependOnClassesThat()
+            .that()
+            .resideInAPackage("dev.switchboard.api..")
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "com.fasterxml.jackson..");
 }

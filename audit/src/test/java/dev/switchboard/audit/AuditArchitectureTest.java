@@ -15,21 +15,33 @@ class AuditArchitectureTest {
 
     @BeforeAll
     static void importAudit() {
-        audit = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        audit = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.switchboard.audit");
     }
 
     @Test
     void needsNoSpringContextAndNoNode() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework.context..",
-                        "org.springframework.boot..", "org.springframework.stereotype..", "dev.switchboard.gateway..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework.context..",
+                        "org.springframework.boot..",
+                        "org.springframework.stereotype..",
+                        "dev.switchboard.gateway..")
                 .check(audit);
     }
 
     @Test
     void neverIssuesCommands() {
-        noClasses().should().dependOnClassesThat().haveSimpleName("ConnectionCommands")
-                .orShould().dependOnClassesThat().resideInAPackage("org.axonframework.commandhandling..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveSimpleName("ConnectionCommands")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("org.axonframework.commandhandling..")
                 .because("an audit reads the log; it never changes a connection")
                 .check(audit);
     }

@@ -46,15 +46,25 @@ public final class BenchDatabase implements AutoCloseable {
 
     /** Creates and migrates a database named {@code switchboard_bench_<random>}. */
     public static BenchDatabase create() {
-        var database = new BenchDatabase("switchboard_bench_"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT), true);
+        var database = new BenchDatabase(
+                "switchboard_bench_"
+                        + UUID.randomUUID()
+                                .toString()
+                                .replace("-", "")
+                                .substring(0, 12)
+                                .toLowerCase(Locale.ROOT),
+                true);
         database.admin("CREATE DATABASE " + database.name);
         database.migrate();
         return database;
     }
 
     private void migrate() {
-        Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     public String name() {

@@ -18,8 +18,11 @@ class CommandSideArchitectureTest {
     /** The write side must not lean on the read side: the registry may lag or be rebuilt, the log may not. */
     @ArchTest
     static final ArchRule commandSideDoesNotDependOnTheQuerySide = noClasses()
-            .that().resideInAPackage("dev.switchboard.command..")
-            .should().dependOnClassesThat().resideInAPackage("dev.switchboard.query..");
+            .that()
+            .resideInAPackage("dev.switchboard.command..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.switchboard.query..");
 
     /** Covers Spring's @Autowired and both @Inject annotations; constructors keep dependencies explicit and final. */
     @ArchTest
@@ -31,10 +34,16 @@ class CommandSideArchitectureTest {
      */
     @ArchTest
     static final ArchRule aggregatesReadNoSystemClockAndMakeNoRandomIds = noClasses()
-            .that().areAnnotatedWith(Aggregate.class)
-            .should().callMethod(Instant.class, "now")
-            .orShould().callMethod(Clock.class, "systemUTC")
-            .orShould().callMethod(Clock.class, "systemDefaultZone")
-            .orShould().callMethod(System.class, "currentTimeMillis")
-            .orShould().callMethod(UUID.class, "randomUUID");
+            .that()
+            .areAnnotatedWith(Aggregate.class)
+            .should()
+            .callMethod(Instant.class, "now")
+            .orShould()
+            .callMethod(Clock.class, "systemUTC")
+            .orShould()
+            .callMethod(Clock.class, "systemDefaultZone")
+            .orShould()
+            .callMethod(System.class, "currentTimeMillis")
+            .orShould()
+            .callMethod(UUID.class, "randomUUID");
 }

@@ -14,8 +14,11 @@ class QuerySideArchitectureTest {
     /** Projections learn about connections from the events in the api module only, never from the aggregate. */
     @ArchTest
     static final ArchRule querySideDoesNotDependOnTheCommandSide = noClasses()
-            .that().resideInAPackage("dev.switchboard.query..")
-            .should().dependOnClassesThat().resideInAPackage("dev.switchboard.command..");
+            .that()
+            .resideInAPackage("dev.switchboard.query..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.switchboard.command..");
 
     /** Covers Spring's @Autowired and both @Inject annotations; constructors keep dependencies explicit and final. */
     @ArchTest

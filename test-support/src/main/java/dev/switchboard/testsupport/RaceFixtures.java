@@ -38,10 +38,10 @@ public final class RaceFixtures {
 
     /** One test per aggregate step, then one for the registry. */
     public static Stream<DynamicTest> dynamicTests(RaceFixture fixture) {
-        Stream<DynamicTest> steps = fixture.steps().stream()
-                .map(step -> DynamicTest.dynamicTest(step.name(), step::run));
-        DynamicTest registry = DynamicTest.dynamicTest("the registry projected from the log is the one recorded",
-                fixture::replayThroughRegistry);
+        Stream<DynamicTest> steps =
+                fixture.steps().stream().map(step -> DynamicTest.dynamicTest(step.name(), step::run));
+        DynamicTest registry = DynamicTest.dynamicTest(
+                "the registry projected from the log is the one recorded", fixture::replayThroughRegistry);
         return Stream.concat(steps, Stream.of(registry));
     }
 
@@ -49,7 +49,9 @@ public final class RaceFixtures {
     public static Stream<DynamicContainer> dynamicTests(Path folder) {
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(file -> file.toString().endsWith(".json")).sorted().toList();
+            files = listing.filter(file -> file.toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list race fixtures in " + folder, e);
         }
@@ -58,8 +60,8 @@ public final class RaceFixtures {
         }
         return files.stream().map(file -> {
             RaceFixture fixture = RaceFixture.load(file);
-            return DynamicContainer.dynamicContainer(fixture.name() + ": " + fixture.description(),
-                    dynamicTests(fixture));
+            return DynamicContainer.dynamicContainer(
+                    fixture.name() + ": " + fixture.description(), dynamicTests(fixture));
         });
     }
 }

@@ -57,30 +57,37 @@ final class RecordedCommands {
     /** The refused command, rebuilt from the name and the arguments its record kept. */
     static ConnectionCommand refused(ConnectionCommandRejected rejected) {
         if (DECIDED_BY_THE_STORE.contains(rejected.code())) {
-            return new RecordRejection(rejected.connectionId(), rejected.command(), rejected.arguments(),
-                    rejected.code(), rejected.reason());
+            return new RecordRejection(
+                    rejected.connectionId(),
+                    rejected.command(),
+                    rejected.arguments(),
+                    rejected.code(),
+                    rejected.reason());
         }
         Map<String, String> arguments = rejected.arguments();
         String id = text(arguments, "connectionId");
         return switch (rejected.command()) {
-            case "OpenConnection" -> new OpenConnection(id, text(arguments, "nodeId"),
-                    text(arguments, "remoteAddress"));
-            case "AuthenticateConnection" -> new AuthenticateConnection(id, text(arguments, "userId"),
-                    instant(arguments, "tokenExpiresAt"));
-            case "RefreshConnectionToken" -> new RefreshConnectionToken(id, text(arguments, "userId"),
-                    instant(arguments, "tokenExpiresAt"));
+            case "OpenConnection" ->
+                new OpenConnection(id, text(arguments, "nodeId"), text(arguments, "remoteAddress"));
+            case "AuthenticateConnection" ->
+                new AuthenticateConnection(id, text(arguments, "userId"), instant(arguments, "tokenExpiresAt"));
+            case "RefreshConnectionToken" ->
+                new RefreshConnectionToken(id, text(arguments, "userId"), instant(arguments, "tokenExpiresAt"));
             case "MigrateConnectionId" -> new MigrateConnectionId(id, text(arguments, "finalId"));
             case "MarkConnectionReady" -> new MarkConnectionReady(id);
-            case "CloseConnection" -> new CloseConnection(id, closeReason(arguments),
-                    text(arguments, "detail"), text(arguments, "nodeId"));
-            default -> throw new IllegalArgumentException("cannot rebuild a " + rejected.command()
-                    + " from its record; add it here when the command is added");
+            case "CloseConnection" ->
+                new CloseConnection(id, closeReason(arguments), text(arguments, "detail"), text(arguments, "nodeId"));
+            default ->
+                throw new IllegalArgumentException("cannot rebuild a " + rejected.command()
+                        + " from its record; add it here when the command is added");
         };
     }
 
     private static String userOf(List<ConnectionEvent> history) {
-        return history.stream().filter(ConnectionAuthenticated.class::isInstance)
-                .map(e -> ((ConnectionAuthenticated) e).userId()).findFirst()
+        return history.stream()
+                .filter(ConnectionAuthenticated.class::isInstance)
+                .map(e -> ((ConnectionAuthenticated) e).userId())
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("a token refresh on a stream never authenticated"));
     }
 

@@ -40,8 +40,8 @@ final class RegistryReplay {
 
     /** Every expected row is projected, as recorded; the projection has no row the recording lacks. */
     static void assertMatches(String fixture, List<ConnectionView> expected, List<ConnectionView> projected) {
-        Map<String, ConnectionView> byId = projected.stream()
-                .collect(Collectors.toMap(ConnectionView::preliminaryId, Function.identity()));
+        Map<String, ConnectionView> byId =
+                projected.stream().collect(Collectors.toMap(ConnectionView::preliminaryId, Function.identity()));
         List<String> differences = new ArrayList<>();
         for (ConnectionView row : expected) {
             ConnectionView actual = byId.remove(row.preliminaryId());

@@ -19,7 +19,12 @@ public final class ReplayStep {
     private final String outcome;
     private final Runnable check;
 
-    ReplayStep(String fixture, int number, LoggedEvent recorded, ConnectionCommand command, String outcome,
+    ReplayStep(
+            String fixture,
+            int number,
+            LoggedEvent recorded,
+            ConnectionCommand command,
+            String outcome,
             Runnable check) {
         this.fixture = fixture;
         this.number = number;
@@ -46,8 +51,14 @@ public final class ReplayStep {
 
     /** E.g. {@code step 3 (position 812, pre_1 event 2): AuthenticateConnection → refused connection_closed}. */
     public String name() {
-        return "step %d (position %d, %s event %d): %s → %s".formatted(number, recorded.position(),
-                recorded.streamId(), recorded.sequence(), command.getClass().getSimpleName(), outcome);
+        return "step %d (position %d, %s event %d): %s → %s"
+                .formatted(
+                        number,
+                        recorded.position(),
+                        recorded.streamId(),
+                        recorded.sequence(),
+                        command.getClass().getSimpleName(),
+                        outcome);
     }
 
     /**
@@ -68,8 +79,8 @@ public final class ReplayStep {
     }
 
     private AssertionError failure(String why, Throwable cause) {
-        return new AssertionError("race fixture '" + fixture + "', " + name() + " did not replay as recorded: "
-                + why, cause);
+        return new AssertionError(
+                "race fixture '" + fixture + "', " + name() + " did not replay as recorded: " + why, cause);
     }
 
     @Override

@@ -20,7 +20,8 @@ final class StepPlanner {
     static List<ReplayStep> plan(String fixture, List<LoggedEvent> events) {
         Map<String, List<ConnectionEvent>> histories = new HashMap<>();
         Map<String, FinalIdClaimed> claims = new HashMap<>();
-        events.stream().filter(e -> e.payload() instanceof FinalIdClaimed)
+        events.stream()
+                .filter(e -> e.payload() instanceof FinalIdClaimed)
                 .forEach(e -> claims.put(e.streamId(), (FinalIdClaimed) e.payload()));
         List<ReplayStep> steps = new ArrayList<>();
         for (LoggedEvent recorded : events) {
@@ -38,18 +39,34 @@ final class StepPlanner {
         return steps;
     }
 
-    private static ReplayStep step(String fixture, int number, LoggedEvent recorded, ConnectionEvent event,
-            List<ConnectionEvent> given, Map<String, FinalIdClaimed> claims) {
+    private static ReplayStep step(
+            String fixture,
+            int number,
+            LoggedEvent recorded,
+            ConnectionEvent event,
+            List<ConnectionEvent> given,
+            Map<String, FinalIdClaimed> claims) {
         if (event instanceof ConnectionCommandRejected rejected) {
             ConnectionCommand command = RecordedCommands.refused(rejected);
             if (!rejected.connectionId().equals(recorded.streamId())) {
-                return new ReplayStep(fixture, number, recorded, command, ReplayStep.NO_CONNECTION,
+                return new ReplayStep(
+                        fixture,
+                        number,
+                        recorded,
+                        command,
+                        ReplayStep.NO_CONNECTION,
                         () -> RecordedStepFixture.expectNoConnection(command, rejected.at()));
             }
             String outcome = "refused " + rejected.code().code() + " in state " + rejected.stateMet()
-                    + (RecordedCommands.DECIDED_BY_THE_STORE.contains(rejected.code()) ? " (recorded for the store)"
+                    + (RecordedCommands.DECIDED_BY_THE_STORE.contains(rejected.code())
+                            ? " (recorded for the store)"
                             : "");
-            return new ReplayStep(fixture, number, recorded, command, outcome,
+            return new ReplayStep(
+                    fixture,
+                    number,
+                    recorded,
+                    command,
+                    outcome,
                     () -> RecordedStepFixture.expectRejected(given, command, rejected.at(), rejected));
         }
         ConnectionCommand command = RecordedCommands.accepted(event, given);
@@ -57,11 +74,18 @@ final class StepPlanner {
         if (event instanceof ConnectionIdMigrated migrated) {
             // the fixture publishes the claim right after the migration, not as event 0 of the final id's stream;
             // a window cut before the claim stream still knows it, since the migration determines it entirely
-            expected.add(claims.getOrDefault(migrated.finalId(),
+            expected.add(claims.getOrDefault(
+                    migrated.finalId(),
                     new FinalIdClaimed(migrated.finalId(), migrated.connectionId(), migrated.at())));
         }
-        String outcome = "accepted " + expected.stream().map(e -> e.getClass().getSimpleName()).toList();
-        return new ReplayStep(fixture, number, recorded, command, outcome,
+        String outcome = "accepted "
+                + expected.stream().map(e -> e.getClass().getSimpleName()).toList();
+        return new ReplayStep(
+                fixture,
+                number,
+                recorded,
+                command,
+                outcome,
                 () -> RecordedStepFixture.expectAccepted(given, command, event.at(), expected));
     }
 }

@@ -55,21 +55,45 @@ class HandWrittenRaceFixtureTest {
 
     @Test
     void aCommandForAnIdWithNoStreamReplaysAsAConnectionTheAggregateCannotLoad() {
-        append("event-1", 0, new ConnectionCommandRejected("ghost", "MarkConnectionReady",
-                arguments("connectionId", "ghost"), null, RejectionCode.UNKNOWN_CONNECTION,
-                "no connection was opened with this id", AT));
+        append(
+                "event-1",
+                0,
+                new ConnectionCommandRejected(
+                        "ghost",
+                        "MarkConnectionReady",
+                        arguments("connectionId", "ghost"),
+                        null,
+                        RejectionCode.UNKNOWN_CONNECTION,
+                        "no connection was opened with this id",
+                        AT));
 
-        assertThat(race().replayThroughAggregate()).singleElement()
-                .satisfies(step -> assertThat(step.name()).endsWith("MarkConnectionReady → no such connection"));
+        assertThat(race().replayThroughAggregate()).singleElement().satisfies(step -> assertThat(step.name())
+                .endsWith("MarkConnectionReady → no such connection"));
     }
 
     @Test
     void aCommandSentToAFinalIdIsRefusedByTheClaimStreamWithNoState() {
         migratedConnection();
-        append("final-1", 1, new ConnectionCommandRejected("final-1", "CloseConnection",
-                arguments("connectionId", "final-1", "reason", "ADMIN_CLOSED", "detail", "null", "nodeId", "node-a"),
-                null, RejectionCode.UNKNOWN_CONNECTION, "this is the final id of connection pre-1; commands address "
-                        + "a connection by the id it was opened with", AT));
+        append(
+                "final-1",
+                1,
+                new ConnectionCommandRejected(
+                        "final-1",
+                        "CloseConnection",
+                        arguments(
+                                "connectionId",
+                                "final-1",
+                                "reason",
+                                "ADMIN_CLOSED",
+                                "detail",
+                                "null",
+                                "nodeId",
+                                "node-a"),
+                        null,
+                        RejectionCode.UNKNOWN_CONNECTION,
+                        "this is the final id of connection pre-1; commands address "
+                                + "a connection by the id it was opened with",
+                        AT));
 
         var steps = race().replayThroughAggregate();
 
@@ -80,12 +104,20 @@ class HandWrittenRaceFixtureTest {
     @Test
     void aDuplicateOpenOfAFinalIdIsReplayedAsTheRecordTheStoreMade() {
         migratedConnection();
-        append("final-1", 1, new ConnectionCommandRejected("final-1", "OpenConnection",
-                arguments("connectionId", "final-1", "nodeId", "node-b", "remoteAddress", "null"), null,
-                RejectionCode.CONNECTION_EXISTS, "the id already has a history", AT));
+        append(
+                "final-1",
+                1,
+                new ConnectionCommandRejected(
+                        "final-1",
+                        "OpenConnection",
+                        arguments("connectionId", "final-1", "nodeId", "node-b", "remoteAddress", "null"),
+                        null,
+                        RejectionCode.CONNECTION_EXISTS,
+                        "the id already has a history",
+                        AT));
 
-        assertThat(race().replayThroughAggregate()).last()
-                .satisfies(step -> assertThat(step.command()).isInstanceOf(RecordRejection.class));
+        assertThat(race().replayThroughAggregate()).last().satisfies(step -> assertThat(step.command())
+                .isInstanceOf(RecordRejection.class));
     }
 
     @Test

@@ -28,20 +28,27 @@ class RecordedRaceFixturesTest {
     void anAgentEventPublishedMidMigrationFindsTheSecondConnectionByItsFinalIdButNotYetReady() {
         RaceFixture race = RaceFixtures.fromClasspath("/fixtures/feed-event-during-id-migration.json");
         LoggedEvent published = race.events().stream()
-                .filter(e -> e.payload() instanceof AgentEventPublished).findFirst().orElseThrow();
+                .filter(e -> e.payload() instanceof AgentEventPublished)
+                .findFirst()
+                .orElseThrow();
         ConnectionIdMigrated lastMigration = race.events().stream()
                 .filter(e -> e.position() < published.position() && e.payload() instanceof ConnectionIdMigrated)
-                .map(e -> (ConnectionIdMigrated) e.payload()).reduce((a, b) -> b).orElseThrow();
+                .map(e -> (ConnectionIdMigrated) e.payload())
+                .reduce((a, b) -> b)
+                .orElseThrow();
 
         race.replayThroughAggregate();
         var registry = race.registryAsOf(published.position());
 
-        assertThat(registry).extracting(ConnectionView::state)
+        assertThat(registry)
+                .extracting(ConnectionView::state)
                 .as("the first connection receives it live, the second is not routable yet")
                 .containsExactly(ConnectionState.READY, ConnectionState.AUTHENTICATED);
-        assertThat(registry.get(1).connectionId()).as("no gap: the row already answers to the final id")
+        assertThat(registry.get(1).connectionId())
+                .as("no gap: the row already answers to the final id")
                 .isEqualTo(lastMigration.finalId());
-        assertThat(race.replayThroughRegistry()).extracting(ConnectionView::state)
+        assertThat(race.replayThroughRegistry())
+                .extracting(ConnectionView::state)
                 .containsOnly(ConnectionState.READY);
     }
 
@@ -49,13 +56,15 @@ class RecordedRaceFixturesTest {
     void aCloseRecordedBeforeTheAuthenticationMakesTheAggregateRefuseIt() {
         RaceFixture race = RaceFixtures.fromClasspath("/fixtures/close-racing-authentication.json");
 
-        assertThat(race.replayThroughAggregate()).extracting(ReplayStep::name).satisfiesExactly(
-                opened -> assertThat(opened).contains("OpenConnection → accepted [ConnectionOpened]"),
-                closed -> assertThat(closed).contains("CloseConnection → accepted [ConnectionClosed]"),
-                refused -> assertThat(refused)
-                        .contains("AuthenticateConnection → refused connection_closed in state CLOSED"));
-        assertThat(race.replayThroughRegistry()).singleElement()
-                .satisfies(row -> assertThat(row.state()).isEqualTo(ConnectionState.CLOSED));
+        assertThat(race.replayThroughAggregate())
+                .extracting(ReplayStep::name)
+                .satisfiesExactly(
+                        opened -> assertThat(opened).contains("OpenConnection → accepted [ConnectionOpened]"),
+                        closed -> assertThat(closed).contains("CloseConnection → accepted [ConnectionClosed]"),
+                        refused -> assertThat(refused)
+                                .contains("AuthenticateConnection → refused connection_closed in state CLOSED"));
+        assertThat(race.replayThroughRegistry()).singleElement().satisfies(row -> assertThat(row.state())
+                .isEqualTo(ConnectionState.CLOSED));
     }
 
     @Test
@@ -64,14 +73,20 @@ class RecordedRaceFixturesTest {
 
         var steps = race.replayThroughAggregate();
 
-        assertThat(steps).filteredOn(step -> step.command() instanceof MigrateConnectionId).singleElement()
-                .satisfies(winner -> assertThat(winner.name())
-                        .endsWith("accepted [ConnectionIdMigrated, FinalIdClaimed]"));
-        assertThat(steps).filteredOn(step -> step.command() instanceof RecordRejection).singleElement()
+        assertThat(steps)
+                .filteredOn(step -> step.command() instanceof MigrateConnectionId)
+                .singleElement()
+                .satisfies(winner ->
+                        assertThat(winner.name()).endsWith("accepted [ConnectionIdMigrated, FinalIdClaimed]"));
+        assertThat(steps)
+                .filteredOn(step -> step.command() instanceof RecordRejection)
+                .singleElement()
                 .satisfies(loser -> {
                     assertThat(((RecordRejection) loser.command()).code()).isEqualTo(RejectionCode.FINAL_ID_TAKEN);
                     assertThat(loser.name()).contains("(recorded for the store)");
                 });
-        assertThat(race.replayThroughRegistry()).extracting(ConnectionView::connectionId).doesNotHaveDuplicates();
+        assertThat(race.replayThroughRegistry())
+                .extracting(ConnectionView::connectionId)
+                .doesNotHaveDuplicates();
     }
 }

@@ -22,8 +22,8 @@ class TamperedRaceFixtureTest {
 
     @Test
     void aRecordedRejectionCodeChangedFailsTheReplayNamingTheStep() throws Exception {
-        RaceFixture race = tampered(CLOSE_RACE, "ConnectionCommandRejected", payload -> payload.put("code",
-                "NOT_AUTHENTICATED"));
+        RaceFixture race =
+                tampered(CLOSE_RACE, "ConnectionCommandRejected", payload -> payload.put("code", "NOT_AUTHENTICATED"));
 
         assertThatThrownBy(race::replayThroughAggregate)
                 .isInstanceOf(AssertionError.class)
@@ -36,8 +36,10 @@ class TamperedRaceFixtureTest {
     void onlyTheDynamicTestOfTheTamperedStepFails() throws Exception {
         RaceFixture race = tampered(CLOSE_RACE, "ConnectionClosed", payload -> payload.put("stateBefore", "READY"));
 
-        List<String> failed = RaceFixtures.dynamicTests(race).filter(TamperedRaceFixtureTest::fails)
-                .map(DynamicTest::getDisplayName).toList();
+        List<String> failed = RaceFixtures.dynamicTests(race)
+                .filter(TamperedRaceFixtureTest::fails)
+                .map(DynamicTest::getDisplayName)
+                .toList();
 
         assertThat(failed).singleElement().asString().startsWith("step 2 ").contains("CloseConnection");
     }
@@ -67,7 +69,9 @@ class TamperedRaceFixtureTest {
     private static RaceFixture tampered(String resource, String type, Consumer<ObjectNode> change) throws Exception {
         JsonNode tree = read(resource);
         JsonNode entry = StreamSupport.stream(tree.path("window").spliterator(), false)
-                .filter(e -> e.path("type").asText().equals(type)).findFirst().orElseThrow();
+                .filter(e -> e.path("type").asText().equals(type))
+                .findFirst()
+                .orElseThrow();
         change.accept((ObjectNode) entry.path("payload"));
         return RaceFixture.load(bytes(tree));
     }

@@ -5,8 +5,13 @@ package dev.switchboard.api.connection;
  * opened with, which stays its address in the log after it migrates to its final id.
  */
 public sealed interface ConnectionCommand
-        permits OpenConnection, AuthenticateConnection, MigrateConnectionId, MarkConnectionReady, CloseConnection,
-                RefreshConnectionToken, RecordRejection {
+        permits OpenConnection,
+                AuthenticateConnection,
+                MigrateConnectionId,
+                MarkConnectionReady,
+                CloseConnection,
+                RefreshConnectionToken,
+                RecordRejection {
 
     String connectionId();
 }

@@ -7,8 +7,14 @@ import java.time.Instant;
  * {@link #at()} is when the node that issued the command saw it happen.
  */
 public sealed interface ConnectionEvent
-        permits ConnectionOpened, ConnectionAuthenticated, ConnectionIdMigrated, FinalIdClaimed,
-                ConnectionMarkedReady, ConnectionTokenRefreshed, ConnectionClosed, ConnectionCommandRejected {
+        permits ConnectionOpened,
+                ConnectionAuthenticated,
+                ConnectionIdMigrated,
+                FinalIdClaimed,
+                ConnectionMarkedReady,
+                ConnectionTokenRefreshed,
+                ConnectionClosed,
+                ConnectionCommandRejected {
 
     String connectionId();
 

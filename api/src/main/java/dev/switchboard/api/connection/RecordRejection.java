@@ -8,6 +8,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * (a duplicate open, a final id already taken). The aggregate answers it with the same typed rejection.
  */
 public record RecordRejection(
-        @TargetAggregateIdentifier String connectionId, String command, Map<String, String> arguments,
-        RejectionCode code, String reason)
+        @TargetAggregateIdentifier String connectionId,
+        String command,
+        Map<String, String> arguments,
+        RejectionCode code,
+        String reason)
         implements ConnectionCommand {}

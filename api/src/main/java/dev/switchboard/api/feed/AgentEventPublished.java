@@ -14,5 +14,10 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record AgentEventPublished(
-        String userId, long seq, String runId, String event, Map<String, Object> data, String idempotencyKey,
+        String userId,
+        long seq,
+        String runId,
+        String event,
+        Map<String, Object> data,
+        String idempotencyKey,
         Instant at) {}

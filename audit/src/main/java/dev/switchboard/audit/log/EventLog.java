@@ -58,8 +58,11 @@ public final class EventLog {
         }
         String placeholders = String.join(",", Collections.nCopies(streamIds.size(), "?"));
         List<LoggedEvent> events = new ArrayList<>();
-        jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier IN (" + placeholders
-                + ") ORDER BY global_index", row(events::add), streamIds.toArray());
+        jdbc.query(
+                "SELECT " + COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier IN (" + placeholders
+                        + ") ORDER BY global_index",
+                row(events::add),
+                streamIds.toArray());
         return events;
     }
 
@@ -67,8 +70,11 @@ public final class EventLog {
     public void scan(long afterPosition, long upToPosition, Consumer<LoggedEvent> consumer) {
         // PgJDBC honours the fetch size only outside auto-commit: in a transaction the rows stream in batches
         // instead of the whole window being read into memory first
-        streaming.executeWithoutResult(status -> jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry "
-                + "WHERE global_index > ? AND global_index <= ? ORDER BY global_index", row(consumer), afterPosition,
+        streaming.executeWithoutResult(status -> jdbc.query(
+                "SELECT " + COLUMNS + " FROM domain_event_entry "
+                        + "WHERE global_index > ? AND global_index <= ? ORDER BY global_index",
+                row(consumer),
+                afterPosition,
                 upToPosition));
     }
 
@@ -76,11 +82,11 @@ public final class EventLog {
      * Streams the events of these payload types after {@code afterPosition} up to {@code upToPosition}, in log order,
      * reading nothing of the others: the database skips them. What a replay that only needs some events reads.
      */
-    public void scan(long afterPosition, long upToPosition, Collection<Class<?>> types,
-            Consumer<LoggedEvent> consumer) {
+    public void scan(
+            long afterPosition, long upToPosition, Collection<Class<?>> types, Consumer<LoggedEvent> consumer) {
         var scan = new TypedScan(types, serializer, upcasters);
-        streaming.executeWithoutResult(status -> jdbc.query(scan.onlyTypesSql(), scan.rows(consumer, null),
-                scan.arguments(afterPosition, upToPosition)));
+        streaming.executeWithoutResult(status -> jdbc.query(
+                scan.onlyTypesSql(), scan.rows(consumer, null), scan.arguments(afterPosition, upToPosition)));
     }
 
     /**
@@ -88,11 +94,15 @@ public final class EventLog {
      * without its payload: a replay that must tell positions holding an event from gaps reads them at the cost of a
      * number.
      */
-    public void scan(long afterPosition, long upToPosition, Collection<Class<?>> types, Consumer<LoggedEvent> consumer,
+    public void scan(
+            long afterPosition,
+            long upToPosition,
+            Collection<Class<?>> types,
+            Consumer<LoggedEvent> consumer,
             LongConsumer others) {
         var scan = new TypedScan(types, serializer, upcasters);
-        streaming.executeWithoutResult(status -> jdbc.query(scan.allPositionsSql(), scan.rows(consumer, others),
-                scan.arguments(afterPosition, upToPosition)));
+        streaming.executeWithoutResult(status -> jdbc.query(
+                scan.allPositionsSql(), scan.rows(consumer, others), scan.arguments(afterPosition, upToPosition)));
     }
 
     /** Reads a payload stored at its type's current revision, e.g. only the fields a replay needs. */
@@ -113,21 +123,28 @@ public final class EventLog {
      * {@code reader} (older ones are upcast as a node would), and the rows come in PostgreSQL's binary format, so a
      * payload crosses as its bytes rather than twice as many hex digits.
      */
-    public void scanPayloads(long afterPosition, long upToPosition, Collection<Class<?>> types, PayloadReader reader,
-            PayloadConsumer consumer, LongConsumer others) {
+    public void scanPayloads(
+            long afterPosition,
+            long upToPosition,
+            Collection<Class<?>> types,
+            PayloadReader reader,
+            PayloadConsumer consumer,
+            LongConsumer others) {
         var scan = new TypedScan(types, serializer, upcasters);
         Object[] arguments = scan.payloadsArguments(afterPosition, upToPosition);
-        streaming.executeWithoutResult(status -> jdbc.query(connection -> {
-            var statement = connection.prepareStatement(scan.payloadsSql());
-            if (statement.isWrapperFor(PGStatement.class)) {
-                // negative: binary results from the first execution, not after prepareThreshold executions
-                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-            }
-            for (int i = 0; i < arguments.length; i++) {
-                statement.setObject(i + 1, arguments[i]);
-            }
-            return statement;
-        }, scan.payloads(reader, consumer, others)));
+        streaming.executeWithoutResult(status -> jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(scan.payloadsSql());
+                    if (statement.isWrapperFor(PGStatement.class)) {
+                        // negative: binary results from the first execution, not after prepareThreshold executions
+                        statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                    }
+                    for (int i = 0; i < arguments.length; i++) {
+                        statement.setObject(i + 1, arguments[i]);
+                    }
+                    return statement;
+                },
+                scan.payloads(reader, consumer, others)));
     }
 
     /**
@@ -139,8 +156,11 @@ public final class EventLog {
         for (int from = 0; from < sorted.size(); from += POSITIONS_PER_QUERY) {
             List<Long> chunk = sorted.subList(from, Math.min(from + POSITIONS_PER_QUERY, sorted.size()));
             String placeholders = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE global_index IN (" + placeholders
-                    + ") ORDER BY global_index", row(consumer), chunk.toArray());
+            jdbc.query(
+                    "SELECT " + COLUMNS + " FROM domain_event_entry WHERE global_index IN (" + placeholders
+                            + ") ORDER BY global_index",
+                    row(consumer),
+                    chunk.toArray());
         }
     }
 
@@ -149,10 +169,13 @@ public final class EventLog {
      * order, without reading payloads: what turning times into positions needs.
      */
     public void scanTimestamps(long afterPosition, long upToPosition, ObjLongConsumer<Instant> consumer) {
-        jdbc.query("SELECT global_index, time_stamp FROM domain_event_entry WHERE global_index > ? AND global_index "
+        jdbc.query(
+                "SELECT global_index, time_stamp FROM domain_event_entry WHERE global_index > ? AND global_index "
                         + "<= ? ORDER BY global_index",
-                (RowCallbackHandler) row -> consumer.accept(Instant.parse(row.getString("time_stamp")),
-                        row.getLong("global_index")), afterPosition, upToPosition);
+                (RowCallbackHandler)
+                        row -> consumer.accept(Instant.parse(row.getString("time_stamp")), row.getLong("global_index")),
+                afterPosition,
+                upToPosition);
     }
 
     /** The position of the newest event; 0 for an empty log. */
@@ -163,8 +186,11 @@ public final class EventLog {
 
     /** How many events lie after {@code afterPosition} up to {@code upToPosition}. */
     public long count(long afterPosition, long upToPosition) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE global_index > ? AND "
-                + "global_index <= ?", Long.class, afterPosition, upToPosition);
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE global_index > ? AND " + "global_index <= ?",
+                Long.class,
+                afterPosition,
+                upToPosition);
         return count == null ? 0 : count;
     }
 
@@ -173,7 +199,10 @@ public final class EventLog {
     }
 
     /** Upcasts one stored entry to the current revision and deserializes it, as a node would. */
-    static void decode(TrackedDomainEventData<byte[]> data, Serializer serializer, EventUpcaster upcasters,
+    static void decode(
+            TrackedDomainEventData<byte[]> data,
+            Serializer serializer,
+            EventUpcaster upcasters,
             Consumer<LoggedEvent> consumer) {
         try (Stream<TrackedEventMessage<?>> messages =
                 EventUtils.upcastAndDeserializeTrackedEvents(Stream.of(data), serializer, upcasters)) {
@@ -183,15 +212,28 @@ public final class EventLog {
 
     static TrackedDomainEventData<byte[]> entry(ResultSet row) throws SQLException {
         long position = row.getLong("global_index");
-        return new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position), new GenericDomainEventEntry<>(
-                row.getString("type"), row.getString("aggregate_identifier"), row.getLong("sequence_number"),
-                row.getString("event_identifier"), row.getString("time_stamp"), row.getString("payload_type"),
-                row.getString("payload_revision"), row.getBytes("payload"), row.getBytes("meta_data")));
+        return new TrackedDomainEventData<>(
+                new GlobalSequenceTrackingToken(position),
+                new GenericDomainEventEntry<>(
+                        row.getString("type"),
+                        row.getString("aggregate_identifier"),
+                        row.getLong("sequence_number"),
+                        row.getString("event_identifier"),
+                        row.getString("time_stamp"),
+                        row.getString("payload_type"),
+                        row.getString("payload_revision"),
+                        row.getBytes("payload"),
+                        row.getBytes("meta_data")));
     }
 
     private static LoggedEvent logged(TrackedDomainEventData<byte[]> data, TrackedEventMessage<?> message) {
         long position = ((GlobalSequenceTrackingToken) data.trackingToken()).getGlobalIndex();
-        return new LoggedEvent(position, message.getTimestamp(), message.getIdentifier(),
-                data.getAggregateIdentifier(), data.getSequenceNumber(), message.getPayload());
+        return new LoggedEvent(
+                position,
+                message.getTimestamp(),
+                message.getIdentifier(),
+                data.getAggregateIdentifier(),
+                data.getSequenceNumber(),
+                message.getPayload());
     }
 }

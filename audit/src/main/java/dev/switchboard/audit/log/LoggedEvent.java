@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param streamId the aggregate the event belongs to; for a stream-less event, its own id
  * @param payload the event, e.g. a {@code ConnectionEvent} or an {@code AgentEventPublished}
  */
-public record LoggedEvent(long position, Instant timestamp, String eventId, String streamId, long sequence,
-        Object payload) {
+public record LoggedEvent(
+        long position, Instant timestamp, String eventId, String streamId, long sequence, Object payload) {
 
     public String type() {
         return payload.getClass().getSimpleName();

@@ -14,8 +14,12 @@ import java.util.List;
  */
 public final class RegistryEvents {
 
-    public static final List<Class<?>> TYPES = List.of(ConnectionOpened.class, ConnectionAuthenticated.class,
-            ConnectionIdMigrated.class, ConnectionMarkedReady.class, ConnectionClosed.class);
+    public static final List<Class<?>> TYPES = List.of(
+            ConnectionOpened.class,
+            ConnectionAuthenticated.class,
+            ConnectionIdMigrated.class,
+            ConnectionMarkedReady.class,
+            ConnectionClosed.class);
 
     private RegistryEvents() {}
 }

@@ -75,8 +75,8 @@ public final class RegistryPayloads {
         } else if (type == ConnectionMarkedReady.class) {
             return new ConnectionMarkedReady(connectionId, null, time);
         } else if (type == ConnectionClosed.class) {
-            return new ConnectionClosed(connectionId, null, reason == null ? null : CloseReason.valueOf(reason),
-                    null, null, time);
+            return new ConnectionClosed(
+                    connectionId, null, reason == null ? null : CloseReason.valueOf(reason), null, null, time);
         }
         return JSON.readValue(json, type);
     }
@@ -84,9 +84,16 @@ public final class RegistryPayloads {
     /** {@code Instant.parse}, fast for what {@code Instant.toString} writes of years 0 to 9999 in UTC. */
     static Instant instant(String text) {
         int length = text.length();
-        if (length < 20 || length == 21 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-'
-                || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
-                || text.charAt(length - 1) != 'Z' || (length > 20 && text.charAt(19) != '.')) {
+        if (length < 20
+                || length == 21
+                || length > 30
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':'
+                || text.charAt(length - 1) != 'Z'
+                || (length > 20 && text.charAt(19) != '.')) {
             return Instant.parse(text);
         }
         int year = digits(text, 0, 4);
@@ -96,8 +103,16 @@ public final class RegistryPayloads {
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
         int fraction = length > 20 ? digits(text, 20, length - 1) : 0;
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
-                || second > 59 || fraction < 0) {
+        if (year < 0
+                || month < 0
+                || day < 0
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || fraction < 0) {
             return Instant.parse(text);
         }
         long days;

@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -79,14 +79,25 @@ final class TypedScan {
         var kind = new StringBuilder("CASE");
         for (int i = 0; i < types.size(); i++) {
             String revision = revisions.get(i);
-            kind.append(" WHEN payload_type = ? AND payload_revision ").append(revision == null ? "IS NULL"
-                    : "= '" + revision.replace("'", "''") + "'").append(" THEN ").append(i);
+            kind.append(" WHEN payload_type = ? AND payload_revision ")
+                    .append(revision == null ? "IS NULL" : "= '" + revision.replace("'", "''") + "'")
+                    .append(" THEN ")
+                    .append(i);
         }
         kind.append(" WHEN payload_type IN (").append(placeholders()).append(") THEN -1 END");
         var older = new StringBuilder();
-        for (String column : List.of("type", "aggregate_identifier", "sequence_number", "event_identifier",
-                "time_stamp", "payload_type", "payload_revision")) {
-            older.append(", CASE WHEN kind = -1 THEN ").append(column).append(" END AS ").append(column);
+        for (String column : List.of(
+                "type",
+                "aggregate_identifier",
+                "sequence_number",
+                "event_identifier",
+                "time_stamp",
+                "payload_type",
+                "payload_revision")) {
+            older.append(", CASE WHEN kind = -1 THEN ")
+                    .append(column)
+                    .append(" END AS ")
+                    .append(column);
         }
         return "SELECT global_index, kind, CASE WHEN kind IS NOT NULL THEN payload END AS payload" + older
                 + " FROM (SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier, "
@@ -104,8 +115,7 @@ final class TypedScan {
     }
 
     /** The rows of {@link #payloadsSql()}: a current revision read by {@code reader}, an older one upcast. */
-    RowCallbackHandler payloads(EventLog.PayloadReader reader, EventLog.PayloadConsumer consumer,
-            LongConsumer others) {
+    RowCallbackHandler payloads(EventLog.PayloadReader reader, EventLog.PayloadConsumer consumer, LongConsumer others) {
         return result -> {
             long position = result.getLong(1);
             int kind = result.getInt(2);
@@ -122,12 +132,22 @@ final class TypedScan {
                 }
                 return;
             }
-            EventLog.decode(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position),
-                    new GenericDomainEventEntry<>(result.getString("type"), result.getString("aggregate_identifier"),
-                            result.getLong("sequence_number"), result.getString("event_identifier"),
-                            result.getString("time_stamp"), result.getString("payload_type"),
-                            result.getString("payload_revision"), payload, NO_METADATA)),
-                    serializer, upcasters, event -> consumer.accept(position, event.payload()));
+            EventLog.decode(
+                    new TrackedDomainEventData<>(
+                            new GlobalSequenceTrackingToken(position),
+                            new GenericDomainEventEntry<>(
+                                    result.getString("type"),
+                                    result.getString("aggregate_identifier"),
+                                    result.getLong("sequence_number"),
+                                    result.getString("event_identifier"),
+                                    result.getString("time_stamp"),
+                                    result.getString("payload_type"),
+                                    result.getString("payload_revision"),
+                                    payload,
+                                    NO_METADATA)),
+                    serializer,
+                    upcasters,
+                    event -> consumer.accept(position, event.payload()));
         };
     }
 
@@ -147,20 +167,34 @@ final class TypedScan {
                 others.accept(position);
                 return;
             }
-            Class<?> current = currentRevisions.get(result.getString("payload_type") + "@"
-                    + result.getString("payload_revision"));
+            Class<?> current =
+                    currentRevisions.get(result.getString("payload_type") + "@" + result.getString("payload_revision"));
             if (current != null) {
-                consumer.accept(new LoggedEvent(position, Instant.parse(result.getString("time_stamp")),
-                        result.getString("event_identifier"), result.getString("aggregate_identifier"),
-                        result.getLong("sequence_number"), read(payload, current)));
+                consumer.accept(new LoggedEvent(
+                        position,
+                        Instant.parse(result.getString("time_stamp")),
+                        result.getString("event_identifier"),
+                        result.getString("aggregate_identifier"),
+                        result.getLong("sequence_number"),
+                        read(payload, current)));
                 return;
             }
-            EventLog.decode(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position),
-                    new GenericDomainEventEntry<>(result.getString("type"), result.getString("aggregate_identifier"),
-                            result.getLong("sequence_number"), result.getString("event_identifier"),
-                            result.getString("time_stamp"), result.getString("payload_type"),
-                            result.getString("payload_revision"), payload, NO_METADATA)),
-                    serializer, upcasters, consumer);
+            EventLog.decode(
+                    new TrackedDomainEventData<>(
+                            new GlobalSequenceTrackingToken(position),
+                            new GenericDomainEventEntry<>(
+                                    result.getString("type"),
+                                    result.getString("aggregate_identifier"),
+                                    result.getLong("sequence_number"),
+                                    result.getString("event_identifier"),
+                                    result.getString("time_stamp"),
+                                    result.getString("payload_type"),
+                                    result.getString("payload_revision"),
+                                    payload,
+                                    NO_METADATA)),
+                    serializer,
+                    upcasters,
+                    consumer);
         };
     }
 

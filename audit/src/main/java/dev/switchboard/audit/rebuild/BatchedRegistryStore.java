@@ -1,11 +1,11 @@
 package dev.switchboard.audit.rebuild;
 
 import dev.switchboard.api.connection.CloseReason;
+import dev.switchboard.api.registry.ConnectionView;
 import dev.switchboard.query.registry.EventRef;
 import dev.switchboard.query.registry.InMemoryRegistryStore;
 import dev.switchboard.query.registry.JdbcRegistryStore;
 import dev.switchboard.query.registry.RegistryStore;
-import dev.switchboard.api.registry.ConnectionView;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -105,7 +105,9 @@ final class BatchedRegistryStore implements RegistryStore, AutoCloseable {
         List<ConnectionView> rows = completed.rows();
         List<Map<String, List<Object[]>>> waves = new ArrayList<>();
         while (!writesByRow.isEmpty()) {
-            for (Iterator<Queue<Consumer<RegistryStore>>> left = writesByRow.values().iterator(); left.hasNext(); ) {
+            for (Iterator<Queue<Consumer<RegistryStore>>> left =
+                            writesByRow.values().iterator();
+                    left.hasNext(); ) {
                 Queue<Consumer<RegistryStore>> rowWrites = left.next();
                 rowWrites.remove().accept(table);
                 if (rowWrites.isEmpty()) {
@@ -133,7 +135,8 @@ final class BatchedRegistryStore implements RegistryStore, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the rebuilt rows were written", e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure
+            throw e.getCause() instanceof RuntimeException failure
+                    ? failure
                     : new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } finally {
             inFlight = null;

@@ -55,30 +55,53 @@ final class NewRowInserts {
     private void copy(PGConnection connection, List<ConnectionView> rows) throws SQLException, IOException {
         var text = new StringBuilder(rows.size() * 256);
         for (ConnectionView row : rows) {
-            text.append(cell(row.preliminaryId())).append('\t').append(cell(finalId(row))).append('\t')
-                    .append(cell(row.userId())).append('\t').append(cell(row.nodeId())).append('\t')
-                    .append(row.state().name()).append('\t');
+            text.append(cell(row.preliminaryId()))
+                    .append('\t')
+                    .append(cell(finalId(row)))
+                    .append('\t')
+                    .append(cell(row.userId()))
+                    .append('\t')
+                    .append(cell(row.nodeId()))
+                    .append('\t')
+                    .append(row.state().name())
+                    .append('\t');
             time(text, row.openedAt()).append('\t');
             time(text, row.authenticatedAt()).append('\t');
             time(text, row.readyAt()).append('\t');
-            time(text, row.closedAt()).append('\t')
-                    .append(cell(row.closeReason() == null ? null : row.closeReason().name())).append('\t')
-                    .append(row.lastPosition()).append('\n');
+            time(text, row.closedAt())
+                    .append('\t')
+                    .append(cell(
+                            row.closeReason() == null ? null : row.closeReason().name()))
+                    .append('\t')
+                    .append(row.lastPosition())
+                    .append('\n');
         }
-        connection.getCopyAPI().copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN",
-                new StringReader(text.toString()));
+        connection
+                .getCopyAPI()
+                .copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN", new StringReader(text.toString()));
     }
 
     private void batch(List<ConnectionView> rows) {
         List<Object[]> arguments = new ArrayList<>(rows.size());
         for (ConnectionView row : rows) {
-            arguments.add(new Object[] {row.preliminaryId(), finalId(row), row.userId(), row.nodeId(),
-                row.state().name(), timestamp(row.openedAt()), timestamp(row.authenticatedAt()),
-                timestamp(row.readyAt()), timestamp(row.closedAt()),
-                row.closeReason() == null ? null : row.closeReason().name(), row.lastPosition()});
+            arguments.add(new Object[] {
+                row.preliminaryId(),
+                finalId(row),
+                row.userId(),
+                row.nodeId(),
+                row.state().name(),
+                timestamp(row.openedAt()),
+                timestamp(row.authenticatedAt()),
+                timestamp(row.readyAt()),
+                timestamp(row.closedAt()),
+                row.closeReason() == null ? null : row.closeReason().name(),
+                row.lastPosition()
+            });
         }
-        new JdbcTemplate(dataSource).batchUpdate("INSERT INTO " + table + " (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments);
+        new JdbcTemplate(dataSource)
+                .batchUpdate(
+                        "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        arguments);
     }
 
     /** A migrated row's connection id is its final id; the aggregate refuses a final id equal to the preliminary. */
@@ -86,12 +109,17 @@ final class NewRowInserts {
         return row.connectionId().equals(row.preliminaryId()) ? null : row.connectionId();
     }
 
-    /** COPY's text format: null is {@code \N}; a backslash, tab, newline or return is escaped (a user id may hold one). */
+    /**
+     * COPY's text format: null is {@code \N}; a backslash, tab, newline or return is escaped (a user id may hold one).
+     */
     private static String cell(String value) {
         if (value == null) {
             return "\\N";
         }
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        return value.replace("\\", "\\\\")
+                .replace("\t", "\\t")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r");
     }
 
     /**

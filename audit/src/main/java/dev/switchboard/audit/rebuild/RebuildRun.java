@@ -44,8 +44,8 @@ final class RebuildRun {
         this.repair = repair;
         this.mirror = mirror;
         this.status = claimed;
-        this.replay = new RegistryReplay(tools.log(), new BatchedRegistryStore(tools.jdbc().getDataSource(),
-                REBUILD_TABLE));
+        this.replay = new RegistryReplay(
+                tools.log(), new BatchedRegistryStore(tools.jdbc().getDataSource(), REBUILD_TABLE));
     }
 
     RebuildStatus run() {
@@ -58,24 +58,30 @@ final class RebuildRun {
                 // what committed during the comparison (or the failed lock) is applied here, not under the lock
                 catchUp();
                 if (attempt > 1) {
-                    publish(status.with(RebuildState.VERIFYING, null, tools.clock().instant()));
+                    publish(status.with(
+                            RebuildState.VERIFYING, null, tools.clock().instant()));
                 }
                 try {
                     return switchOver(compared);
                 } catch (LockBusy busy) {
-                    String busyFor = "Could not lock the live registry within " + tools.settings().lockTimeout();
+                    String busyFor = "Could not lock the live registry within "
+                            + tools.settings().lockTimeout();
                     if (attempt == LOCK_ATTEMPTS) {
                         return fail(busyFor + ", " + LOCK_ATTEMPTS + " times; nothing changed.");
                     }
-                    publish(status.with(RebuildState.REBUILDING, busyFor + "; catching up to try again.",
+                    publish(status.with(
+                            RebuildState.REBUILDING,
+                            busyFor + "; catching up to try again.",
                             tools.clock().instant()));
                 }
             }
         } catch (ClaimLost lost) {
             return status;
         } catch (RuntimeException failure) {
-            return fail((switched ? "The rebuild failed after its switch committed: "
-                    : "The rebuild failed and changed nothing live: ") + failure.getMessage());
+            return fail((switched
+                            ? "The rebuild failed after its switch committed: "
+                            : "The rebuild failed and changed nothing live: ")
+                    + failure.getMessage());
         } finally {
             replay.close();
         }
@@ -106,8 +112,11 @@ final class RebuildRun {
             while (replay.applied() < head) {
                 long upTo = Math.min(replay.applied() + tools.settings().batchSize(), head);
                 tools.tx().executeWithoutResult(transaction -> replay.apply(upTo));
-                publish(status.progressed(replay.applied(), replay.eventsRead(),
-                        Math.max(total, replay.eventsRead()), tools.clock().instant()));
+                publish(status.progressed(
+                        replay.applied(),
+                        replay.eventsRead(),
+                        Math.max(total, replay.eventsRead()),
+                        tools.clock().instant()));
             }
             tools.tx().executeWithoutResult(transaction -> replay.refillGaps());
             if (tools.log().head() - replay.applied() <= tools.settings().finalGap()) {
@@ -133,32 +142,51 @@ final class RebuildRun {
             replay.apply(tools.log().head());
             replay.refillGaps();
             Collection<String> rows = compared.complete() ? rowsToCompareAgain(compared) : null;
-            var comparison = rows == null ? tools.verify().compareAll(LIVE_TABLE, REBUILD_TABLE)
+            var comparison = rows == null
+                    ? tools.verify().compareAll(LIVE_TABLE, REBUILD_TABLE)
                     : tools.verify().compare(LIVE_TABLE, REBUILD_TABLE, rows);
             List<RegistryDifference> differences = comparison.differences();
             RegistryRepair.Result repaired = null;
             if (repair && !differences.isEmpty()) {
-                repaired = rows == null ? tools.repair().apply(LIVE_TABLE, REBUILD_TABLE)
+                repaired = rows == null
+                        ? tools.repair().apply(LIVE_TABLE, REBUILD_TABLE)
                         : tools.repair().apply(LIVE_TABLE, REBUILD_TABLE, rows);
             }
-            return new SwitchOutcome(replay.applied(), differences, repaired, 0,
-                    replay.eventsRead() - eventsBefore, rows == null ? liveRows() : rows.size(), tools.lockable());
+            return new SwitchOutcome(
+                    replay.applied(),
+                    differences,
+                    repaired,
+                    0,
+                    replay.eventsRead() - eventsBefore,
+                    rows == null ? liveRows() : rows.size(),
+                    tools.lockable());
         });
         switched = true;
         // measured past the commit, which is what releases the lock
         var committed = outcome.lockedFor((System.nanoTime() - lockRequested) / 1_000_000);
-        status = status.progressed(replay.applied(), replay.eventsRead(),
-                Math.max(status.eventsTotal(), replay.eventsRead()), tools.clock().instant());
-        return publish(status.with(committed.state(), committed.message(), committed.lockMillis(),
-                committed.rowsUnderLock(), committed.differences(), tools.clock().instant()));
+        status = status.progressed(
+                replay.applied(),
+                replay.eventsRead(),
+                Math.max(status.eventsTotal(), replay.eventsRead()),
+                tools.clock().instant());
+        return publish(status.with(
+                committed.state(),
+                committed.message(),
+                committed.lockMillis(),
+                committed.rowsUnderLock(),
+                committed.differences(),
+                tools.clock().instant()));
     }
 
     /** Rows the replay wrote since the comparison ahead, live rows written after it, and the rows that differed. */
     private Collection<String> rowsToCompareAgain(ComparedAhead compared) {
         Set<String> rows = new HashSet<>(replay.touchedRows());
         compared.differences().forEach(difference -> rows.add(difference.preliminaryId()));
-        rows.addAll(tools.jdbc().queryForList("SELECT preliminary_id FROM " + LIVE_TABLE + " WHERE last_position > ?",
-                String.class, compared.position()));
+        rows.addAll(tools.jdbc()
+                .queryForList(
+                        "SELECT preliminary_id FROM " + LIVE_TABLE + " WHERE last_position > ?",
+                        String.class,
+                        compared.position()));
         return rows;
     }
 
@@ -169,7 +197,9 @@ final class RebuildRun {
     /** Nothing has been applied in the transaction yet when this fails, so the replay's state is still exact. */
     private void lock() {
         try {
-            tools.jdbc().execute("SET LOCAL lock_timeout = " + tools.settings().lockTimeout().toMillis());
+            tools.jdbc()
+                    .execute("SET LOCAL lock_timeout = "
+                            + tools.settings().lockTimeout().toMillis());
             tools.jdbc().execute("LOCK TABLE " + LIVE_TABLE + " IN EXCLUSIVE MODE");
         } catch (PessimisticLockingFailureException busy) {
             throw new LockBusy();

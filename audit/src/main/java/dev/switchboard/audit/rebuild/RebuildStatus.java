@@ -18,9 +18,20 @@ import java.util.List;
  * @param differences the live table against the replay, when compared on this node: at most {@link
  *     RegistryVerify#MAX_ROWS} rows' worth
  */
-public record RebuildStatus(String name, RebuildState state, long position, long eventsDone, long eventsTotal,
-        Instant startedAt, Instant finishedAt, Instant updatedAt, String owner, String message, Long lockMillis,
-        Long rowsComparedUnderLock, List<RegistryDifference> differences) {
+public record RebuildStatus(
+        String name,
+        RebuildState state,
+        long position,
+        long eventsDone,
+        long eventsTotal,
+        Instant startedAt,
+        Instant finishedAt,
+        Instant updatedAt,
+        String owner,
+        String message,
+        Long lockMillis,
+        Long rowsComparedUnderLock,
+        List<RegistryDifference> differences) {
 
     public RebuildStatus {
         differences = differences == null ? List.of() : List.copyOf(differences);
@@ -49,15 +60,43 @@ public record RebuildStatus(String name, RebuildState state, long position, long
         return with(newState, newMessage, null, null, List.of(), now);
     }
 
-    RebuildStatus with(RebuildState newState, String newMessage, Long newLockMillis, Long newRowsComparedUnderLock,
-            List<RegistryDifference> newDifferences, Instant now) {
-        return new RebuildStatus(name, newState, position, eventsDone, eventsTotal, startedAt,
-                newState.running() ? null : now, now, owner, newMessage, newLockMillis, newRowsComparedUnderLock,
+    RebuildStatus with(
+            RebuildState newState,
+            String newMessage,
+            Long newLockMillis,
+            Long newRowsComparedUnderLock,
+            List<RegistryDifference> newDifferences,
+            Instant now) {
+        return new RebuildStatus(
+                name,
+                newState,
+                position,
+                eventsDone,
+                eventsTotal,
+                startedAt,
+                newState.running() ? null : now,
+                now,
+                owner,
+                newMessage,
+                newLockMillis,
+                newRowsComparedUnderLock,
                 newDifferences);
     }
 
     RebuildStatus progressed(long newPosition, long done, long total, Instant now) {
-        return new RebuildStatus(name, state, newPosition, done, total, startedAt, finishedAt, now, owner, message,
-                lockMillis, rowsComparedUnderLock, differences);
+        return new RebuildStatus(
+                name,
+                state,
+                newPosition,
+                done,
+                total,
+                startedAt,
+                finishedAt,
+                now,
+                owner,
+                message,
+                lockMillis,
+                rowsComparedUnderLock,
+                differences);
     }
 }

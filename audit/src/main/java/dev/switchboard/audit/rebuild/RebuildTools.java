@@ -11,6 +11,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * @param lockable whether the database can lock the live table against writes but not reads (PostgreSQL); H2 cannot
  */
-record RebuildTools(JdbcTemplate jdbc, TransactionTemplate tx, EventLog log, RegistryVerify verify,
-        RegistryRepair repair, ProjectionStatusTable table, Clock clock, RegistryRebuild.Settings settings,
+record RebuildTools(
+        JdbcTemplate jdbc,
+        TransactionTemplate tx,
+        EventLog log,
+        RegistryVerify verify,
+        RegistryRepair repair,
+        ProjectionStatusTable table,
+        Clock clock,
+        RegistryRebuild.Settings settings,
         boolean lockable) {}

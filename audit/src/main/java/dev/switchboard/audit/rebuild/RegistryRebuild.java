@@ -77,16 +77,25 @@ public final class RegistryRebuild {
 
     public RegistryRebuild(DataSource dataSource, EventLog log, Clock clock, Settings settings) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        String database = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-        this.tools = new RebuildTools(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                log, new RegistryVerify(dataSource), new RegistryRepair(jdbc), new ProjectionStatusTable(jdbc, NAME),
-                clock, settings, "PostgreSQL".equals(database));
+        String database =
+                jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        this.tools = new RebuildTools(
+                jdbc,
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                log,
+                new RegistryVerify(dataSource),
+                new RegistryRepair(jdbc),
+                new ProjectionStatusTable(jdbc, NAME),
+                clock,
+                settings,
+                "PostgreSQL".equals(database));
     }
 
     /** Claims the rebuild for a run on {@code node}; empty when one is running, here or on another node. */
     public Optional<RebuildStatus> claim(String node) {
         String owner = node + "/" + UUID.randomUUID();
-        if (!tools.table().claim(owner, tools.clock().instant(), tools.settings().staleAfter())) {
+        if (!tools.table()
+                .claim(owner, tools.clock().instant(), tools.settings().staleAfter())) {
             return Optional.empty();
         }
         RebuildStatus claimed = tools.table().read();

@@ -48,22 +48,27 @@ final class RegistryRepair {
         // every delete before any insert, so a final id moving between two rows never meets its own old copy in the
         // unique key
         for (List<String> chunk : chunks) {
-            removed += jdbc.update("DELETE FROM " + liveTable + " WHERE " + only(liveTable, chunk) + "NOT EXISTS "
-                    + "(SELECT 1 FROM " + rebuiltTable + " r WHERE r.preliminary_id = " + liveTable
-                    + ".preliminary_id AND NOT " + RegistryVerify.differs(liveTable, "r") + ")", chunk.toArray());
+            removed += jdbc.update(
+                    "DELETE FROM " + liveTable + " WHERE " + only(liveTable, chunk) + "NOT EXISTS "
+                            + "(SELECT 1 FROM " + rebuiltTable + " r WHERE r.preliminary_id = " + liveTable
+                            + ".preliminary_id AND NOT " + RegistryVerify.differs(liveTable, "r") + ")",
+                    chunk.toArray());
         }
         String columns = "preliminary_id, " + String.join(", ", RegistryVerify.COLUMNS);
         int added = 0;
         for (List<String> chunk : chunks) {
-            added += jdbc.update("INSERT INTO " + liveTable + " (" + columns + ") SELECT " + columns + " FROM "
-                    + rebuiltTable + " r WHERE " + only("r", chunk) + "NOT EXISTS (SELECT 1 FROM " + liveTable
-                    + " l WHERE l.preliminary_id = r.preliminary_id)", chunk.toArray());
+            added += jdbc.update(
+                    "INSERT INTO " + liveTable + " (" + columns + ") SELECT " + columns + " FROM "
+                            + rebuiltTable + " r WHERE " + only("r", chunk) + "NOT EXISTS (SELECT 1 FROM " + liveTable
+                            + " l WHERE l.preliminary_id = r.preliminary_id)",
+                    chunk.toArray());
         }
         return new Result(removed, added);
     }
 
     private static String only(String table, List<String> keys) {
-        return keys.isEmpty() ? "" : table + ".preliminary_id IN (" + String.join(",", Collections.nCopies(
-                keys.size(), "?")) + ") AND ";
+        return keys.isEmpty()
+                ? ""
+                : table + ".preliminary_id IN (" + String.join(",", Collections.nCopies(keys.size(), "?")) + ") AND ";
     }
 }

@@ -39,16 +39,22 @@ final class RegistryReplay {
     /** Applies the events after {@link #applied()} up to {@code upTo}, and notes the positions that had none. */
     void apply(long upTo) {
         long[] next = {applied + 1};
-        log.scanPayloads(applied, upTo, RegistryEvents.TYPES, RegistryPayloads::read, (position, payload) -> {
-            addGaps(next[0], position);
-            next[0] = position + 1;
-            project(payload, position);
-        }, position -> {
-            // an event that changes no row: only its position is read, so that it is not taken for a gap
-            addGaps(next[0], position);
-            next[0] = position + 1;
-            eventsRead++;
-        });
+        log.scanPayloads(
+                applied,
+                upTo,
+                RegistryEvents.TYPES,
+                RegistryPayloads::read,
+                (position, payload) -> {
+                    addGaps(next[0], position);
+                    next[0] = position + 1;
+                    project(payload, position);
+                },
+                position -> {
+                    // an event that changes no row: only its position is read, so that it is not taken for a gap
+                    addGaps(next[0], position);
+                    next[0] = position + 1;
+                    eventsRead++;
+                });
         addGaps(next[0], upTo + 1);
         store.flush();
         applied = Math.max(applied, upTo);

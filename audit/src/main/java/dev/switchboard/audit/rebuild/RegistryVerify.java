@@ -23,8 +23,17 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 public final class RegistryVerify {
 
     /** Every column but the key, in the table's order. */
-    static final List<String> COLUMNS = List.of("final_id", "user_id", "node_id", "state", "opened_at",
-            "authenticated_at", "ready_at", "closed_at", "close_reason", "last_position");
+    static final List<String> COLUMNS = List.of(
+            "final_id",
+            "user_id",
+            "node_id",
+            "state",
+            "opened_at",
+            "authenticated_at",
+            "ready_at",
+            "closed_at",
+            "close_reason",
+            "last_position");
 
     /**
      * Differing rows described at most: enough to diagnose; a registry that differs in more is broken in a way a
@@ -69,39 +78,54 @@ public final class RegistryVerify {
         List<String> sorted = keys.stream().sorted().distinct().toList();
         for (int from = 0; from < sorted.size(); from += KEYS_PER_QUERY) {
             List<String> chunk = sorted.subList(from, Math.min(from + KEYS_PER_QUERY, sorted.size()));
-            complete &= compareRows(liveTable, rebuiltTable, String.join(",", Collections.nCopies(chunk.size(),
-                    "?")), chunk, differences);
+            complete &= compareRows(
+                    liveTable,
+                    rebuiltTable,
+                    String.join(",", Collections.nCopies(chunk.size(), "?")),
+                    chunk,
+                    differences);
         }
         return new Comparison(differences, complete);
     }
 
     /** @param keys empty for every row, else the {@code IN} list's placeholders for {@code arguments} */
-    private boolean compareRows(String liveTable, String rebuiltTable, String keys, List<String> arguments,
+    private boolean compareRows(
+            String liveTable,
+            String rebuiltTable,
+            String keys,
+            List<String> arguments,
             List<RegistryDifference> differences) {
-        String selected = COLUMNS.stream().map(c -> "l." + c + " AS l_" + c + ", r." + c + " AS r_" + c)
+        String selected = COLUMNS.stream()
+                .map(c -> "l." + c + " AS l_" + c + ", r." + c + " AS r_" + c)
                 .collect(Collectors.joining(", "));
         int[] rows = new int[2];
-        jdbc.query("SELECT l.preliminary_id AS id, r.preliminary_id AS r_id, " + selected + " FROM " + liveTable
-                + " l LEFT JOIN " + rebuiltTable + " r ON r.preliminary_id = l.preliminary_id WHERE "
-                + (keys.isEmpty() ? "" : "l.preliminary_id IN (" + keys + ") AND ")
-                + "(r.preliminary_id IS NULL OR " + differs("l", "r") + ") ORDER BY l.preliminary_id",
+        jdbc.query(
+                "SELECT l.preliminary_id AS id, r.preliminary_id AS r_id, " + selected + " FROM " + liveTable
+                        + " l LEFT JOIN " + rebuiltTable + " r ON r.preliminary_id = l.preliminary_id WHERE "
+                        + (keys.isEmpty() ? "" : "l.preliminary_id IN (" + keys + ") AND ")
+                        + "(r.preliminary_id IS NULL OR " + differs("l", "r") + ") ORDER BY l.preliminary_id",
                 (RowCallbackHandler) row -> {
                     rows[0]++;
                     differences.addAll(describe(row));
-                }, arguments.toArray());
-        jdbc.query("SELECT r.preliminary_id FROM " + rebuiltTable + " r WHERE "
-                + (keys.isEmpty() ? "" : "r.preliminary_id IN (" + keys + ") AND ")
-                + "NOT EXISTS (SELECT 1 FROM " + liveTable + " l WHERE l.preliminary_id = r.preliminary_id) "
-                + "ORDER BY r.preliminary_id", (RowCallbackHandler) row -> {
+                },
+                arguments.toArray());
+        jdbc.query(
+                "SELECT r.preliminary_id FROM " + rebuiltTable + " r WHERE "
+                        + (keys.isEmpty() ? "" : "r.preliminary_id IN (" + keys + ") AND ")
+                        + "NOT EXISTS (SELECT 1 FROM " + liveTable + " l WHERE l.preliminary_id = r.preliminary_id) "
+                        + "ORDER BY r.preliminary_id",
+                (RowCallbackHandler) row -> {
                     rows[1]++;
                     differences.add(RegistryDifference.missingRow(row.getString(1)));
-                }, arguments.toArray());
+                },
+                arguments.toArray());
         return rows[0] < MAX_ROWS && rows[1] < MAX_ROWS;
     }
 
     /** A condition true when row {@code a} and row {@code b} differ in a column; nulls compare as values. */
     static String differs(String a, String b) {
-        return COLUMNS.stream().map(c -> a + "." + c + " IS DISTINCT FROM " + b + "." + c)
+        return COLUMNS.stream()
+                .map(c -> a + "." + c + " IS DISTINCT FROM " + b + "." + c)
                 .collect(Collectors.joining(" OR ", "(", ")"));
     }
 

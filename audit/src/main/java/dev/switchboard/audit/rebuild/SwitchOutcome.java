@@ -13,8 +13,14 @@ import java.util.stream.Collectors;
  * @param rowsUnderLock rows compared while the live table was locked: those touched since the comparison outside it
  * @param locked false on H2, which ran the same steps without the lock
  */
-record SwitchOutcome(long position, List<RegistryDifference> differences, RegistryRepair.Result repaired,
-        long lockMillis, long eventsUnderLock, long rowsUnderLock, boolean locked) {
+record SwitchOutcome(
+        long position,
+        List<RegistryDifference> differences,
+        RegistryRepair.Result repaired,
+        long lockMillis,
+        long eventsUnderLock,
+        long rowsUnderLock,
+        boolean locked) {
 
     private static final int DIFFERENCES_IN_MESSAGE = 20;
 
@@ -28,8 +34,8 @@ record SwitchOutcome(long position, List<RegistryDifference> differences, Regist
 
     String message() {
         String lock = " The live table was locked " + lockMillis + " ms (" + eventsUnderLock
-                + " events applied and " + rowsUnderLock + " rows compared under the lock)" + (locked ? "."
-                : "; H2 has no such lock: the result is exact only if no node wrote meanwhile.");
+                + " events applied and " + rowsUnderLock + " rows compared under the lock)"
+                + (locked ? "." : "; H2 has no such lock: the result is exact only if no node wrote meanwhile.");
         if (differences.isEmpty()) {
             return "The live registry equals a fresh replay of the log up to position " + position
                     + "; the switch had nothing to change." + lock;
@@ -43,7 +49,9 @@ record SwitchOutcome(long position, List<RegistryDifference> differences, Regist
     }
 
     private String summary() {
-        String first = differences.stream().limit(DIFFERENCES_IN_MESSAGE).map(RegistryDifference::describe)
+        String first = differences.stream()
+                .limit(DIFFERENCES_IN_MESSAGE)
+                .map(RegistryDifference::describe)
                 .collect(Collectors.joining("; "));
         return differences.size() + " differences from a fresh replay of the log up to position " + position + " ("
                 + first + (differences.size() > DIFFERENCES_IN_MESSAGE ? "; …)" : ")");

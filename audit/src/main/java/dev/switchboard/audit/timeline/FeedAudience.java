@@ -41,7 +41,8 @@ final class FeedAudience {
             case AUTHENTICATED, READY -> {
                 unbound.remove(streamId);
                 owners.put(streamId, after.userId());
-                bound.computeIfAbsent(after.userId(), user -> new LinkedHashSet<>()).add(streamId);
+                bound.computeIfAbsent(after.userId(), user -> new LinkedHashSet<>())
+                        .add(streamId);
             }
             case CLOSED -> {
                 unbound.remove(streamId);
@@ -72,8 +73,8 @@ final class FeedAudience {
         private final List<String> heldFor;
         private final List<String> unboundThen;
 
-        private Pending(AgentEventPublished event, List<String> deliveredTo, List<String> heldFor,
-                List<String> unboundThen) {
+        private Pending(
+                AgentEventPublished event, List<String> deliveredTo, List<String> heldFor, List<String> unboundThen) {
             this.event = event;
             this.deliveredTo = deliveredTo;
             this.heldFor = heldFor;
@@ -82,8 +83,15 @@ final class FeedAudience {
 
         Delivery resolve() {
             List<String> held = new ArrayList<>(heldFor);
-            unboundThen.stream().filter(streamId -> event.userId().equals(owners.get(streamId))).forEach(held::add);
-            return new Delivery(event.userId(), event.seq(), event.runId(), event.event(), List.copyOf(deliveredTo),
+            unboundThen.stream()
+                    .filter(streamId -> event.userId().equals(owners.get(streamId)))
+                    .forEach(held::add);
+            return new Delivery(
+                    event.userId(),
+                    event.seq(),
+                    event.runId(),
+                    event.event(),
+                    List.copyOf(deliveredTo),
                     List.copyOf(held));
         }
     }

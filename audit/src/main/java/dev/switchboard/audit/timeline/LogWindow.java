@@ -21,7 +21,8 @@ public record LogWindow(LogBound from, LogBound to) {
     public PositionRange resolve(EventLog log) {
         long head = log.head();
         LogTimes times = isTime(from) || isTime(to) ? LogTimes.scan(log, head, time(from), time(to)) : null;
-        long first = from == null ? PositionRange.BEFORE_FIRST + 1
+        long first = from == null
+                ? PositionRange.BEFORE_FIRST + 1
                 : from.position() != null ? from.position() : times.firstAtOrAfter();
         long last = to == null ? head : to.position() != null ? Math.min(to.position(), head) : times.lastAtOrBefore();
         return new PositionRange(first, last);

@@ -26,8 +26,17 @@ public record RegistryRow(
         long lastPosition) {
 
     static RegistryRow of(ConnectionView view) {
-        return new RegistryRow(view.connectionId(), view.preliminaryId(), view.userId(), view.nodeId(), view.state(),
-                view.openedAt(), view.authenticatedAt(), view.readyAt(), view.closedAt(), view.closeReason(),
+        return new RegistryRow(
+                view.connectionId(),
+                view.preliminaryId(),
+                view.userId(),
+                view.nodeId(),
+                view.state(),
+                view.openedAt(),
+                view.authenticatedAt(),
+                view.readyAt(),
+                view.closedAt(),
+                view.closeReason(),
                 view.lastPosition());
     }
 }

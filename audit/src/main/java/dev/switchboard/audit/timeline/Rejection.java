@@ -14,7 +14,11 @@ public record Rejection(
         String command, Map<String, String> arguments, ConnectionState stateMet, String code, String reason) {
 
     static Rejection of(ConnectionCommandRejected event) {
-        return new Rejection(event.command(), event.arguments(), event.stateMet(), event.code().code(),
+        return new Rejection(
+                event.command(),
+                event.arguments(),
+                event.stateMet(),
+                event.code().code(),
                 event.reason());
     }
 }

@@ -78,17 +78,39 @@ final class TimelineReplay {
             // a step of a final id's claim stream belongs to the connection that claimed it
             String connectionId = after.claimedBy() != null ? after.claimedBy() : event.streamId();
             RegistryRow row = registry.row(connectionId).orElse(null);
-            String node = payload instanceof ConnectionClosed closed ? closed.nodeId()
-                    : row != null ? row.nodeId() : null;
-            steps.add(new TimelineStep(event.position(), event.timestamp(), node, event.streamId(), connectionId,
-                    event.type(), json(event.payload()), before, after, row, rejection, null));
+            String node =
+                    payload instanceof ConnectionClosed closed ? closed.nodeId() : row != null ? row.nodeId() : null;
+            steps.add(new TimelineStep(
+                    event.position(),
+                    event.timestamp(),
+                    node,
+                    event.streamId(),
+                    connectionId,
+                    event.type(),
+                    json(event.payload()),
+                    before,
+                    after,
+                    row,
+                    rejection,
+                    null));
         }
     }
 
     /** A step with no aggregate state and no registry row: a feed event, or a stream-less refusal. */
     private static TimelineStep step(LoggedEvent event, String connectionId, Rejection rejection) {
-        return new TimelineStep(event.position(), event.timestamp(), null, event.streamId(), connectionId,
-                event.type(), json(event.payload()), null, null, null, rejection, null);
+        return new TimelineStep(
+                event.position(),
+                event.timestamp(),
+                null,
+                event.streamId(),
+                connectionId,
+                event.type(),
+                json(event.payload()),
+                null,
+                null,
+                null,
+                rejection,
+                null);
     }
 
     /**
@@ -99,7 +121,8 @@ final class TimelineReplay {
         try {
             return JSON.readTree(JSON.writeValueAsBytes(payload));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write event payload " + payload.getClass().getName(), e);
+            throw new UncheckedIOException(
+                    "cannot write event payload " + payload.getClass().getName(), e);
         }
     }
 
@@ -115,9 +138,12 @@ final class TimelineReplay {
      */
     Timeline finish(Timeline.Kind kind, String subject, List<String> streams) {
         List<TimelineStep> resolved = new ArrayList<>(steps);
-        deliveries.forEach((index, pending) -> resolved.set(index, resolved.get(index).withDelivery(pending.resolve())));
-        List<String> replayed = streams != null ? List.copyOf(streams)
-                : List.copyOf(new LinkedHashSet<>(resolved.stream().map(TimelineStep::streamId).toList()));
+        deliveries.forEach(
+                (index, pending) -> resolved.set(index, resolved.get(index).withDelivery(pending.resolve())));
+        List<String> replayed = streams != null
+                ? List.copyOf(streams)
+                : List.copyOf(new LinkedHashSet<>(
+                        resolved.stream().map(TimelineStep::streamId).toList()));
         return new Timeline(kind, subject, window.from(), window.to(), replayed, List.copyOf(resolved));
     }
 }

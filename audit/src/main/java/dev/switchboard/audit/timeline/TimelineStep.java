@@ -35,7 +35,18 @@ public record TimelineStep(
         Delivery delivery) {
 
     TimelineStep withDelivery(Delivery resolved) {
-        return new TimelineStep(position, timestamp, nodeId, streamId, connectionId, type, payload, before, after,
-                registryRow, rejection, resolved);
+        return new TimelineStep(
+                position,
+                timestamp,
+                nodeId,
+                streamId,
+                connectionId,
+                type,
+                payload,
+                before,
+                after,
+                registryRow,
+                rejection,
+                resolved);
     }
 }

@@ -86,8 +86,8 @@ public final class Timelines {
      * Replays events read from several streams, merged into log order. The owners are known from the whole streams,
      * so a connection authenticating after the window still counts as the user's when an event is held for it.
      */
-    private static TimelineReplay replay(PositionRange range, List<LoggedEvent> events, Set<String> owned,
-            String userId) {
+    private static TimelineReplay replay(
+            PositionRange range, List<LoggedEvent> events, Set<String> owned, String userId) {
         TimelineReplay replay = new TimelineReplay(range);
         owned.forEach(stream -> replay.knowOwner(stream, userId));
         events.stream().sorted(Comparator.comparingLong(LoggedEvent::position)).forEach(replay::accept);

@@ -20,8 +20,10 @@ public interface UserStreams {
     /** The live registry's rows of the user, by its (user_id, state) index: a few lookups, read-only. */
     static UserStreams registryTable(DataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        return userId -> new LinkedHashSet<>(jdbc.queryForList("SELECT preliminary_id FROM "
-                + JdbcRegistryStore.LIVE_TABLE + " WHERE user_id = ?", String.class, userId));
+        return userId -> new LinkedHashSet<>(jdbc.queryForList(
+                "SELECT preliminary_id FROM " + JdbcRegistryStore.LIVE_TABLE + " WHERE user_id = ?",
+                String.class,
+                userId));
     }
 
     /**

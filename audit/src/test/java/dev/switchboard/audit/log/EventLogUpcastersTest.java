@@ -19,9 +19,17 @@ class EventLogUpcastersTest {
     @Test
     void aRevisionOneConnectionOpenedReadsAsRevisionTwoWithAnUnknownAddress() throws IOException {
         byte[] stored = resource("/events/ConnectionOpened-revision-1.json");
-        var entry = new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(42),
-                new GenericDomainEventEntry<>("Connection", "pre_0d6c1f2a-7b51-4bde-9d53-8f3f3c0e2a11", 0,
-                        "event-1", "2026-11-28T01:45:35.262Z", ConnectionOpened.class.getName(), "1", stored,
+        var entry = new TrackedDomainEventData<>(
+                new GlobalSequenceTrackingToken(42),
+                new GenericDomainEventEntry<>(
+                        "Connection",
+                        "pre_0d6c1f2a-7b51-4bde-9d53-8f3f3c0e2a11",
+                        0,
+                        "event-1",
+                        "2026-11-28T01:45:35.262Z",
+                        ConnectionOpened.class.getName(),
+                        "1",
+                        stored,
                         "{}".getBytes()));
 
         List<LoggedEvent> decoded = new ArrayList<>();
@@ -29,8 +37,12 @@ class EventLogUpcastersTest {
 
         assertThat(decoded).singleElement().satisfies(event -> {
             assertThat(event.position()).isEqualTo(42);
-            assertThat(event.payload()).isEqualTo(new ConnectionOpened("pre_0d6c1f2a-7b51-4bde-9d53-8f3f3c0e2a11",
-                    "gw-1-8080", null, Instant.parse("2026-11-28T01:45:35.260878935Z")));
+            assertThat(event.payload())
+                    .isEqualTo(new ConnectionOpened(
+                            "pre_0d6c1f2a-7b51-4bde-9d53-8f3f3c0e2a11",
+                            "gw-1-8080",
+                            null,
+                            Instant.parse("2026-11-28T01:45:35.260878935Z")));
         });
     }
 

@@ -30,14 +30,18 @@ class RegistryEventsTest {
 
     @Test
     void listsExactlyTheConnectionEventsThatChangeARegistryRow() {
-        List<ConnectionEvent> oneOfEach = List.of(new ConnectionOpened("c", "n", "a", AT),
-                new ConnectionAuthenticated("c", "u", AT, AT), new ConnectionIdMigrated("c", "f", "u", AT),
-                new FinalIdClaimed("f", "c", AT), new ConnectionMarkedReady("c", "f", AT),
+        List<ConnectionEvent> oneOfEach = List.of(
+                new ConnectionOpened("c", "n", "a", AT),
+                new ConnectionAuthenticated("c", "u", AT, AT),
+                new ConnectionIdMigrated("c", "f", "u", AT),
+                new FinalIdClaimed("f", "c", AT),
+                new ConnectionMarkedReady("c", "f", AT),
                 new ConnectionTokenRefreshed("c", AT, AT),
                 new ConnectionClosed("c", ConnectionState.READY, CloseReason.CLIENT_CLOSED, null, "n", AT),
-                new ConnectionCommandRejected("c", "X", Map.of(), ConnectionState.CLOSED,
-                        RejectionCode.CONNECTION_CLOSED, "r", AT));
-        assertThat(oneOfEach).extracting(Object::getClass)
+                new ConnectionCommandRejected(
+                        "c", "X", Map.of(), ConnectionState.CLOSED, RejectionCode.CONNECTION_CLOSED, "r", AT));
+        assertThat(oneOfEach)
+                .extracting(Object::getClass)
                 .containsExactlyInAnyOrder(ConnectionEvent.class.getPermittedSubclasses());
 
         var store = new InMemoryRegistryStore();

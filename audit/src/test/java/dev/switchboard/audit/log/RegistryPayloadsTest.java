@@ -28,11 +28,17 @@ class RegistryPayloadsTest {
 
     @Test
     void eventsReadWithTheRegistryFieldsOnlyProjectTheSameRowsAsTheWholeEvents() throws Exception {
-        List<ConnectionEvent> lifecycle = List.of(new ConnectionOpened("c", "node-1", "10.0.0.1", AT),
+        List<ConnectionEvent> lifecycle = List.of(
+                new ConnectionOpened("c", "node-1", "10.0.0.1", AT),
                 new ConnectionAuthenticated("c", "user-1", AT.plusSeconds(3600), AT.plusMillis(1)),
                 new ConnectionIdMigrated("c", "final-1", "user-1", AT.plusMillis(2)),
                 new ConnectionMarkedReady("c", "final-1", AT.plusMillis(3)),
-                new ConnectionClosed("c", ConnectionState.READY, CloseReason.SLOW_CONSUMER, "queue full", "node-2",
+                new ConnectionClosed(
+                        "c",
+                        ConnectionState.READY,
+                        CloseReason.SLOW_CONSUMER,
+                        "queue full",
+                        "node-2",
                         AT.plusSeconds(5)));
         assertThat(lifecycle).extracting(Object::getClass).containsExactlyElementsOf(RegistryEvents.TYPES);
 
@@ -62,7 +68,8 @@ class RegistryPayloadsTest {
     void parsesTimesAsInstantParseDoes() {
         var random = new Random(6);
         for (int i = 0; i < 10_000; i++) {
-            Instant at = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 253_000_000_000L),
+            Instant at = Instant.ofEpochSecond(
+                    random.nextLong(-62_000_000_000L, 253_000_000_000L),
                     switch (i % 4) {
                         case 0 -> 0;
                         case 1 -> random.nextInt(1000) * 1_000_000;
@@ -71,8 +78,12 @@ class RegistryPayloadsTest {
                     });
             assertThat(RegistryPayloads.instant(at.toString())).isEqualTo(at);
         }
-        for (String text : List.of("2026-01-01T00:00:00.5Z", "2026-01-01T00:00:00.12345678Z", "2016-12-31T23:59:60Z",
-                "+12026-01-01T00:00:00Z", "2026-01-01T00:00:00+01:00")) {
+        for (String text : List.of(
+                "2026-01-01T00:00:00.5Z",
+                "2026-01-01T00:00:00.12345678Z",
+                "2016-12-31T23:59:60Z",
+                "+12026-01-01T00:00:00Z",
+                "2026-01-01T00:00:00+01:00")) {
             assertThat(RegistryPayloads.instant(text)).as(text).isEqualTo(Instant.parse(text));
         }
     }

@@ -37,14 +37,15 @@ class RebuildStatusTest {
 
     @Test
     void aDifferenceReadsAsOneSentence() {
-        assertThat(RegistryDifference.column("pre_1", "state", "CLOSED", "READY").describe())
+        assertThat(RegistryDifference.column("pre_1", "state", "CLOSED", "READY")
+                        .describe())
                 .isEqualTo("pre_1: state differs: live CLOSED, rebuilt READY");
         assertThat(RegistryDifference.missingRow("pre_2").describe())
                 .isEqualTo("pre_2: missing from the live registry");
     }
 
     private static RebuildStatus status(RebuildState state, long done, long total, Instant finishedAt) {
-        return new RebuildStatus("registry", state, 0, done, total, START, finishedAt, START, "node/run", null, null,
-                null, List.of());
+        return new RebuildStatus(
+                "registry", state, 0, done, total, START, finishedAt, START, "node/run", null, null, null, List.of());
     }
 }

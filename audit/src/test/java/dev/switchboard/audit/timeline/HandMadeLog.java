@@ -71,8 +71,9 @@ final class HandMadeLog {
     }
 
     HandMadeLog published(String user, long seq) {
-        return append(FeedIds.of(user), new AgentEventPublished(user, seq, "run-1", "agent_started", Map.of("n", seq),
-                null, at(head() + 1)));
+        return append(
+                FeedIds.of(user),
+                new AgentEventPublished(user, seq, "run-1", "agent_started", Map.of("n", seq), null, at(head() + 1)));
     }
 
     private static Instant at(long position) {

@@ -12,18 +12,20 @@ class TimelineBoundsTest {
     @Test
     void digitsAreAPositionAndAnInstantIsATime() {
         assertThat(LogBound.parse("42")).isEqualTo(LogBound.position(42));
-        assertThat(LogBound.parse(" 2026-03-01T10:00:00Z ")).isEqualTo(LogBound.time(Instant.parse(
-                "2026-03-01T10:00:00Z")));
+        assertThat(LogBound.parse(" 2026-03-01T10:00:00Z "))
+                .isEqualTo(LogBound.time(Instant.parse("2026-03-01T10:00:00Z")));
         assertThat(LogBound.parse("")).isNull();
         assertThat(LogBound.parse(null)).isNull();
     }
 
     @Test
     void anythingElseIsRefusedWithTheAcceptedForms() {
-        assertThatThrownBy(() -> LogBound.parse("yesterday")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> LogBound.parse("yesterday"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ISO-8601");
         assertThatThrownBy(() -> LogBound.parse("-3")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> LogBound.parse("99999999999999999999")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> LogBound.parse("99999999999999999999"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("too large");
     }
 

@@ -13,8 +13,8 @@ final class BareHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-        session.sendMessage(new TextMessage("{\"type\":\"welcome\",\"connectionId\":\"pre_" + UUID.randomUUID()
-                + "\",\"heartbeatSeconds\":25}"));
+        session.sendMessage(new TextMessage(
+                "{\"type\":\"welcome\",\"connectionId\":\"pre_" + UUID.randomUUID() + "\",\"heartbeatSeconds\":25}"));
     }
 
     @Override

@@ -18,8 +18,12 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
  * path's: the gateway's classes are on it, and a floor must not start a database pool, Flyway or Axon.
  */
 @SpringBootConfiguration
-@ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-    EmbeddedWebServerFactoryCustomizerAutoConfiguration.class, WebSocketServletAutoConfiguration.class})
+@ImportAutoConfiguration({
+    ServletWebServerFactoryAutoConfiguration.class,
+    DispatcherServletAutoConfiguration.class,
+    EmbeddedWebServerFactoryCustomizerAutoConfiguration.class,
+    WebSocketServletAutoConfiguration.class
+})
 @EnableWebSocket
 public class BareSocketApplication {
 
@@ -30,8 +34,8 @@ public class BareSocketApplication {
         var application = new SpringApplication(BareSocketApplication.class);
         // the gateway's application.yml is on the class path too; the floor reads none of it, except Tomcat's
         // connection cap, raised as the node's is: at Boot's 8,192 the capacity step's 18,000 level stalls
-        application.setDefaultProperties(Map.of("spring.config.name", "bench-bare",
-                "server.tomcat.max-connections", "65536"));
+        application.setDefaultProperties(
+                Map.of("spring.config.name", "bench-bare", "server.tomcat.max-connections", "65536"));
         application.run(args);
     }
 

@@ -25,7 +25,8 @@ public final class BigLogBench {
     private BigLogBench() {}
 
     public static void main(String[] args) throws Exception {
-        long[] sizes = Arrays.stream(args[1].split(",")).mapToLong(Long::parseLong).toArray();
+        long[] sizes =
+                Arrays.stream(args[1].split(",")).mapToLong(Long::parseLong).toArray();
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int samples = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
@@ -38,7 +39,8 @@ public final class BigLogBench {
         List<Map<String, Object>> results = new ArrayList<>();
         var plans = new StringBuilder();
         for (long size : sizes) {
-            try (var database = BenchDatabase.create(); var pool = pool(database)) {
+            try (var database = BenchDatabase.create();
+                    var pool = pool(database)) {
                 var written = LogGenerator.fill(pool, size, SEED);
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("events", written.events());
@@ -49,14 +51,21 @@ public final class BigLogBench {
                 result.put("timeline", ReplayFigures.timeline(pool, samples, SEED));
                 result.put("registryAt", ReplayFigures.registryAt(pool, repeats));
                 plans.append("==== ").append(written.events()).append(" events\n");
-                String connection = new org.springframework.jdbc.core.JdbcTemplate(pool).queryForObject(
-                        "SELECT preliminary_id FROM connection_registry ORDER BY preliminary_id LIMIT 1", String.class);
+                String connection = new org.springframework.jdbc.core.JdbcTemplate(pool)
+                        .queryForObject(
+                                "SELECT preliminary_id FROM connection_registry ORDER BY preliminary_id LIMIT 1",
+                                String.class);
                 result.put("explain", Explain.queries(pool, connection, written.events() / 2, 50_000, plans));
-                System.out.printf("biglog events=%d connections=%d rebuild=%.0f events/s (COPY ratio %.3f) "
-                                + "timeline p50=%.2f ms p99=%.2f ms registry-at=%.0f ms%n", written.events(),
-                        written.connections(), value(result, "rebuild", "eventsPerSecond"),
-                        value(result, "rebuild", "ratio"), value(result, "timeline", "p50Millis"),
-                        value(result, "timeline", "p99Millis"), value(result, "registryAt", "bestMillis"));
+                System.out.printf(
+                        "biglog events=%d connections=%d rebuild=%.0f events/s (COPY ratio %.3f) "
+                                + "timeline p50=%.2f ms p99=%.2f ms registry-at=%.0f ms%n",
+                        written.events(),
+                        written.connections(),
+                        value(result, "rebuild", "eventsPerSecond"),
+                        value(result, "rebuild", "ratio"),
+                        value(result, "timeline", "p50Millis"),
+                        value(result, "timeline", "p99Millis"),
+                        value(result, "registryAt", "bestMillis"));
                 results.add(result);
             }
         }

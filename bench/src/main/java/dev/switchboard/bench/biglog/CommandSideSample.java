@@ -34,8 +34,9 @@ public final class CommandSideSample {
         agentEvents.append("user-2", "run-1", "agent_completed", Map.of("step", 2), null);
     }
 
-    private static void lifecycle(ConnectionCommands commands, String node, String id, String finalId, String user,
-            boolean close) throws Exception {
+    private static void lifecycle(
+            ConnectionCommands commands, String node, String id, String finalId, String user, boolean close)
+            throws Exception {
         commands.send(new OpenConnection(id, node, "10.0.0.1"));
         commands.send(new AuthenticateConnection(id, user, TOKEN_EXPIRY));
         commands.send(new MigrateConnectionId(id, finalId));

@@ -50,7 +50,8 @@ final class EventRows {
      */
     long append(String stream, String type, long sequence, String messageId, Object payload, Instant stamp) {
         String eventId = uuid();
-        String metadata = messageId == null ? "{}"
+        String metadata = messageId == null
+                ? "{}"
                 : "{\"traceId\":\"" + messageId + "\",\"correlationId\":\"" + messageId + "\"}";
         position++;
         out.append(position).append('\t');

@@ -16,20 +16,26 @@ public final class GeneratedSample {
     private GeneratedSample() {}
 
     public static void write(DataSource dataSource, String node) throws SQLException, IOException {
-        LogGenerator.write(dataSource, (log, random) -> {
-            lifecycle(log, node, "pre_1", "conn_1", "user-1", true);
-            lifecycle(log, node, "pre_2", "conn_2", "user-2", false);
-            log.agentEvent("user-2", "run-1", "agent_started", Map.of("step", 1));
-            log.open("pre_3", node, "10.0.0.3");
-            log.refuse(new AuthenticateConnection("pre_1", "user-1", CommandSideSample.TOKEN_EXPIRY),
-                    ConnectionState.CLOSED, RejectionCode.CONNECTION_CLOSED, "the connection is closed");
-            log.refuseUnknown(new MarkConnectionReady("pre_unknown"));
-            log.agentEvent("user-2", "run-1", "agent_completed", Map.of("step", 2));
-        }, 1, 2);
+        LogGenerator.write(
+                dataSource,
+                (log, random) -> {
+                    lifecycle(log, node, "pre_1", "conn_1", "user-1", true);
+                    lifecycle(log, node, "pre_2", "conn_2", "user-2", false);
+                    log.agentEvent("user-2", "run-1", "agent_started", Map.of("step", 1));
+                    log.open("pre_3", node, "10.0.0.3");
+                    log.refuse(
+                            new AuthenticateConnection("pre_1", "user-1", CommandSideSample.TOKEN_EXPIRY),
+                            ConnectionState.CLOSED,
+                            RejectionCode.CONNECTION_CLOSED,
+                            "the connection is closed");
+                    log.refuseUnknown(new MarkConnectionReady("pre_unknown"));
+                    log.agentEvent("user-2", "run-1", "agent_completed", Map.of("step", 2));
+                },
+                1,
+                2);
     }
 
-    private static void lifecycle(LogWriter log, String node, String id, String finalId, String user,
-            boolean close) {
+    private static void lifecycle(LogWriter log, String node, String id, String finalId, String user, boolean close) {
         log.open(id, node, "10.0.0.1");
         log.authenticate(id, user, CommandSideSample.TOKEN_EXPIRY);
         log.migrate(id, finalId, user);

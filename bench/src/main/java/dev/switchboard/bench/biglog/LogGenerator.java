@@ -29,20 +29,23 @@ public final class LogGenerator {
     /** About {@code events} rows (a command's rows are never split) from the mix of {@link LogMix}. */
     public static Written fill(DataSource dataSource, long events, long seed) throws SQLException, IOException {
         int users = (int) Math.max(10, events / 60);
-        return write(dataSource, (writer, random) -> {
-            var mix = new LogMix(writer, random, users);
-            while (writer.position() < events) {
-                mix.step();
-            }
-        }, seed, users);
+        return write(
+                dataSource,
+                (writer, random) -> {
+                    var mix = new LogMix(writer, random, users);
+                    while (writer.position() < events) {
+                        mix.step();
+                    }
+                },
+                seed,
+                users);
     }
 
     interface Script {
         void write(LogWriter writer, Random random);
     }
 
-    static Written write(DataSource dataSource, Script script, long seed, int users) throws SQLException,
-            IOException {
+    static Written write(DataSource dataSource, Script script, long seed, int users) throws SQLException, IOException {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -68,8 +71,7 @@ public final class LogGenerator {
                 statement.execute("VACUUM ANALYZE domain_event_entry");
                 statement.execute("VACUUM ANALYZE connection_registry");
             }
-            return new Written(writer.position(), writer.registry().size(), users,
-                    (System.nanoTime() - started) / 1e9);
+            return new Written(writer.position(), writer.registry().size(), users, (System.nanoTime() - started) / 1e9);
         }
     }
 

@@ -60,12 +60,18 @@ final class LogMix {
             open();
         } else if (r < 0.37) {
             String user = "user-" + random.nextInt(users);
-            log.agentEvent(user, "run_" + random.nextInt(1_000_000), KINDS[random.nextInt(KINDS.length)],
+            log.agentEvent(
+                    user,
+                    "run_" + random.nextInt(1_000_000),
+                    KINDS[random.nextInt(KINDS.length)],
                     Map.of("text", "step " + random.nextInt(100)));
         } else if (r < 0.385 && !closed.isEmpty()) {
             String id = closed.get(random.nextInt(closed.size()));
-            log.refuse(new AuthenticateConnection(id, "user-0", EXPIRY), ConnectionState.CLOSED,
-                    RejectionCode.CONNECTION_CLOSED, "the connection is closed");
+            log.refuse(
+                    new AuthenticateConnection(id, "user-0", EXPIRY),
+                    ConnectionState.CLOSED,
+                    RejectionCode.CONNECTION_CLOSED,
+                    "the connection is closed");
         } else if (r < 0.39) {
             log.refuseUnknown(new MarkConnectionReady("pre_" + log.uuid()));
         } else {
@@ -74,8 +80,8 @@ final class LogMix {
     }
 
     private void open() {
-        var connection = new Live("pre_" + log.uuid(), "user-" + random.nextInt(users), "node-" + random.nextInt(4),
-                random.nextInt(100));
+        var connection = new Live(
+                "pre_" + log.uuid(), "user-" + random.nextInt(users), "node-" + random.nextInt(4), random.nextInt(100));
         log.open(connection.id, connection.node, "10.0." + random.nextInt(256) + "." + random.nextInt(256));
         live.add(connection);
         if (connection.fate == 0) {
@@ -117,7 +123,11 @@ final class LogMix {
     }
 
     private void close(Live connection, CloseReason reason) {
-        log.close(connection.id, connection.state, reason, reason == CloseReason.CLIENT_CLOSED ? null : "generated",
+        log.close(
+                connection.id,
+                connection.state,
+                reason,
+                reason == CloseReason.CLIENT_CLOSED ? null : "generated",
                 connection.node);
         live.remove(connection);
         closed.add(connection.id);

@@ -33,17 +33,30 @@ public final class LogShape {
             String eventId = row.getString("event_identifier");
             String stream = row.getString("aggregate_identifier");
             JsonNode metadata = read(row.getBytes("meta_data"));
-            String trace = metadata.size() == 0 ? "{}" : metadata.get("traceId").asText()
-                    .equals(metadata.path("correlationId").asText()) && metadata.size() == 2
-                    ? "trace#" + traces.computeIfAbsent(metadata.get("traceId").asText(), t -> traces.size())
-                    : "unexpected metadata " + metadata;
+            String trace = metadata.size() == 0
+                    ? "{}"
+                    : metadata.get("traceId")
+                                            .asText()
+                                            .equals(metadata.path("correlationId")
+                                                    .asText())
+                                    && metadata.size() == 2
+                            ? "trace#"
+                                    + traces.computeIfAbsent(
+                                            metadata.get("traceId").asText(), t -> traces.size())
+                            : "unexpected metadata " + metadata;
             ObjectNode payload = (ObjectNode) read(row.getBytes("payload"));
             if (payload.has("at")) {
                 payload.put("at", "<time>");
             }
-            lines.add(String.join(" | ", String.valueOf(row.getString("type")),
-                    stream.equals(eventId) ? "<own event id>" : stream, row.getString("sequence_number"), trace,
-                    row.getString("payload_type"), row.getString("payload_revision"), payload.toString(),
+            lines.add(String.join(
+                    " | ",
+                    String.valueOf(row.getString("type")),
+                    stream.equals(eventId) ? "<own event id>" : stream,
+                    row.getString("sequence_number"),
+                    trace,
+                    row.getString("payload_type"),
+                    row.getString("payload_revision"),
+                    payload.toString(),
                     AXON_TIME.matcher(row.getString("time_stamp")).matches() ? "<axon time>" : "bad time"));
         });
         jdbc.query("SELECT * FROM connection_registry ORDER BY preliminary_id", (RowCallbackHandler) row -> {

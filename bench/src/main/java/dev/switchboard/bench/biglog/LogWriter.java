@@ -86,16 +86,30 @@ final class LogWriter {
     /** A command the aggregate refused: the refusal goes into the connection's own stream. */
     void refuse(ConnectionCommand command, ConnectionState met, RejectionCode code, String reason) {
         String id = command.connectionId();
-        append(id, rows.messageId(), new ConnectionCommandRejected(id, command.getClass().getSimpleName(),
-                arguments(command), met, code, reason, tick()));
+        append(
+                id,
+                rows.messageId(),
+                new ConnectionCommandRejected(
+                        id, command.getClass().getSimpleName(), arguments(command), met, code, reason, tick()));
     }
 
     /** A command for an id with no stream: published outside any aggregate, with no command message around it. */
     void refuseUnknown(ConnectionCommand command) {
         Instant at = tick();
-        rows.append(null, null, 0, null, new ConnectionCommandRejected(command.connectionId(),
-                command.getClass().getSimpleName(), arguments(command), null, RejectionCode.UNKNOWN_CONNECTION,
-                "no connection was opened with this id", at), stamp(at));
+        rows.append(
+                null,
+                null,
+                0,
+                null,
+                new ConnectionCommandRejected(
+                        command.connectionId(),
+                        command.getClass().getSimpleName(),
+                        arguments(command),
+                        null,
+                        RejectionCode.UNKNOWN_CONNECTION,
+                        "no connection was opened with this id",
+                        at),
+                stamp(at));
         flush.run();
     }
 
@@ -143,7 +157,9 @@ final class LogWriter {
         Map<String, String> arguments = new LinkedHashMap<>();
         try {
             for (RecordComponent component : command.getClass().getRecordComponents()) {
-                arguments.put(component.getName(), String.valueOf(component.getAccessor().invoke(command)));
+                arguments.put(
+                        component.getName(),
+                        String.valueOf(component.getAccessor().invoke(command)));
             }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read " + command, e);

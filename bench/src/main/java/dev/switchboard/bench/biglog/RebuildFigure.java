@@ -30,20 +30,22 @@ final class RebuildFigure {
         List<Double> seconds = new ArrayList<>();
         RebuildStatus finished = null;
         for (int run = 0; run < repeats; run++) {
-            var rebuild = new RegistryRebuild(dataSource, new EventLog(dataSource), Clock.systemUTC(),
-                    RegistryRebuild.Settings.defaults());
+            var rebuild = new RegistryRebuild(
+                    dataSource, new EventLog(dataSource), Clock.systemUTC(), RegistryRebuild.Settings.defaults());
             long started = System.nanoTime();
             finished = rebuild.run(rebuild.claim("bench").orElseThrow(), false);
             seconds.add((System.nanoTime() - started) / 1e9);
-            if (finished.state() != RebuildState.SWITCHED || !finished.differences().isEmpty()) {
+            if (finished.state() != RebuildState.SWITCHED
+                    || !finished.differences().isEmpty()) {
                 throw new IllegalStateException("the rebuild of the generated log did not verify: " + finished.state()
                         + " " + finished.message() + " " + finished.differences());
             }
         }
         double best = seconds.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         long compareStarted = System.nanoTime();
-        int differences = new RegistryVerify(dataSource).compare("connection_registry",
-                "connection_registry_rebuild").size();
+        int differences = new RegistryVerify(dataSource)
+                .compare("connection_registry", "connection_registry_rebuild")
+                .size();
         double compareSeconds = (System.nanoTime() - compareStarted) / 1e9;
         long rows = count(dataSource);
         double copySeconds = copyBaseline(dataSource);
@@ -68,7 +70,8 @@ final class RebuildFigure {
 
     /** COPY of the rebuilt rows, read into memory first so only the write is timed. Best of three. */
     private static double copyBaseline(DataSource dataSource) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             var rows = new ByteArrayOutputStream();
             copy.copyOut("COPY connection_registry_rebuild TO STDOUT", rows);
@@ -89,7 +92,8 @@ final class RebuildFigure {
     }
 
     private static long count(DataSource dataSource) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 var result = statement.executeQuery("SELECT count(*) FROM connection_registry_rebuild")) {
             result.next();
             return result.getLong(1);

@@ -81,13 +81,28 @@ final class RegistryRows {
     /** Every row as COPY text, timestamps rounded to microseconds as PgJDBC rounds a bound Timestamp. */
     void writeTo(StringBuilder out, Runnable flush) {
         for (Row row : rows.values()) {
-            out.append(row.preliminaryId).append('\t').append(text(row.finalId)).append('\t')
-                    .append(text(row.userId)).append('\t').append(row.nodeId).append('\t')
-                    .append(row.state.name()).append('\t').append(time(row.openedAt)).append('\t')
-                    .append(time(row.authenticatedAt)).append('\t').append(time(row.readyAt)).append('\t')
-                    .append(time(row.closedAt)).append('\t')
-                    .append(row.closeReason == null ? "\\N" : row.closeReason.name()).append('\t')
-                    .append(row.lastPosition).append('\n');
+            out.append(row.preliminaryId)
+                    .append('\t')
+                    .append(text(row.finalId))
+                    .append('\t')
+                    .append(text(row.userId))
+                    .append('\t')
+                    .append(row.nodeId)
+                    .append('\t')
+                    .append(row.state.name())
+                    .append('\t')
+                    .append(time(row.openedAt))
+                    .append('\t')
+                    .append(time(row.authenticatedAt))
+                    .append('\t')
+                    .append(time(row.readyAt))
+                    .append('\t')
+                    .append(time(row.closedAt))
+                    .append('\t')
+                    .append(row.closeReason == null ? "\\N" : row.closeReason.name())
+                    .append('\t')
+                    .append(row.lastPosition)
+                    .append('\n');
             flush.run();
         }
     }

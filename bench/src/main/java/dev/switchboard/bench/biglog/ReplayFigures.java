@@ -30,21 +30,20 @@ final class ReplayFigures {
         var log = new EventLog(dataSource);
         var timelines = new Timelines(log, UserStreams.registryTable(dataSource));
         List<String> ids = new ArrayList<>();
-        new JdbcTemplate(dataSource).query("SELECT preliminary_id, final_id FROM connection_registry",
-                row -> {
-                    ids.add(row.getString(1));
-                    if (row.getString(2) != null) {
-                        ids.add(row.getString(2));
-                    }
-                });
+        new JdbcTemplate(dataSource).query("SELECT preliminary_id, final_id FROM connection_registry", row -> {
+            ids.add(row.getString(1));
+            if (row.getString(2) != null) {
+                ids.add(row.getString(2));
+            }
+        });
         Collections.shuffle(ids, new Random(seed));
         var latencies = new Latencies();
         long steps = 0;
         for (int i = 0; i < WARM_UP + samples; i++) {
             String id = ids.get(i % ids.size());
             long started = System.nanoTime();
-            Timeline timeline = timelines.ofConnection(id).orElseThrow(() -> new IllegalStateException(
-                    "no timeline for " + id));
+            Timeline timeline =
+                    timelines.ofConnection(id).orElseThrow(() -> new IllegalStateException("no timeline for " + id));
             if (i >= WARM_UP) {
                 latencies.record(System.nanoTime() - started);
                 steps += timeline.steps().size();

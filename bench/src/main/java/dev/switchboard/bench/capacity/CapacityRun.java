@@ -27,7 +27,10 @@ public final class CapacityRun {
     private CapacityRun() {}
 
     public static void main(String[] args) throws Exception {
-        int[] levels = Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).filter(n -> n > 0).toArray();
+        int[] levels = Arrays.stream(args[3].split(","))
+                .mapToInt(Integer::parseInt)
+                .filter(n -> n > 0)
+                .toArray();
         Duration settle = Duration.ofSeconds(args.length > 4 ? Long.parseLong(args[4]) : 12);
         try (var clients = IdleClients.processes(URI.create(args[0]))) {
             run(Long.parseLong(args[1]), Path.of(args[2]), levels, settle, clients);
@@ -52,19 +55,23 @@ public final class CapacityRun {
             row.put("failed", clients.failed());
             row.put("heapBytes", heap.totalBytes());
             row.put("rssBytes", rss);
-            row.put("heapBytesPerConnection", ready == 0 ? 0 : (double) (heap.totalBytes() - zero.totalBytes()) / ready);
+            row.put(
+                    "heapBytesPerConnection",
+                    ready == 0 ? 0 : (double) (heap.totalBytes() - zero.totalBytes()) / ready);
             row.put("rssBytesPerConnection", ready == 0 ? 0 : (double) (rss - zeroRss) / ready);
             row.put("top", top(zero, heap, ready));
-            System.out.printf("capacity pid=%d connections=%d ready=%d heap/conn=%.0f B rss/conn=%.0f B%n", pid,
-                    level, ready, row.get("heapBytesPerConnection"), row.get("rssBytesPerConnection"));
+            System.out.printf(
+                    "capacity pid=%d connections=%d ready=%d heap/conn=%.0f B rss/conn=%.0f B%n",
+                    pid, level, ready, row.get("heapBytesPerConnection"), row.get("rssBytesPerConnection"));
             measured.add(row);
             write(out, zero, zeroRss, measured); // after each level, so a run cut short keeps what it measured
         }
         return write(out, zero, zeroRss, measured);
     }
 
-    private static Map<String, Object> write(Path out, HeapProbe.Histogram zero, long zeroRss,
-            List<Map<String, Object>> measured) throws java.io.IOException {
+    private static Map<String, Object> write(
+            Path out, HeapProbe.Histogram zero, long zeroRss, List<Map<String, Object>> measured)
+            throws java.io.IOException {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("baselineHeapBytes", zero.totalBytes());
         result.put("baselineRssBytes", zeroRss);

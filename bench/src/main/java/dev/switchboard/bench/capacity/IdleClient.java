@@ -25,8 +25,13 @@ public final class IdleClient {
         for (int u = 0; u < byUser.length; u++) {
             byUser[u] = tokens.user("bench-idle-" + (first + u));
         }
-        try (var sockets = ReadySockets.open(HttpClient.newHttpClient(), uri, count, concurrency,
-                i -> byUser[i % byUser.length], i -> frame -> {})) {
+        try (var sockets = ReadySockets.open(
+                HttpClient.newHttpClient(),
+                uri,
+                count,
+                concurrency,
+                i -> byUser[i % byUser.length],
+                i -> frame -> {})) {
             System.out.println("ready " + sockets.ready() + " failed " + sockets.failed()
                     + (sockets.firstFailure() == null ? "" : " first " + sockets.firstFailure()));
             System.out.flush();

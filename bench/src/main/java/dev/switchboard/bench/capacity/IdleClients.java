@@ -42,13 +42,24 @@ public abstract class IdleClients implements AutoCloseable {
                 List<CompletableFuture<String>> started = new ArrayList<>();
                 for (int need = total - ready - failed; need > 0; need -= PER_PROCESS) {
                     int count = Math.min(need, PER_PROCESS);
-                    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-                    Process process = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseSerialGC", "-cp",
-                            System.getProperty("java.class.path"), IdleClient.class.getName(), uri.toString(),
-                            Integer.toString(count), Integer.toString(processes.size() * 1000),
-                            Integer.toString(CONCURRENCY)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    String java = Path.of(System.getProperty("java.home"), "bin", "java")
+                            .toString();
+                    Process process = new ProcessBuilder(
+                                    java,
+                                    "-Xmx1g",
+                                    "-XX:+UseSerialGC",
+                                    "-cp",
+                                    System.getProperty("java.class.path"),
+                                    IdleClient.class.getName(),
+                                    uri.toString(),
+                                    Integer.toString(count),
+                                    Integer.toString(processes.size() * 1000),
+                                    Integer.toString(CONCURRENCY))
+                            .redirectError(ProcessBuilder.Redirect.INHERIT)
+                            .start();
                     processes.add(process);
-                    var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                    var lines =
+                            new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                     started.add(CompletableFuture.supplyAsync(() -> {
                         try {
                             return lines.readLine();
@@ -87,8 +98,13 @@ public abstract class IdleClients implements AutoCloseable {
             @Override
             void growTo(int total) throws Exception {
                 int user = held.size();
-                var sockets = ReadySockets.open(client, uri, total - ready - failed, CONCURRENCY,
-                        i -> tokens.user("bench-idle-" + user + "-" + i), i -> frame -> {});
+                var sockets = ReadySockets.open(
+                        client,
+                        uri,
+                        total - ready - failed,
+                        CONCURRENCY,
+                        i -> tokens.user("bench-idle-" + user + "-" + i),
+                        i -> frame -> {});
                 held.add(sockets);
                 ready += sockets.ready();
                 failed += sockets.failed();

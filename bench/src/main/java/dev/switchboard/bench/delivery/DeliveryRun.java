@@ -36,27 +36,46 @@ public final class DeliveryRun {
     private DeliveryRun() {}
 
     public static void main(String[] args) throws Exception {
-        double[] rates = Arrays.stream(args[4].split(",")).mapToDouble(Double::parseDouble).toArray();
-        run(args[0], URI.create(args[1]), args[2].equals("-") ? null : URI.create(args[2]), Path.of(args[3]), rates,
-                Duration.ofSeconds(Long.parseLong(args[5])), Integer.parseInt(args[6]), Tokens.fromEnvironment());
+        double[] rates = Arrays.stream(args[4].split(","))
+                .mapToDouble(Double::parseDouble)
+                .toArray();
+        run(
+                args[0],
+                URI.create(args[1]),
+                args[2].equals("-") ? null : URI.create(args[2]),
+                Path.of(args[3]),
+                rates,
+                Duration.ofSeconds(Long.parseLong(args[5])),
+                Integer.parseInt(args[6]),
+                Tokens.fromEnvironment());
         System.exit(0);
     }
 
-    public static Map<String, Object> run(String mode, URI ws, URI publishBase, Path out, double[] rates,
-            Duration perRate, int socketCount, Tokens tokens) throws Exception {
+    public static Map<String, Object> run(
+            String mode,
+            URI ws,
+            URI publishBase,
+            Path out,
+            double[] rates,
+            Duration perRate,
+            int socketCount,
+            Tokens tokens)
+            throws Exception {
         var stamps = new Stamps(rates.length + 1);
         String prefix = "bench-delivery-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         List<String> users = new ArrayList<>();
         for (int i = 0; i < socketCount; i++) {
             users.add(prefix + i);
         }
-        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        try (var sockets = ReadySockets.open(client, ws, socketCount, 16, i -> tokens.user(users.get(i)),
-                i -> stamps::frame)) {
+        var client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (var sockets =
+                ReadySockets.open(client, ws, socketCount, 16, i -> tokens.user(users.get(i)), i -> stamps::frame)) {
             if (sockets.ready() < socketCount) {
                 throw new IllegalStateException(sockets.failed() + " sockets failed: " + sockets.firstFailure());
             }
-            Senders senders = mode.equals("echo") ? Senders.echo(sockets.sockets())
+            Senders senders = mode.equals("echo")
+                    ? Senders.echo(sockets.sockets())
                     : Senders.push(client, publishBase, tokens.publisher(), users);
             phase(senders, stamps, 0, Math.min(rates[0], 200), WARM_UP); // not reported: JIT, pools, caches
             List<Map<String, Object>> measured = new ArrayList<>();
@@ -74,8 +93,8 @@ public final class DeliveryRun {
         }
     }
 
-    private static Map<String, Object> phase(Senders senders, Stamps stamps, int phase, double rate,
-            Duration duration) throws InterruptedException {
+    private static Map<String, Object> phase(Senders senders, Stamps stamps, int phase, double rate, Duration duration)
+            throws InterruptedException {
         var accepted = new AtomicLong();
         var refused = new AtomicLong();
         var ticket = new AtomicLong();
@@ -83,24 +102,26 @@ public final class DeliveryRun {
         long deadline = start + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int s = 0; s < SENDERS; s++) {
-            Thread thread = new Thread(() -> {
-                while (true) {
-                    long n = ticket.getAndIncrement();
-                    long due = start + (long) (n * 1e9 / rate);
-                    if (due >= deadline || System.nanoTime() >= deadline + LATE.toNanos()) {
-                        return; // a server far behind the schedule: what was not sent is reported as unsent
-                    }
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        sleepNanos(wait);
-                    }
-                    try {
-                        (senders.send(n, phase, due) ? accepted : refused).incrementAndGet();
-                    } catch (Exception e) {
-                        refused.incrementAndGet();
-                    }
-                }
-            }, "sender-" + s);
+            Thread thread = new Thread(
+                    () -> {
+                        while (true) {
+                            long n = ticket.getAndIncrement();
+                            long due = start + (long) (n * 1e9 / rate);
+                            if (due >= deadline || System.nanoTime() >= deadline + LATE.toNanos()) {
+                                return; // a server far behind the schedule: what was not sent is reported as unsent
+                            }
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                sleepNanos(wait);
+                            }
+                            try {
+                                (senders.send(n, phase, due) ? accepted : refused).incrementAndGet();
+                            } catch (Exception e) {
+                                refused.incrementAndGet();
+                            }
+                        }
+                    },
+                    "sender-" + s);
             thread.start();
             threads.add(thread);
         }

@@ -18,7 +18,9 @@ final class Stamps {
         return phases[phase];
     }
 
-    /** Reads {@code "p":<phase>} and {@code "t":<nanos>} out of a frame; frames without them (pong, ready) are ignored. */
+    /**
+     * Reads {@code "p":<phase>} and {@code "t":<nanos>} out of a frame; frames without them (pong, ready) are ignored.
+     */
     void frame(String frame) {
         long now = System.nanoTime();
         long phase = number(frame, "\"p\":");

@@ -18,8 +18,8 @@ final class Handshake {
     static long run(HttpClient client, URI uri, String token, long timeoutMillis) throws Exception {
         var listener = new ReadySocket(token, frame -> {});
         long began = System.nanoTime();
-        WebSocket socket = client.newWebSocketBuilder().buildAsync(uri, listener)
-                .get(timeoutMillis, TimeUnit.MILLISECONDS);
+        WebSocket socket =
+                client.newWebSocketBuilder().buildAsync(uri, listener).get(timeoutMillis, TimeUnit.MILLISECONDS);
         try {
             listener.ready.get(timeoutMillis, TimeUnit.MILLISECONDS);
             long elapsed = System.nanoTime() - began;

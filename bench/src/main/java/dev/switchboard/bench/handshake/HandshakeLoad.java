@@ -62,8 +62,9 @@ public final class HandshakeLoad {
     }
 
     /** Runs the clients; with {@code rate} > 0 they start handshakes on a shared schedule instead of back to back. */
-    private static Map<String, Object> phase(HttpClient client, URI uri, String[] tokens, int concurrency,
-            Duration duration, double rate) throws InterruptedException {
+    private static Map<String, Object> phase(
+            HttpClient client, URI uri, String[] tokens, int concurrency, Duration duration, double rate)
+            throws InterruptedException {
         var latencies = new Latencies();
         var failures = new AtomicLong();
         var firstFailure = new AtomicReference<String>();
@@ -72,29 +73,31 @@ public final class HandshakeLoad {
         long deadline = start + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < concurrency; c++) {
-            Thread thread = new Thread(() -> {
-                while (true) {
-                    long n = ticket.getAndIncrement();
-                    if (rate > 0) {
-                        // open loop: handshake n is due at start + n / rate, however long earlier ones took
-                        long due = start + (long) (n * 1e9 / rate);
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            sleepNanos(wait);
+            Thread thread = new Thread(
+                    () -> {
+                        while (true) {
+                            long n = ticket.getAndIncrement();
+                            if (rate > 0) {
+                                // open loop: handshake n is due at start + n / rate, however long earlier ones took
+                                long due = start + (long) (n * 1e9 / rate);
+                                long wait = due - System.nanoTime();
+                                if (wait > 0) {
+                                    sleepNanos(wait);
+                                }
+                            }
+                            if (System.nanoTime() >= deadline) {
+                                return;
+                            }
+                            try {
+                                latencies.record(
+                                        Handshake.run(client, uri, tokens[(int) (n % tokens.length)], TIMEOUT_MILLIS));
+                            } catch (Exception e) {
+                                failures.incrementAndGet();
+                                firstFailure.compareAndSet(null, String.valueOf(e));
+                            }
                         }
-                    }
-                    if (System.nanoTime() >= deadline) {
-                        return;
-                    }
-                    try {
-                        latencies.record(Handshake.run(client, uri, tokens[(int) (n % tokens.length)],
-                                TIMEOUT_MILLIS));
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, String.valueOf(e));
-                    }
-                }
-            }, "handshake-" + c);
+                    },
+                    "handshake-" + c);
             thread.start();
             threads.add(thread);
         }
@@ -117,7 +120,9 @@ public final class HandshakeLoad {
     /** One token per benchmark user, minted once: signing is the issuer's cost, not the gateway's. */
     private static String[] tokens() {
         Tokens tokens = Tokens.fromEnvironment();
-        return IntStream.range(0, USERS).mapToObj(i -> tokens.user("bench-user-" + i)).toArray(String[]::new);
+        return IntStream.range(0, USERS)
+                .mapToObj(i -> tokens.user("bench-user-" + i))
+                .toArray(String[]::new);
     }
 
     private static void sleepNanos(long nanos) {

@@ -33,9 +33,11 @@ public final class InProcessNode implements AutoCloseable {
         properties.put("logging.level.root", "WARN");
         // first among the property sources: the builder's own properties are defaults, and application.yml's
         // server.port (8080, or SERVER_PORT) would win over them
-        ApplicationContextInitializer<ConfigurableApplicationContext> first = context -> context.getEnvironment()
-                .getPropertySources().addFirst(new MapPropertySource("benchNode", properties));
-        this.context = new SpringApplicationBuilder(SwitchboardApplication.class).initializers(first).run();
+        ApplicationContextInitializer<ConfigurableApplicationContext> first = context ->
+                context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("benchNode", properties));
+        this.context = new SpringApplicationBuilder(SwitchboardApplication.class)
+                .initializers(first)
+                .run();
     }
 
     public org.springframework.context.ApplicationContext context() {

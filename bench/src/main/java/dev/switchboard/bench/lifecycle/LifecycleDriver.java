@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code LifecycleDriver <out.json> <seconds per level> <callers,...>}: complete lifecycles per second through the
- * command side into a fresh PostgreSQL database (see BenchDatabase.forRun), one level after the other, after a short unrecorded warm-up so the
+ * command side into a fresh PostgreSQL database (see BenchDatabase.forRun), one level after the other, after a short
+ * unrecorded warm-up so the
  * first level does not pay for JIT compilation.
  */
 public final class LifecycleDriver {
@@ -32,7 +33,8 @@ public final class LifecycleDriver {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         Duration perLevel = Duration.ofSeconds(Long.parseLong(args[1]));
-        int[] levels = Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] levels =
+                Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
         run(out, perLevel, WARM_UP, levels);
         System.exit(0); // the node's context is closed; a pool or scheduler thread must not keep run.sh waiting
     }
@@ -43,16 +45,23 @@ public final class LifecycleDriver {
         List<LifecycleRun> runs = new ArrayList<>();
         long rows;
         long lifecycles = 0;
-        try (var database = BenchDatabase.forRun(); var node = new InProcessNode(database)) {
+        try (var database = BenchDatabase.forRun();
+                var node = new InProcessNode(database)) {
             var load = new LifecycleLoad(node.commands(), node.nodeId());
             if (!warmUp.isZero()) {
                 lifecycles += load.run(4, warmUp).lifecycles();
             }
             for (int callers : levels) {
                 LifecycleRun run = load.run(callers, perLevel);
-                System.out.printf("lifecycle callers=%d lifecycles/s=%.1f events/s=%.1f p99=%.1f ms failures=%d "
-                        + "node CPU/lifecycle=%.0f µs%n", callers, run.lifecyclesPerSecond(), run.eventsPerSecond(),
-                        run.p99Millis(), run.failures(), run.nodeCpuMicrosPerLifecycle());
+                System.out.printf(
+                        "lifecycle callers=%d lifecycles/s=%.1f events/s=%.1f p99=%.1f ms failures=%d "
+                                + "node CPU/lifecycle=%.0f µs%n",
+                        callers,
+                        run.lifecyclesPerSecond(),
+                        run.eventsPerSecond(),
+                        run.p99Millis(),
+                        run.failures(),
+                        run.nodeCpuMicrosPerLifecycle());
                 runs.add(run);
                 lifecycles += run.lifecycles();
             }

@@ -39,18 +39,20 @@ public final class LifecycleLoad {
         long cpuBefore = processCpuNanos();
         for (int caller = 0; caller < callers; caller++) {
             String userId = "bench-user-" + caller;
-            Thread thread = new Thread(() -> {
-                while (System.nanoTime() < deadline) {
-                    long began = System.nanoTime();
-                    try {
-                        lifecycle(userId);
-                        completed.incrementAndGet();
-                        latencies.record(System.nanoTime() - began);
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                    }
-                }
-            }, "lifecycle-" + caller);
+            Thread thread = new Thread(
+                    () -> {
+                        while (System.nanoTime() < deadline) {
+                            long began = System.nanoTime();
+                            try {
+                                lifecycle(userId);
+                                completed.incrementAndGet();
+                                latencies.record(System.nanoTime() - began);
+                            } catch (Exception e) {
+                                failed.incrementAndGet();
+                            }
+                        }
+                    },
+                    "lifecycle-" + caller);
             thread.start();
             threads.add(thread);
         }
@@ -59,8 +61,14 @@ public final class LifecycleLoad {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3;
-        return new LifecycleRun(callers, seconds, completed.get(), failed.get(), 5,
-                latencies.percentileMillis(50), latencies.percentileMillis(99),
+        return new LifecycleRun(
+                callers,
+                seconds,
+                completed.get(),
+                failed.get(),
+                5,
+                latencies.percentileMillis(50),
+                latencies.percentileMillis(99),
                 completed.get() == 0 ? 0 : cpuMicros / completed.get());
     }
 

@@ -10,8 +10,15 @@ package dev.switchboard.bench.lifecycle;
  *     window: unlike the rate, it hardly moves when other processes share the cores, so it shows a change of cost on
  *     a noisy machine
  */
-public record LifecycleRun(int callers, double seconds, long lifecycles, long failures, int eventsPerLifecycle,
-        double p50Millis, double p99Millis, double nodeCpuMicrosPerLifecycle) {
+public record LifecycleRun(
+        int callers,
+        double seconds,
+        long lifecycles,
+        long failures,
+        int eventsPerLifecycle,
+        double p50Millis,
+        double p99Millis,
+        double nodeCpuMicrosPerLifecycle) {
 
     public double lifecyclesPerSecond() {
         return lifecycles / seconds;

@@ -89,14 +89,26 @@ public class RegistryBenchmark {
             for (int n = 0; n < CONNECTIONS_PER_USER; n++) {
                 boolean ready = n < CONNECTIONS_PER_USER * 3 / 4;
                 String id = connectionId(user, n);
-                rows.add(new Object[] {id, id + "-final", userId(user), "bench-node-" + (user % 4),
-                    ready ? "READY" : "CLOSED", now, now, now, ready ? null : now, ready ? null : "CLIENT_CLOSED",
-                    ++position});
+                rows.add(new Object[] {
+                    id,
+                    id + "-final",
+                    userId(user),
+                    "bench-node-" + (user % 4),
+                    ready ? "READY" : "CLOSED",
+                    now,
+                    now,
+                    now,
+                    ready ? null : now,
+                    ready ? null : "CLIENT_CLOSED",
+                    ++position
+                });
             }
         }
-        jdbc.batchUpdate("INSERT INTO connection_registry (preliminary_id, final_id, user_id, node_id, state, "
-                + "opened_at, authenticated_at, ready_at, closed_at, close_reason, last_position) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate(
+                "INSERT INTO connection_registry (preliminary_id, final_id, user_id, node_id, state, "
+                        + "opened_at, authenticated_at, ready_at, closed_at, close_reason, last_position) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows);
     }
 
     private static String connectionId(int user, int n) {

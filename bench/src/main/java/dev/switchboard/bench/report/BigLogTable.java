@@ -19,26 +19,45 @@ final class BigLogTable {
         long events = largest.get("events").asLong();
         JsonNode rebuild = largest.get("rebuild");
         double ratio = rebuild.get("ratio").asDouble();
-        row(out, "rebuild events/s, " + events + " events, " + largest.get("connections").asLong()
+        row(
+                out,
+                "rebuild events/s, " + events + " events, "
+                        + largest.get("connections").asLong()
                         + " connections (" + rebuild.get("differences").asInt() + " differences, live table locked "
                         + rebuild.get("lockMillis").asLong() + " ms, "
-                        + rebuild.path("rowsComparedUnderLock").asText("—") + " rows compared under it)", fmt(rebuild.get("eventsPerSecond").asDouble()),
+                        + rebuild.path("rowsComparedUnderLock").asText("—") + " rows compared under it)",
+                fmt(rebuild.get("eventsPerSecond").asDouble()),
                 "COPY of the same " + rebuild.get("registryRows").asLong() + " registry rows, as events/s",
-                fmt(rebuild.get("copyEventsPerSecondEquivalent").asDouble()), ratio, "≥ 0.5",
+                fmt(rebuild.get("copyEventsPerSecondEquivalent").asDouble()),
+                ratio,
+                "≥ 0.5",
                 ratio >= 0.5 ? "yes" : "**no**");
         JsonNode timeline = largest.get("timeline");
         double p99 = timeline.get("p99Millis").asDouble();
-        row(out, "timeline of one connection p99 ms, " + events + " events (p50 "
-                        + fmt(timeline.get("p50Millis").asDouble()) + " ms, " + timeline.get("samples").asInt()
-                        + " connections)", fmt(p99), "the same at " + smallest.get("events").asLong() + " events",
+        row(
+                out,
+                "timeline of one connection p99 ms, " + events + " events (p50 "
+                        + fmt(timeline.get("p50Millis").asDouble()) + " ms, "
+                        + timeline.get("samples").asInt()
+                        + " connections)",
+                fmt(p99),
+                "the same at " + smallest.get("events").asLong() + " events",
                 fmt(smallest.get("timeline").get("p99Millis").asDouble()),
-                p99 / smallest.get("timeline").get("p99Millis").asDouble(), "≤ 20 ms", p99 <= 20 ? "yes" : "**no**");
+                p99 / smallest.get("timeline").get("p99Millis").asDouble(),
+                "≤ 20 ms",
+                p99 <= 20 ? "yes" : "**no**");
         JsonNode at = largest.get("registryAt");
         JsonNode atSmallest = smallest.get("registryAt");
-        row(out, "registry-at ms at the midpoint, " + events + " events (" + fmt(at.get("eventsPerSecond").asDouble())
-                        + " events/s)", fmt(at.get("bestMillis").asDouble()), "the same at "
-                        + smallest.get("events").asLong() + " events", fmt(atSmallest.get("bestMillis").asDouble()),
-                at.get("bestMillis").asDouble() / atSmallest.get("bestMillis").asDouble(), "—", "—");
+        row(
+                out,
+                "registry-at ms at the midpoint, " + events + " events ("
+                        + fmt(at.get("eventsPerSecond").asDouble()) + " events/s)",
+                fmt(at.get("bestMillis").asDouble()),
+                "the same at " + smallest.get("events").asLong() + " events",
+                fmt(atSmallest.get("bestMillis").asDouble()),
+                at.get("bestMillis").asDouble() / atSmallest.get("bestMillis").asDouble(),
+                "—",
+                "—");
     }
 
     /** How each figure moves as the log grows. */
@@ -51,21 +70,43 @@ final class BigLogTable {
             JsonNode rebuild = size.get("rebuild");
             JsonNode timeline = size.get("timeline");
             JsonNode at = size.get("registryAt");
-            out.append(String.format(Locale.ROOT,
+            out.append(String.format(
+                    Locale.ROOT,
                     "| %d | %d | %.2f | %s | %.3f | %.3f | %d | %s | %.2f | %.2f | %s | %s |%n",
-                    size.get("events").asLong(), size.get("connections").asLong(),
-                    rebuild.get("bestSeconds").asDouble(), fmt(rebuild.get("eventsPerSecond").asDouble()),
-                    rebuild.get("copySeconds").asDouble(), rebuild.get("ratio").asDouble(),
-                    rebuild.get("lockMillis").asLong(), rebuild.path("rowsComparedUnderLock").asText("—"),
-                    timeline.get("p50Millis").asDouble(), timeline.get("p99Millis").asDouble(),
-                    fmt(at.get("bestMillis").asDouble()), fmt(at.get("eventsPerSecond").asDouble())));
+                    size.get("events").asLong(),
+                    size.get("connections").asLong(),
+                    rebuild.get("bestSeconds").asDouble(),
+                    fmt(rebuild.get("eventsPerSecond").asDouble()),
+                    rebuild.get("copySeconds").asDouble(),
+                    rebuild.get("ratio").asDouble(),
+                    rebuild.get("lockMillis").asLong(),
+                    rebuild.path("rowsComparedUnderLock").asText("—"),
+                    timeline.get("p50Millis").asDouble(),
+                    timeline.get("p99Millis").asDouble(),
+                    fmt(at.get("bestMillis").asDouble()),
+                    fmt(at.get("eventsPerSecond").asDouble())));
         }
     }
 
-    private static void row(StringBuilder out, String figure, String measured, String baseline, String baselineValue,
-            double ratio, String target, String met) {
-        out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.3f | %s | %s |%n", figure, measured, baseline,
-                baselineValue, ratio, target, met));
+    private static void row(
+            StringBuilder out,
+            String figure,
+            String measured,
+            String baseline,
+            String baselineValue,
+            double ratio,
+            String target,
+            String met) {
+        out.append(String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %.3f | %s | %s |%n",
+                figure,
+                measured,
+                baseline,
+                baselineValue,
+                ratio,
+                target,
+                met));
     }
 
     private static String fmt(double value) {

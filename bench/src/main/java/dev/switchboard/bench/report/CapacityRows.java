@@ -15,16 +15,30 @@ final class CapacityRows {
             int connections = level.get("connections").asInt();
             JsonNode floor = bare == null ? null : find(bare, connections);
             double heap = level.get("heapBytesPerConnection").asDouble() / 1024;
-            double bareHeap = floor == null ? Double.NaN : floor.get("heapBytesPerConnection").asDouble() / 1024;
-            row.add("live heap KB per idle READY socket, " + connections + " sockets (" + level.get("ready")
-                            + " ready, " + level.get("failed") + " failed)", Table.fmt(heap),
-                    "bare Spring handler, same count", floor == null ? "not measured" : Table.fmt(bareHeap),
-                    heap / bareHeap, "≤ 20 KB", heap <= TARGET_HEAP_KB);
+            double bareHeap = floor == null
+                    ? Double.NaN
+                    : floor.get("heapBytesPerConnection").asDouble() / 1024;
+            row.add(
+                    "live heap KB per idle READY socket, " + connections + " sockets (" + level.get("ready")
+                            + " ready, " + level.get("failed") + " failed)",
+                    Table.fmt(heap),
+                    "bare Spring handler, same count",
+                    floor == null ? "not measured" : Table.fmt(bareHeap),
+                    heap / bareHeap,
+                    "≤ 20 KB",
+                    heap <= TARGET_HEAP_KB);
             double rss = level.get("rssBytesPerConnection").asDouble() / 1024;
-            double bareRss = floor == null ? Double.NaN : floor.get("rssBytesPerConnection").asDouble() / 1024;
-            row.add("RSS KB per idle READY socket, " + connections + " sockets", Table.fmt(rss),
-                    "bare Spring handler, same count", floor == null ? "not measured" : Table.fmt(bareRss),
-                    rss / bareRss, "—", null);
+            double bareRss = floor == null
+                    ? Double.NaN
+                    : floor.get("rssBytesPerConnection").asDouble() / 1024;
+            row.add(
+                    "RSS KB per idle READY socket, " + connections + " sockets",
+                    Table.fmt(rss),
+                    "bare Spring handler, same count",
+                    floor == null ? "not measured" : Table.fmt(bareRss),
+                    rss / bareRss,
+                    "—",
+                    null);
         }
     }
 

@@ -22,13 +22,18 @@ final class DeliveryRows {
             double p99 = rate.get("p99Millis").asDouble();
             double bareP99 = floor == null ? Double.NaN : floor.get("p99Millis").asDouble();
             boolean targeted = target == 1000;
-            row.add("delivery p99 ms, " + where + ", " + Table.fmt(target) + " events/s over " + run.get("sockets")
-                            + " sockets (sent " + Table.fmt(rate.get("sentPerSecond").asDouble()) + "/s, "
+            row.add(
+                    "delivery p99 ms, " + where + ", " + Table.fmt(target) + " events/s over " + run.get("sockets")
+                            + " sockets (sent "
+                            + Table.fmt(rate.get("sentPerSecond").asDouble()) + "/s, "
                             + rate.get("received") + " of " + rate.get("accepted") + " received, p50 "
                             + Table.fmt(rate.get("p50Millis").asDouble()) + " ms, max "
-                            + Table.fmt(rate.get("maxMillis").asDouble()) + " ms)", Table.fmt(p99),
-                    "bare handler echo p99 ms, same rate", floor == null ? "not measured" : Table.fmt(bareP99),
-                    p99 / bareP99, targeted ? "≤ " + Table.fmt(targetMillis) + " ms" : "—",
+                            + Table.fmt(rate.get("maxMillis").asDouble()) + " ms)",
+                    Table.fmt(p99),
+                    "bare handler echo p99 ms, same rate",
+                    floor == null ? "not measured" : Table.fmt(bareP99),
+                    p99 / bareP99,
+                    targeted ? "≤ " + Table.fmt(targetMillis) + " ms" : "—",
                     targeted ? p99 <= targetMillis && rate.get("received").asLong() > 0 : null);
         }
     }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * {@code Report <run dir> <results/stamp>}: gathers what run.sh left in the run directory (jmh.json,
  * lifecycle.json, pgbench-N.txt, handshake-*.json, capacity-*.json, delivery-*.json, biglog.json, machine.properties;
- * any but the last may be missing when a step ran alone) into {@code <stamp>.json} and the table {@code <stamp>.md}, each figure next to its baseline.
+ * any but the last may be missing when a step ran alone) into {@code <stamp>.json} and the table {@code <stamp>.md},
+ * each figure next to its baseline.
  */
 public final class Report {
 
@@ -31,7 +32,9 @@ public final class Report {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("machine", machine(run.resolve("machine.properties")));
         if (Files.exists(run.resolve("jmh.json"))) {
-            all.put("registryAndCodec", Figures.jmh(JSON.readTree(run.resolve("jmh.json").toFile())));
+            all.put(
+                    "registryAndCodec",
+                    Figures.jmh(JSON.readTree(run.resolve("jmh.json").toFile())));
         }
         if (Files.exists(run.resolve("lifecycle.json"))) {
             JsonNode lifecycle = JSON.readTree(run.resolve("lifecycle.json").toFile());
@@ -44,11 +47,16 @@ public final class Report {
             all.put("pgbenchTps", pgbench);
         }
         // a step run.sh was not asked to run leaves no file, and its figures are left out
-        for (String[] file : new String[][] {{"handshakeGateway", "handshake-gateway.json"},
-                {"handshakeBare", "handshake-bare.json"}, {"capacityGateway", "capacity-gateway.json"},
-                {"capacityBare", "capacity-bare.json"}, {"deliverySameNode", "delivery-same-node.json"},
-                {"deliveryCrossNode", "delivery-cross-node.json"}, {"deliveryBare", "delivery-bare.json"},
-                {"biglog", "biglog.json"}}) {
+        for (String[] file : new String[][] {
+            {"handshakeGateway", "handshake-gateway.json"},
+            {"handshakeBare", "handshake-bare.json"},
+            {"capacityGateway", "capacity-gateway.json"},
+            {"capacityBare", "capacity-bare.json"},
+            {"deliverySameNode", "delivery-same-node.json"},
+            {"deliveryCrossNode", "delivery-cross-node.json"},
+            {"deliveryBare", "delivery-bare.json"},
+            {"biglog", "biglog.json"}
+        }) {
             if (Files.exists(run.resolve(file[1]))) {
                 all.put(file[0], JSON.readTree(run.resolve(file[1]).toFile()));
             }

@@ -28,8 +28,8 @@ final class Table {
             CapacityRows.add(table::row, all.get("capacityGateway"), all.get("capacityBare"));
         }
         if (all.has("deliverySameNode")) {
-            DeliveryRows.add(table::row, all.get("deliverySameNode"), all.get("deliveryCrossNode"),
-                    all.get("deliveryBare"));
+            DeliveryRows.add(
+                    table::row, all.get("deliverySameNode"), all.get("deliveryCrossNode"), all.get("deliveryBare"));
         }
         if (all.has("biglog")) {
             BigLogTable.rows(all.get("biglog"), table.out);
@@ -39,9 +39,15 @@ final class Table {
     }
 
     private void machine(JsonNode machine) {
-        out.append(String.format("Run %s on %s cores (%s), %s memory, %s, %s, %s.%n%n", machine.get("date").asText(),
-                machine.get("nproc").asText(), machine.get("cpu").asText(), machine.get("memory").asText(),
-                machine.get("jdk").asText(), machine.get("postgres").asText(), machine.get("os").asText()));
+        out.append(String.format(
+                "Run %s on %s cores (%s), %s memory, %s, %s, %s.%n%n",
+                machine.get("date").asText(),
+                machine.get("nproc").asText(),
+                machine.get("cpu").asText(),
+                machine.get("memory").asText(),
+                machine.get("jdk").asText(),
+                machine.get("postgres").asText(),
+                machine.get("os").asText()));
     }
 
     private void lifecycle(JsonNode lifecycle, JsonNode pgbench) {
@@ -49,12 +55,17 @@ final class Table {
             int callers = level.get("callers").asInt();
             double events = level.get("eventsPerSecond").asDouble();
             double tps = pgbench.get(Integer.toString(callers)).asDouble();
-            row("lifecycle events/s, " + callers + " callers (" + fmt(level.get("lifecyclesPerSecond").asDouble())
+            row(
+                    "lifecycle events/s, " + callers + " callers ("
+                            + fmt(level.get("lifecyclesPerSecond").asDouble())
                             + " lifecycles/s, p99 " + fmt(level.get("p99Millis").asDouble()) + " ms, "
                             + level.get("failures").asLong() + " failed)",
-                    fmt(events), "pgbench 1-row insert tx/s, " + callers + " clients",
-                    Double.isNaN(tps) ? "not measured (pgbench-" + callers + ".txt)" : fmt(tps), events / tps,
-                    "≥ 0.5", Double.isNaN(tps) ? null : events / tps >= 0.5);
+                    fmt(events),
+                    "pgbench 1-row insert tx/s, " + callers + " clients",
+                    Double.isNaN(tps) ? "not measured (pgbench-" + callers + ".txt)" : fmt(tps),
+                    events / tps,
+                    "≥ 0.5",
+                    Double.isNaN(tps) ? null : events / tps >= 0.5);
         }
     }
 
@@ -62,18 +73,38 @@ final class Table {
         int concurrency = gateway.get("concurrency").asInt();
         double rate = gateway.get("peak").get("handshakesPerSecond").asDouble();
         double bareRate = bare.get("peak").get("handshakesPerSecond").asDouble();
-        row("handshakes/s (upgrade → ready), " + concurrency + " clients, " + gateway.get("peak").get("failures")
-                + " failed", fmt(rate), "bare Spring WebSocket handler", fmt(bareRate), rate / bareRate, "—", null);
+        row(
+                "handshakes/s (upgrade → ready), " + concurrency + " clients, "
+                        + gateway.get("peak").get("failures") + " failed",
+                fmt(rate),
+                "bare Spring WebSocket handler",
+                fmt(bareRate),
+                rate / bareRate,
+                "—",
+                null);
         double lifecycles = lifecycleRate(lifecycle, concurrency);
-        row("handshakes/s, " + concurrency + " clients", fmt(rate), "command-side lifecycles/s, " + concurrency
-                + " callers", fmt(lifecycles), rate / lifecycles, "≥ 0.8", rate / lifecycles >= 0.8);
+        row(
+                "handshakes/s, " + concurrency + " clients",
+                fmt(rate),
+                "command-side lifecycles/s, " + concurrency + " callers",
+                fmt(lifecycles),
+                rate / lifecycles,
+                "≥ 0.8",
+                rate / lifecycles >= 0.8);
         for (String percentile : new String[] {"p50", "p99"}) {
             double ms = gateway.get("halfPeak").get(percentile + "Millis").asDouble();
             double bareMs = bare.get("halfPeak").get(percentile + "Millis").asDouble();
             boolean p99 = percentile.equals("p99");
-            row("handshake " + percentile + " ms at half peak (" + fmt(gateway.get("halfPeak")
-                            .get("handshakesPerSecond").asDouble()) + "/s)", fmt(ms),
-                    "bare handler at half its peak", fmt(bareMs), ms / bareMs, p99 ? "< 20 ms" : "—",
+            row(
+                    "handshake " + percentile + " ms at half peak ("
+                            + fmt(gateway.get("halfPeak")
+                                    .get("handshakesPerSecond")
+                                    .asDouble()) + "/s)",
+                    fmt(ms),
+                    "bare handler at half its peak",
+                    fmt(bareMs),
+                    ms / bareMs,
+                    p99 ? "< 20 ms" : "—",
                     p99 ? ms < 20 : null);
         }
     }
@@ -82,19 +113,35 @@ final class Table {
         JsonNode floor = figures.get("RegistryBenchmark.selectOne");
         for (String name : new String[] {"RegistryBenchmark.findById", "RegistryBenchmark.readyOfUser"}) {
             JsonNode figure = figures.get(name);
-            row(name + " p99 µs", fmt(figure.get("p99Micros").asDouble()), "SELECT 1 p99 µs, same session",
-                    fmt(floor.get("p99Micros").asDouble()), figure.get("p99Micros").asDouble()
-                            / floor.get("p99Micros").asDouble(), "≤ 100 µs", figure.get("p99Micros").asDouble() <= 100);
-            row(name + " ops/s (p50 " + fmt(figure.get("p50Micros").asDouble()) + " µs)",
-                    fmt(figure.get("opsPerSecond").asDouble()), "SELECT 1 ops/s", fmt(floor.get("opsPerSecond")
-                            .asDouble()), figure.get("opsPerSecond").asDouble() / floor.get("opsPerSecond").asDouble(),
-                    "—", null);
+            row(
+                    name + " p99 µs",
+                    fmt(figure.get("p99Micros").asDouble()),
+                    "SELECT 1 p99 µs, same session",
+                    fmt(floor.get("p99Micros").asDouble()),
+                    figure.get("p99Micros").asDouble() / floor.get("p99Micros").asDouble(),
+                    "≤ 100 µs",
+                    figure.get("p99Micros").asDouble() <= 100);
+            row(
+                    name + " ops/s (p50 " + fmt(figure.get("p50Micros").asDouble()) + " µs)",
+                    fmt(figure.get("opsPerSecond").asDouble()),
+                    "SELECT 1 ops/s",
+                    fmt(floor.get("opsPerSecond").asDouble()),
+                    figure.get("opsPerSecond").asDouble()
+                            / floor.get("opsPerSecond").asDouble(),
+                    "—",
+                    null);
         }
         for (String name : new String[] {"FrameCodecBenchmark.parseAuth", "FrameCodecBenchmark.writeReady"}) {
             JsonNode figure = figures.get(name);
-            row(name + " ops/s (p50 " + fmt(figure.get("p50Micros").asDouble()) + " µs, p99 "
-                    + fmt(figure.get("p99Micros").asDouble()) + " µs)", fmt(figure.get("opsPerSecond").asDouble()),
-                    "— (a CPU baseline itself)", "—", Double.NaN, "—", null);
+            row(
+                    name + " ops/s (p50 " + fmt(figure.get("p50Micros").asDouble()) + " µs, p99 "
+                            + fmt(figure.get("p99Micros").asDouble()) + " µs)",
+                    fmt(figure.get("opsPerSecond").asDouble()),
+                    "— (a CPU baseline itself)",
+                    "—",
+                    Double.NaN,
+                    "—",
+                    null);
         }
     }
 
@@ -109,14 +156,32 @@ final class Table {
 
     /** One row of the table. */
     interface Row {
-        void add(String figure, String measured, String baseline, String baselineValue, double ratio, String target,
+        void add(
+                String figure,
+                String measured,
+                String baseline,
+                String baselineValue,
+                double ratio,
+                String target,
                 Boolean met);
     }
 
-    private void row(String figure, String measured, String baseline, String baselineValue, double ratio,
-            String target, Boolean met) {
-        out.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", figure, measured, baseline, baselineValue,
-                Double.isNaN(ratio) ? "—" : String.format(Locale.ROOT, "%.2f", ratio), target,
+    private void row(
+            String figure,
+            String measured,
+            String baseline,
+            String baselineValue,
+            double ratio,
+            String target,
+            Boolean met) {
+        out.append(String.format(
+                "| %s | %s | %s | %s | %s | %s | %s |%n",
+                figure,
+                measured,
+                baseline,
+                baselineValue,
+                Double.isNaN(ratio) ? "—" : String.format(Locale.ROOT, "%.2f", ratio),
+                target,
                 met == null ? "—" : met ? "yes" : "**no**"));
     }
 

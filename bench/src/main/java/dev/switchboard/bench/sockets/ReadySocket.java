@@ -17,6 +17,7 @@ public final class ReadySocket implements WebSocket.Listener {
     public final CompletableFuture<Void> ready = new CompletableFuture<>();
     /** Completes when the socket is closed, by either side, or broken. */
     public final CompletableFuture<Void> closed = new CompletableFuture<>();
+
     private final StringBuilder partial = new StringBuilder();
 
     public ReadySocket(String token, Consumer<String> frames) {

@@ -31,8 +31,14 @@ public final class ReadySockets implements AutoCloseable {
      * @param tokenOf the token of socket {@code i}
      * @param framesOf what socket {@code i} does with each frame after {@code ready}
      */
-    public static ReadySockets open(HttpClient client, URI uri, int count, int concurrency,
-            IntFunction<String> tokenOf, IntFunction<Consumer<String>> framesOf) throws InterruptedException {
+    public static ReadySockets open(
+            HttpClient client,
+            URI uri,
+            int count,
+            int concurrency,
+            IntFunction<String> tokenOf,
+            IntFunction<Consumer<String>> framesOf)
+            throws InterruptedException {
         var opened = new ReadySockets();
         var permits = new Semaphore(concurrency);
         var done = new java.util.concurrent.CountDownLatch(count);
@@ -47,12 +53,14 @@ public final class ReadySockets implements AutoCloseable {
         return opened;
     }
 
-    private void attempt(HttpClient client, URI uri, String token, Consumer<String> frames, int attempts,
-            Runnable finished) {
+    private void attempt(
+            HttpClient client, URI uri, String token, Consumer<String> frames, int attempts, Runnable finished) {
         var listener = new ReadySocket(token, frames);
-        client.newWebSocketBuilder().connectTimeout(java.time.Duration.ofSeconds(TIMEOUT_SECONDS))
+        client.newWebSocketBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(TIMEOUT_SECONDS))
                 .buildAsync(uri, listener)
-                .thenCompose(socket -> listener.ready.orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .thenCompose(socket -> listener.ready
+                        .orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                         .thenApply(ignored -> socket))
                 .whenComplete((socket, error) -> {
                     if (error == null) {

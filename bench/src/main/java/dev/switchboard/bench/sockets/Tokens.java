@@ -34,7 +34,9 @@ public final class Tokens {
     }
 
     private String mint(String subject, List<String> scopes) {
-        return secret.isEmpty() ? "bare" : DevelopmentTokens.mint(secret.getBytes(StandardCharsets.UTF_8), subject,
-                scopes, Duration.ofHours(2), Instant.now());
+        return secret.isEmpty()
+                ? "bare"
+                : DevelopmentTokens.mint(
+                        secret.getBytes(StandardCharsets.UTF_8), subject, scopes, Duration.ofHours(2), Instant.now());
     }
 }

@@ -19,7 +19,8 @@ class BigLogSmokeTest {
 
     @Test
     void theGeneratorWritesTheRowsTheCommandSideWrites() throws Exception {
-        try (var real = BenchDatabase.create(); var generated = BenchDatabase.create()) {
+        try (var real = BenchDatabase.create();
+                var generated = BenchDatabase.create()) {
             String node;
             try (var running = new InProcessNode(real)) {
                 node = running.nodeId();
@@ -40,7 +41,8 @@ class BigLogSmokeTest {
         JsonNode size = new ObjectMapper().readTree(out.toFile()).get("sizes").get(0);
         assertThat(size.get("events").asLong()).isBetween(1_000L, 1_001L);
         assertThat(size.get("rebuild").get("differences").asInt()).isZero();
-        assertThat(size.get("rebuild").get("registryRows").asLong()).isEqualTo(size.get("connections").asLong());
+        assertThat(size.get("rebuild").get("registryRows").asLong())
+                .isEqualTo(size.get("connections").asLong());
         assertThat(size.get("timeline").get("samples").asInt()).isEqualTo(20);
         assertThat(size.get("registryAt").get("connections").asInt()).isPositive();
     }

@@ -17,7 +17,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * Proves the capacity and delivery harnesses still work: a handful of sockets for a few seconds against the bare
- * handler, sockets and server in this JVM (the push path is exercised by run.sh against the packaged node). It asserts that sockets got READY, that memory was measured and that events arrived, never how much or
+ * handler, sockets and server in this JVM (the push path is exercised by run.sh against the packaged node). It asserts
+ * that sockets got READY, that memory was measured and that events arrived, never how much or
  * how fast: that is run.sh's business.
  */
 class SocketFiguresSmokeTest {
@@ -27,20 +28,33 @@ class SocketFiguresSmokeTest {
     @Test
     void measuresIdleSocketsAndEchoLatencyAgainstTheBareHandler(@TempDir Path directory) throws Exception {
         try (var bare = new SpringApplicationBuilder(BareSocketApplication.class)
-                .properties(Map.of("spring.config.name", "bench-bare", "server.port", "0",
-                        "server.address", "127.0.0.1"))
+                .properties(
+                        Map.of("spring.config.name", "bench-bare", "server.port", "0", "server.address", "127.0.0.1"))
                 .run()) {
             URI ws = URI.create("ws://127.0.0.1:" + bare.getEnvironment().getProperty("local.server.port") + "/ws");
             try (var clients = IdleClients.inProcess(ws, "")) {
-                CapacityRun.run(ProcessHandle.current().pid(), directory.resolve("capacity.json"), new int[] {20},
-                        Duration.ZERO, clients);
+                CapacityRun.run(
+                        ProcessHandle.current().pid(),
+                        directory.resolve("capacity.json"),
+                        new int[] {20},
+                        Duration.ZERO,
+                        clients);
             }
-            JsonNode level = JSON.readTree(directory.resolve("capacity.json").toFile()).get("levels").get(0);
+            JsonNode level = JSON.readTree(directory.resolve("capacity.json").toFile())
+                    .get("levels")
+                    .get(0);
             assertThat(level.get("ready").asInt()).isEqualTo(20);
             assertThat(level.get("heapBytes").asLong()).isPositive();
 
-            DeliveryRun.run("echo", ws, null, directory.resolve("echo.json"), new double[] {50}, Duration.ofSeconds(2),
-                    20, Tokens.of(""));
+            DeliveryRun.run(
+                    "echo",
+                    ws,
+                    null,
+                    directory.resolve("echo.json"),
+                    new double[] {50},
+                    Duration.ofSeconds(2),
+                    20,
+                    Tokens.of(""));
             assertDelivered(directory.resolve("echo.json"));
         }
     }

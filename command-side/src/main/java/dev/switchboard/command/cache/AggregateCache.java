@@ -21,12 +21,14 @@ public final class AggregateCache implements Cache {
 
     /** The bean names of the two caches, as {@code @Aggregate(cache = ...)} names them. */
     public static final String CONNECTIONS = "connectionAggregateCache";
+
     public static final String FEEDS = "agentFeedAggregateCache";
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
 
     public AggregateCache(long maximumEntries) {
-        this.entries = Caffeine.newBuilder().maximumSize(maximumEntries).recordStats().build();
+        this.entries =
+                Caffeine.newBuilder().maximumSize(maximumEntries).recordStats().build();
     }
 
     /** The Caffeine cache underneath, for metrics (hits, misses, evictions). */

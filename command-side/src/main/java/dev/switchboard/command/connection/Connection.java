@@ -17,13 +17,13 @@ import dev.switchboard.api.connection.ConnectionIdMigrated;
 import dev.switchboard.api.connection.ConnectionMarkedReady;
 import dev.switchboard.api.connection.ConnectionOpened;
 import dev.switchboard.api.connection.ConnectionState;
+import dev.switchboard.api.connection.ConnectionTokenRefreshed;
 import dev.switchboard.api.connection.FinalIdClaimed;
 import dev.switchboard.api.connection.MarkConnectionReady;
 import dev.switchboard.api.connection.MigrateConnectionId;
 import dev.switchboard.api.connection.OpenConnection;
 import dev.switchboard.api.connection.RecordRejection;
 import dev.switchboard.api.connection.RefreshConnectionToken;
-import dev.switchboard.api.connection.ConnectionTokenRefreshed;
 import dev.switchboard.api.connection.RejectionCode;
 import dev.switchboard.command.cache.AggregateCache;
 import java.time.Clock;
@@ -73,8 +73,11 @@ class Connection {
         requireLiveConnection(command, clock);
         if (state != OPENED) {
             boolean sameUser = Objects.equals(userId, command.userId());
-            reject(command, sameUser ? RejectionCode.ALREADY_AUTHENTICATED : RejectionCode.USER_MISMATCH,
-                    sameUser ? "the connection is already bound to this user"
+            reject(
+                    command,
+                    sameUser ? RejectionCode.ALREADY_AUTHENTICATED : RejectionCode.USER_MISMATCH,
+                    sameUser
+                            ? "the connection is already bound to this user"
                             : "the connection is bound to another user, and a binding never changes",
                     clock);
         }
@@ -88,12 +91,18 @@ class Connection {
     void handle(RefreshConnectionToken command, Clock clock) throws ConnectionRejectedException {
         requireLiveConnection(command, clock);
         if (state == OPENED) {
-            reject(command, RejectionCode.NOT_AUTHENTICATED, "only an authenticated connection refreshes its token",
+            reject(
+                    command,
+                    RejectionCode.NOT_AUTHENTICATED,
+                    "only an authenticated connection refreshes its token",
                     clock);
         }
         if (!userId.equals(command.userId())) {
-            reject(command, RejectionCode.USER_MISMATCH,
-                    "the connection is bound to another user, and a binding never changes", clock);
+            reject(
+                    command,
+                    RejectionCode.USER_MISMATCH,
+                    "the connection is bound to another user, and a binding never changes",
+                    clock);
         }
         apply(new ConnectionTokenRefreshed(connectionId, command.tokenExpiresAt(), clock.instant()));
     }
@@ -102,15 +111,22 @@ class Connection {
     void handle(MigrateConnectionId command, Clock clock) throws Exception {
         requireLiveConnection(command, clock);
         if (state == OPENED) {
-            reject(command, RejectionCode.NOT_AUTHENTICATED, "only an authenticated connection takes a final id", clock);
+            reject(
+                    command,
+                    RejectionCode.NOT_AUTHENTICATED,
+                    "only an authenticated connection takes a final id",
+                    clock);
         }
         if (finalId != null) {
             reject(command, RejectionCode.ALREADY_MIGRATED, "the connection already has final id " + finalId, clock);
         }
         String target = command.finalId();
         if (target == null || target.isBlank() || target.equals(connectionId)) {
-            reject(command, RejectionCode.INVALID_FINAL_ID,
-                    "a final id must be non-blank and differ from the preliminary id", clock);
+            reject(
+                    command,
+                    RejectionCode.INVALID_FINAL_ID,
+                    "a final id must be non-blank and differ from the preliminary id",
+                    clock);
         }
         var at = clock.instant();
         apply(new ConnectionIdMigrated(connectionId, target, userId, at));
@@ -156,7 +172,9 @@ class Connection {
 
     private void requireConnectionStream(ConnectionCommand command, Clock clock) throws ConnectionRejectedException {
         if (claimedBy != null) {
-            reject(command, RejectionCode.UNKNOWN_CONNECTION,
+            reject(
+                    command,
+                    RejectionCode.UNKNOWN_CONNECTION,
                     "this is the final id of connection " + claimedBy
                             + "; commands address a connection by the id it was opened with",
                     clock);

@@ -13,10 +13,13 @@ import org.springframework.context.annotation.Configuration;
 class ConnectionCommandConfiguration {
 
     @Bean
-    ConnectionCommands connectionCommands(CommandGateway commandGateway, EventStore eventStore, Clock clock,
+    ConnectionCommands connectionCommands(
+            CommandGateway commandGateway,
+            EventStore eventStore,
+            Clock clock,
             ObjectProvider<ConnectionCommandListener> listener) {
-        return new ConnectionCommands(commandGateway, eventStore, clock,
-                listener.getIfAvailable(() -> ConnectionCommandListener.NONE));
+        return new ConnectionCommands(
+                commandGateway, eventStore, clock, listener.getIfAvailable(() -> ConnectionCommandListener.NONE));
     }
 
     /**

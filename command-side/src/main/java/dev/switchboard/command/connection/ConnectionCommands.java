@@ -45,20 +45,26 @@ public class ConnectionCommands {
         this(commandGateway, eventStore, clock, ConnectionCommandListener.NONE);
     }
 
-    public ConnectionCommands(CommandGateway commandGateway, EventStore eventStore, Clock clock,
-            ConnectionCommandListener listener) {
+    public ConnectionCommands(
+            CommandGateway commandGateway, EventStore eventStore, Clock clock, ConnectionCommandListener listener) {
         this.listener = listener;
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;
         this.clock = clock;
-        this.conflictRetry = Retry.of("connection-command-conflict", RetryConfig.custom()
-                .maxAttempts(5)
-                .waitDuration(Duration.ofMillis(5))
-                .retryOnException(ConcurrencyException.class::isInstance)
-                .build());
-        conflictRetry.getEventPublisher().onRetry(event -> log.info(
-                "connection command met a concurrent change on another node; retrying against the new state "
-                        + "(attempt {}): {}", event.getNumberOfRetryAttempts(), event.getLastThrowable().getMessage()));
+        this.conflictRetry = Retry.of(
+                "connection-command-conflict",
+                RetryConfig.custom()
+                        .maxAttempts(5)
+                        .waitDuration(Duration.ofMillis(5))
+                        .retryOnException(ConcurrencyException.class::isInstance)
+                        .build());
+        conflictRetry
+                .getEventPublisher()
+                .onRetry(event -> log.info(
+                        "connection command met a concurrent change on another node; retrying against the new state "
+                                + "(attempt {}): {}",
+                        event.getNumberOfRetryAttempts(),
+                        event.getLastThrowable().getMessage()));
     }
 
     /**
@@ -68,7 +74,8 @@ public class ConnectionCommands {
      */
     public void send(ConnectionCommand command) throws ConnectionRejectedException {
         try {
-            Retry.decorateCheckedRunnable(conflictRetry, () -> sendOnce(command)).run();
+            Retry.decorateCheckedRunnable(conflictRetry, () -> sendOnce(command))
+                    .run();
         } catch (ConnectionRejectedException | RuntimeException | Error e) {
             if (e instanceof ConnectionRejectedException rejected) {
                 log.info("connection command rejected: {}", rejected.getMessage());
@@ -105,7 +112,9 @@ public class ConnectionCommands {
                 recordRejection(command, RejectionCode.CONNECTION_EXISTS, "the id already has a history");
             }
             if (command instanceof MigrateConnectionId migrate && hasHistory(migrate.finalId())) {
-                recordRejection(command, RejectionCode.FINAL_ID_TAKEN,
+                recordRejection(
+                        command,
+                        RejectionCode.FINAL_ID_TAKEN,
                         "final id " + migrate.finalId() + " is held by another connection");
             }
             throw e;
@@ -118,8 +127,12 @@ public class ConnectionCommands {
 
     private void recordRejection(ConnectionCommand command, RejectionCode code, String reason)
             throws ConnectionRejectedException {
-        var record = new RecordRejection(command.connectionId(), command.getClass().getSimpleName(),
-                CommandArguments.of((Record) command), code, reason);
+        var record = new RecordRejection(
+                command.connectionId(),
+                command.getClass().getSimpleName(),
+                CommandArguments.of((Record) command),
+                code,
+                reason);
         try {
             commandGateway.sendAndWait(record);
         } catch (CommandExecutionException e) {
@@ -136,8 +149,13 @@ public class ConnectionCommands {
         String commandName = command.getClass().getSimpleName();
         String reason = "no connection was opened with this id";
         eventStore.publish(GenericEventMessage.asEventMessage(new ConnectionCommandRejected(
-                command.connectionId(), commandName, CommandArguments.of((Record) command), null,
-                RejectionCode.UNKNOWN_CONNECTION, reason, clock.instant())));
+                command.connectionId(),
+                commandName,
+                CommandArguments.of((Record) command),
+                null,
+                RejectionCode.UNKNOWN_CONNECTION,
+                reason,
+                clock.instant())));
         return new ConnectionRejectedException(
                 command.connectionId(), null, commandName, RejectionCode.UNKNOWN_CONNECTION, reason);
     }

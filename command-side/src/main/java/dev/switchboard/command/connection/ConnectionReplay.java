@@ -23,7 +23,8 @@ public final class ConnectionReplay {
      * this clock is never read.
      */
     private static final AggregateModel<Connection> MODEL = AnnotatedAggregateMetaModelFactory.inspectAggregate(
-            Connection.class, MultiParameterResolverFactory.ordered(
+            Connection.class,
+            MultiParameterResolverFactory.ordered(
                     ClasspathParameterResolverFactory.forClass(Connection.class),
                     new SimpleResourceParameterResolverFactory(List.of(Clock.systemUTC()))));
 

@@ -34,16 +34,22 @@ public class AgentEvents {
         // Random backoff, so that two nodes that just collided do not collide again on the very next attempt. The
         // loser restarts behind the winner's node, whose next local publish is already waiting on the lock, so it can
         // lose a few times in a row: two nodes hammering one user needed up to 6 attempts in AgentFeedIT.
-        this.conflictRetry = Retry.of("agent-feed-conflict", RetryConfig.custom()
-                .maxAttempts(20)
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
-                        Duration.ofMillis(2), 2.0, 0.5, Duration.ofMillis(100)))
-                .retryOnException(e -> e instanceof ConcurrencyException
-                        || e instanceof AggregateStreamCreationException)
-                .build());
-        conflictRetry.getEventPublisher().onRetry(event -> log.debug(
-                "agent event met a concurrent publish for the same user ({}); retrying with the next seq (attempt {})",
-                event.getLastThrowable().getClass().getSimpleName(), event.getNumberOfRetryAttempts()));
+        this.conflictRetry = Retry.of(
+                "agent-feed-conflict",
+                RetryConfig.custom()
+                        .maxAttempts(20)
+                        .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
+                                Duration.ofMillis(2), 2.0, 0.5, Duration.ofMillis(100)))
+                        .retryOnException(
+                                e -> e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException)
+                        .build());
+        conflictRetry
+                .getEventPublisher()
+                .onRetry(event -> log.debug(
+                        "agent event met a concurrent publish for the same user ({}); "
+                                + "retrying with the next seq (attempt {})",
+                        event.getLastThrowable().getClass().getSimpleName(),
+                        event.getNumberOfRetryAttempts()));
     }
 
     /**
@@ -68,7 +74,8 @@ public class AgentEvents {
      */
     private AgentEventPublished stored(String userId, long seq) {
         var events = eventStore.readEvents(FeedIds.of(userId), seq - 1);
-        if (events.hasNext() && events.next().getPayload() instanceof AgentEventPublished published
+        if (events.hasNext()
+                && events.next().getPayload() instanceof AgentEventPublished published
                 && published.seq() == seq) {
             return published;
         }

@@ -57,8 +57,14 @@ class AgentFeed {
             return FeedAppend.replayed(earlier);
         }
         Map<String, Object> data = command.data() == null ? Map.of() : command.data();
-        var appended = new AgentEventPublished(command.userId(), lastSeq + 1, command.runId(), command.event(), data,
-                command.idempotencyKey(), clock.instant());
+        var appended = new AgentEventPublished(
+                command.userId(),
+                lastSeq + 1,
+                command.runId(),
+                command.event(),
+                data,
+                command.idempotencyKey(),
+                clock.instant());
         apply(appended);
         return FeedAppend.of(appended);
     }
@@ -73,7 +79,9 @@ class AgentFeed {
         }
         if (AgentEventKind.fromWire(command.event()).isEmpty()) {
             throw new IllegalArgumentException("Unknown agent event '" + command.event() + "': expected one of "
-                    + Arrays.stream(AgentEventKind.values()).map(AgentEventKind::wire).collect(joining(", ")) + ".");
+                    + Arrays.stream(AgentEventKind.values())
+                            .map(AgentEventKind::wire)
+                            .collect(joining(", ")) + ".");
         }
     }
 

@@ -115,28 +115,45 @@ final class ConnectionFixtures {
     /** The event a refused command leaves in the history; the arguments are spelled out, not derived. */
     static ConnectionCommandRejected rejected(
             ConnectionCommand command, ConnectionState stateMet, RejectionCode code, String reason) {
-        return new ConnectionCommandRejected(command.connectionId(), nameOf(command), argumentsOf(command), stateMet,
-                code, reason, NOW);
+        return new ConnectionCommandRejected(
+                command.connectionId(), nameOf(command), argumentsOf(command), stateMet, code, reason, NOW);
     }
 
     /** A recorded refusal names the command the store refused, not the record command that carries it. */
     static String nameOf(ConnectionCommand command) {
-        return command instanceof RecordRejection record ? record.command() : command.getClass().getSimpleName();
+        return command instanceof RecordRejection record
+                ? record.command()
+                : command.getClass().getSimpleName();
     }
 
     static Map<String, String> argumentsOf(ConnectionCommand command) {
         String id = command.connectionId();
         if (command instanceof OpenConnection c) {
-            return Map.of("connectionId", id, "nodeId", String.valueOf(c.nodeId()),
-                    "remoteAddress", String.valueOf(c.remoteAddress()));
+            return Map.of(
+                    "connectionId",
+                    id,
+                    "nodeId",
+                    String.valueOf(c.nodeId()),
+                    "remoteAddress",
+                    String.valueOf(c.remoteAddress()));
         }
         if (command instanceof AuthenticateConnection c) {
-            return Map.of("connectionId", id, "userId", String.valueOf(c.userId()),
-                    "tokenExpiresAt", String.valueOf(c.tokenExpiresAt()));
+            return Map.of(
+                    "connectionId",
+                    id,
+                    "userId",
+                    String.valueOf(c.userId()),
+                    "tokenExpiresAt",
+                    String.valueOf(c.tokenExpiresAt()));
         }
         if (command instanceof RefreshConnectionToken c) {
-            return Map.of("connectionId", id, "userId", String.valueOf(c.userId()),
-                    "tokenExpiresAt", String.valueOf(c.tokenExpiresAt()));
+            return Map.of(
+                    "connectionId",
+                    id,
+                    "userId",
+                    String.valueOf(c.userId()),
+                    "tokenExpiresAt",
+                    String.valueOf(c.tokenExpiresAt()));
         }
         if (command instanceof MigrateConnectionId c) {
             return Map.of("connectionId", id, "finalId", String.valueOf(c.finalId()));
@@ -145,8 +162,15 @@ final class ConnectionFixtures {
             return Map.of("connectionId", id);
         }
         if (command instanceof CloseConnection c) {
-            return Map.of("connectionId", id, "reason", String.valueOf(c.reason()),
-                    "detail", String.valueOf(c.detail()), "nodeId", String.valueOf(c.nodeId()));
+            return Map.of(
+                    "connectionId",
+                    id,
+                    "reason",
+                    String.valueOf(c.reason()),
+                    "detail",
+                    String.valueOf(c.detail()),
+                    "nodeId",
+                    String.valueOf(c.nodeId()));
         }
         if (command instanceof RecordRejection c) {
             return c.arguments();

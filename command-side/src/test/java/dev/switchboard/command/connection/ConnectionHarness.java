@@ -85,7 +85,10 @@ final class ConnectionHarness {
 
     /** Every event in the store, in the order it was appended, across all streams. */
     List<EventMessage<?>> allEvents() {
-        return storage.current.readEvents(null, false).<EventMessage<?>>map(e -> e).toList();
+        return storage.current
+                .readEvents(null, false)
+                .<EventMessage<?>>map(e -> e)
+                .toList();
     }
 
     private static final class SwappableStorage implements EventStorageEngine {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.switchboard.api.connection.AuthenticateConnection;
 import dev.switchboard.api.connection.CloseConnection;
 import dev.switchboard.api.connection.CloseReason;
@@ -31,8 +33,6 @@ import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import org.axonframework.modelling.command.AbstractRepository;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +85,7 @@ class ConnectionModelTest {
 
     /** The repository logs a warning with a stack trace for each unknown id; about half the walk meets one. */
     private final Logger repositoryLog = (Logger) LoggerFactory.getLogger(AbstractRepository.class);
+
     private Level repositoryLogLevel;
 
     @BeforeEach
@@ -109,7 +110,8 @@ class ConnectionModelTest {
             count *= ALPHABET.size();
             expected += count;
         }
-        System.out.printf("ConnectionModelTest: %d command sequences of length 1 to %d checked in %d ms "
+        System.out.printf(
+                "ConnectionModelTest: %d command sequences of length 1 to %d checked in %d ms "
                         + "(%d commands sent to the aggregate, %d duplicate opens left to the store's unique key)%n",
                 sequencesChecked, MAX_LENGTH, millis, commandsSent, duplicateOpensNotSent);
         assertEquals(expected, sequencesChecked, "every enumerated sequence is checked");
@@ -117,8 +119,10 @@ class ConnectionModelTest {
         assertEquals(EnumSet.allOf(ConnectionState.class), statesSeen, "the walk reaches every state");
         // Not met here: a final id held by another connection needs two (FinalIdRaceIT), and a blank user id is a
         // token without a subject, which the gateway refuses first (ConnectionTokenRefreshTest covers the aggregate).
-        assertEquals(EnumSet.complementOf(EnumSet.of(RejectionCode.FINAL_ID_TAKEN, RejectionCode.INVALID_USER_ID)),
-                codesSeen, "the walk meets every refusal the alphabet can provoke");
+        assertEquals(
+                EnumSet.complementOf(EnumSet.of(RejectionCode.FINAL_ID_TAKEN, RejectionCode.INVALID_USER_ID)),
+                codesSeen,
+                "the walk meets every refusal the alphabet can provoke");
     }
 
     private void walk(List<String> path, List<EventMessage<?>> history, State state) {
@@ -171,7 +175,10 @@ class ConnectionModelTest {
 
         List<EventMessage<?>> all = harness.allEvents();
         List<EventMessage<?>> appended = all.subList(history.size(), all.size());
-        assertEquals(expected.events(), appended.stream().map(ConnectionModelTest::withoutReason).toList(), where);
+        assertEquals(
+                expected.events(),
+                appended.stream().map(ConnectionModelTest::withoutReason).toList(),
+                where);
         for (int i = 0; i < appended.size(); i++) {
             assertAppendedToItsStream(all.subList(0, history.size() + i), appended.get(i), where);
         }
@@ -188,7 +195,8 @@ class ConnectionModelTest {
         var payload = (ConnectionEvent) event.getPayload();
         String stream = payload instanceof FinalIdClaimed claim ? claim.finalId() : payload.connectionId();
         long earlier = before.stream()
-                .filter(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier().equals(stream))
+                .filter(e ->
+                        ((DomainEventMessage<?>) e).getAggregateIdentifier().equals(stream))
                 .count();
         assertEquals(stream, domainEvent.getAggregateIdentifier(), where);
         assertEquals(earlier, domainEvent.getSequenceNumber(), where);
@@ -209,8 +217,8 @@ class ConnectionModelTest {
     private static ConnectionEvent withoutReason(EventMessage<?> message) {
         var event = (ConnectionEvent) message.getPayload();
         return event instanceof ConnectionCommandRejected r
-                ? new ConnectionCommandRejected(r.connectionId(), r.command(), r.arguments(), r.stateMet(), r.code(),
-                        null, r.at())
+                ? new ConnectionCommandRejected(
+                        r.connectionId(), r.command(), r.arguments(), r.stateMet(), r.code(), null, r.at())
                 : event;
     }
 }

@@ -69,19 +69,29 @@ final class ConnectionReferenceModel {
             return refusedByStore(RejectionCode.CONNECTION_EXISTS, s.state());
         }
         if (command instanceof CloseConnection close) {
-            return s.state() == CLOSED ? accept(s) : accept(new State(CLOSED, s.userId(), s.finalId()),
-                    new ConnectionClosed(connectionId, s.state(), close.reason(), close.detail(), close.nodeId(), now));
+            return s.state() == CLOSED
+                    ? accept(s)
+                    : accept(
+                            new State(CLOSED, s.userId(), s.finalId()),
+                            new ConnectionClosed(
+                                    connectionId, s.state(), close.reason(), close.detail(), close.nodeId(), now));
         }
         if (s.state() == CLOSED) {
             return refuse(s, command, RejectionCode.CONNECTION_CLOSED);
         }
         if (command instanceof AuthenticateConnection authenticate) {
             if (s.state() != OPENED) {
-                return refuse(s, command, authenticate.userId().equals(s.userId())
-                        ? RejectionCode.ALREADY_AUTHENTICATED : RejectionCode.USER_MISMATCH);
+                return refuse(
+                        s,
+                        command,
+                        authenticate.userId().equals(s.userId())
+                                ? RejectionCode.ALREADY_AUTHENTICATED
+                                : RejectionCode.USER_MISMATCH);
             }
-            return accept(new State(AUTHENTICATED, authenticate.userId(), null), new ConnectionAuthenticated(
-                    connectionId, authenticate.userId(), authenticate.tokenExpiresAt(), now));
+            return accept(
+                    new State(AUTHENTICATED, authenticate.userId(), null),
+                    new ConnectionAuthenticated(
+                            connectionId, authenticate.userId(), authenticate.tokenExpiresAt(), now));
         }
         if (command instanceof MigrateConnectionId migrate) {
             String target = migrate.finalId();
@@ -94,7 +104,8 @@ final class ConnectionReferenceModel {
             if (target == null || target.isBlank() || target.equals(connectionId)) {
                 return refuse(s, command, RejectionCode.INVALID_FINAL_ID);
             }
-            return accept(new State(s.state(), s.userId(), target),
+            return accept(
+                    new State(s.state(), s.userId(), target),
                     new ConnectionIdMigrated(connectionId, target, s.userId(), now),
                     new FinalIdClaimed(target, connectionId, now));
         }
@@ -102,10 +113,12 @@ final class ConnectionReferenceModel {
             return switch (s.state()) {
                 case OPENED -> refuse(s, command, RejectionCode.NOT_AUTHENTICATED);
                 case READY -> refuse(s, command, RejectionCode.ALREADY_READY);
-                default -> s.finalId() == null
-                        ? refuse(s, command, RejectionCode.NOT_MIGRATED)
-                        : accept(new State(READY, s.userId(), s.finalId()),
-                                new ConnectionMarkedReady(connectionId, s.finalId(), now));
+                default ->
+                    s.finalId() == null
+                            ? refuse(s, command, RejectionCode.NOT_MIGRATED)
+                            : accept(
+                                    new State(READY, s.userId(), s.finalId()),
+                                    new ConnectionMarkedReady(connectionId, s.finalId(), now));
             };
         }
         throw new IllegalArgumentException("the model has no row for " + command);
@@ -116,7 +129,10 @@ final class ConnectionReferenceModel {
         if (!command.connectionId().equals(s.finalId())) {
             return refusedByStore(RejectionCode.UNKNOWN_CONNECTION, null);
         }
-        return new Refused(RejectionCode.UNKNOWN_CONNECTION, null, false,
+        return new Refused(
+                RejectionCode.UNKNOWN_CONNECTION,
+                null,
+                false,
                 List.of(rejection(command, null, RejectionCode.UNKNOWN_CONNECTION)));
     }
 
@@ -134,7 +150,13 @@ final class ConnectionReferenceModel {
 
     private ConnectionCommandRejected rejection(
             ConnectionCommand command, ConnectionState stateMet, RejectionCode code) {
-        return new ConnectionCommandRejected(command.connectionId(), ConnectionFixtures.nameOf(command),
-                ConnectionFixtures.argumentsOf(command), stateMet, code, null, now);
+        return new ConnectionCommandRejected(
+                command.connectionId(),
+                ConnectionFixtures.nameOf(command),
+                ConnectionFixtures.argumentsOf(command),
+                stateMet,
+                code,
+                null,
+                now);
     }
 }

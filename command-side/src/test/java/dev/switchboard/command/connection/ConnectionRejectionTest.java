@@ -62,7 +62,8 @@ class ConnectionRejectionTest {
 
     static void assertRefused(Object[] history, ConnectionState stateMet, Refusal refusal) {
         var command = refusal.command();
-        fixture().given(history)
+        fixture()
+                .given(history)
                 .when(command)
                 .expectException(rejection(command.connectionId(), nameOf(command), stateMet, refusal.code()))
                 .expectEvents(rejected(command, stateMet, refusal.code(), refusal.reason()));
@@ -71,9 +72,15 @@ class ConnectionRejectionTest {
     /** The same for every authenticated state: a binding to a user is made once and never changes. */
     private static Stream<Refusal> rebindingRefusals() {
         return Stream.of(
-                new Refusal("cannot authenticate twice as the same user", authenticateAs(ALICE), ALREADY_AUTHENTICATED,
+                new Refusal(
+                        "cannot authenticate twice as the same user",
+                        authenticateAs(ALICE),
+                        ALREADY_AUTHENTICATED,
                         "the connection is already bound to this user"),
-                new Refusal("cannot rebind to another user", authenticateAs(BOB), USER_MISMATCH,
+                new Refusal(
+                        "cannot rebind to another user",
+                        authenticateAs(BOB),
+                        USER_MISMATCH,
                         "the connection is bound to another user, and a binding never changes"));
     }
 
@@ -83,11 +90,20 @@ class ConnectionRejectionTest {
 
         static Stream<Refusal> refusals() {
             return Stream.of(
-                    new Refusal("cannot migrate before authenticating", migrateTo(FINAL), NOT_AUTHENTICATED,
+                    new Refusal(
+                            "cannot migrate before authenticating",
+                            migrateTo(FINAL),
+                            NOT_AUTHENTICATED,
                             NEEDS_AUTH_TO_MIGRATE),
-                    new Refusal("cannot migrate, not even to an invalid id, before authenticating",
-                            migrateTo(CONNECTION), NOT_AUTHENTICATED, NEEDS_AUTH_TO_MIGRATE),
-                    new Refusal("cannot become ready before authenticating", markReady(), NOT_AUTHENTICATED,
+                    new Refusal(
+                            "cannot migrate, not even to an invalid id, before authenticating",
+                            migrateTo(CONNECTION),
+                            NOT_AUTHENTICATED,
+                            NEEDS_AUTH_TO_MIGRATE),
+                    new Refusal(
+                            "cannot become ready before authenticating",
+                            markReady(),
+                            NOT_AUTHENTICATED,
                             "only an authenticated connection becomes ready"));
         }
 
@@ -103,14 +119,24 @@ class ConnectionRejectionTest {
     class Authenticated {
 
         static Stream<Refusal> refusals() {
-            return Stream.concat(rebindingRefusals(), Stream.of(
-                    new Refusal("cannot become ready before migrating", markReady(), NOT_MIGRATED,
-                            "the connection has no final id yet"),
-                    new Refusal("cannot migrate to its own preliminary id", migrateTo(CONNECTION), INVALID_FINAL_ID,
-                            BAD_FINAL_ID),
-                    new Refusal("cannot migrate to a blank id", migrateTo("  "), INVALID_FINAL_ID, BAD_FINAL_ID),
-                    new Refusal("cannot migrate to an empty id", migrateTo(""), INVALID_FINAL_ID, BAD_FINAL_ID),
-                    new Refusal("cannot migrate to a null id", migrateTo(null), INVALID_FINAL_ID, BAD_FINAL_ID)));
+            return Stream.concat(
+                    rebindingRefusals(),
+                    Stream.of(
+                            new Refusal(
+                                    "cannot become ready before migrating",
+                                    markReady(),
+                                    NOT_MIGRATED,
+                                    "the connection has no final id yet"),
+                            new Refusal(
+                                    "cannot migrate to its own preliminary id",
+                                    migrateTo(CONNECTION),
+                                    INVALID_FINAL_ID,
+                                    BAD_FINAL_ID),
+                            new Refusal(
+                                    "cannot migrate to a blank id", migrateTo("  "), INVALID_FINAL_ID, BAD_FINAL_ID),
+                            new Refusal("cannot migrate to an empty id", migrateTo(""), INVALID_FINAL_ID, BAD_FINAL_ID),
+                            new Refusal(
+                                    "cannot migrate to a null id", migrateTo(null), INVALID_FINAL_ID, BAD_FINAL_ID)));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -125,10 +151,15 @@ class ConnectionRejectionTest {
     class Migrated {
 
         static Stream<Refusal> refusals() {
-            return Stream.concat(rebindingRefusals(), Stream.of(
-                    new Refusal("cannot migrate twice", migrateTo("final-2"), ALREADY_MIGRATED, HAS_FINAL_ID),
-                    new Refusal("reports the second migration before the invalid id", migrateTo(CONNECTION),
-                            ALREADY_MIGRATED, HAS_FINAL_ID)));
+            return Stream.concat(
+                    rebindingRefusals(),
+                    Stream.of(
+                            new Refusal("cannot migrate twice", migrateTo("final-2"), ALREADY_MIGRATED, HAS_FINAL_ID),
+                            new Refusal(
+                                    "reports the second migration before the invalid id",
+                                    migrateTo(CONNECTION),
+                                    ALREADY_MIGRATED,
+                                    HAS_FINAL_ID)));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -143,10 +174,15 @@ class ConnectionRejectionTest {
     class Ready {
 
         static Stream<Refusal> refusals() {
-            return Stream.concat(rebindingRefusals(), Stream.of(
-                    new Refusal("cannot migrate again", migrateTo("final-2"), ALREADY_MIGRATED, HAS_FINAL_ID),
-                    new Refusal("cannot become ready twice", markReady(), ALREADY_READY,
-                            "the connection is already ready")));
+            return Stream.concat(
+                    rebindingRefusals(),
+                    Stream.of(
+                            new Refusal("cannot migrate again", migrateTo("final-2"), ALREADY_MIGRATED, HAS_FINAL_ID),
+                            new Refusal(
+                                    "cannot become ready twice",
+                                    markReady(),
+                                    ALREADY_READY,
+                                    "the connection is already ready")));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -162,9 +198,15 @@ class ConnectionRejectionTest {
 
         static Stream<Refusal> refusals() {
             return Stream.of(
-                    new Refusal("cannot authenticate as its own user", authenticateAs(ALICE), CONNECTION_CLOSED,
+                    new Refusal(
+                            "cannot authenticate as its own user",
+                            authenticateAs(ALICE),
+                            CONNECTION_CLOSED,
                             CLOSED_REASON),
-                    new Refusal("cannot authenticate as another user", authenticateAs(BOB), CONNECTION_CLOSED,
+                    new Refusal(
+                            "cannot authenticate as another user",
+                            authenticateAs(BOB),
+                            CONNECTION_CLOSED,
                             CLOSED_REASON),
                     new Refusal("cannot migrate", migrateTo("final-2"), CONNECTION_CLOSED, CLOSED_REASON),
                     new Refusal("cannot become ready", markReady(), CONNECTION_CLOSED, CLOSED_REASON));

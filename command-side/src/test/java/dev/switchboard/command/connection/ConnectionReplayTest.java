@@ -28,13 +28,25 @@ class ConnectionReplayTest {
         assertThat(replay.apply(new ConnectionOpened("p", "n", AT)).state()).isEqualTo(ConnectionState.OPENED);
         assertThat(replay.apply(new ConnectionAuthenticated("p", "u", AT, AT)))
                 .isEqualTo(new ConnectionSnapshot("p", ConnectionState.AUTHENTICATED, "u", null, null));
-        assertThat(replay.apply(new ConnectionCommandRejected("p", "MarkConnectionReady", Map.of(),
-                ConnectionState.AUTHENTICATED, RejectionCode.NOT_MIGRATED, "no final id", AT)).state())
-                .as("a refusal changes nothing").isEqualTo(ConnectionState.AUTHENTICATED);
-        assertThat(replay.apply(new ConnectionIdMigrated("p", "f", "u", AT)).finalId()).isEqualTo("f");
-        assertThat(replay.apply(new ConnectionMarkedReady("p", "f", AT)).state()).isEqualTo(ConnectionState.READY);
-        assertThat(replay.apply(new ConnectionClosed("p", ConnectionState.READY, CloseReason.CLIENT_CLOSED, null, "n",
-                AT)).state()).isEqualTo(ConnectionState.CLOSED);
+        assertThat(replay.apply(new ConnectionCommandRejected(
+                                "p",
+                                "MarkConnectionReady",
+                                Map.of(),
+                                ConnectionState.AUTHENTICATED,
+                                RejectionCode.NOT_MIGRATED,
+                                "no final id",
+                                AT))
+                        .state())
+                .as("a refusal changes nothing")
+                .isEqualTo(ConnectionState.AUTHENTICATED);
+        assertThat(replay.apply(new ConnectionIdMigrated("p", "f", "u", AT)).finalId())
+                .isEqualTo("f");
+        assertThat(replay.apply(new ConnectionMarkedReady("p", "f", AT)).state())
+                .isEqualTo(ConnectionState.READY);
+        assertThat(replay.apply(new ConnectionClosed(
+                                "p", ConnectionState.READY, CloseReason.CLIENT_CLOSED, null, "n", AT))
+                        .state())
+                .isEqualTo(ConnectionState.CLOSED);
     }
 
     @Test

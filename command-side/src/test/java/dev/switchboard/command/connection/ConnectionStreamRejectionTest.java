@@ -52,13 +52,22 @@ class ConnectionStreamRejectionTest {
             String reason = "this is the final id of connection " + CONNECTION
                     + "; commands address a connection by the id it was opened with";
             return Stream.of(
-                    new Refusal("cannot be authenticated", new AuthenticateConnection(FINAL, ALICE, TOKEN_EXPIRES),
-                            UNKNOWN_CONNECTION, reason),
-                    new Refusal("cannot be migrated", new MigrateConnectionId(FINAL, "final-2"), UNKNOWN_CONNECTION,
+                    new Refusal(
+                            "cannot be authenticated",
+                            new AuthenticateConnection(FINAL, ALICE, TOKEN_EXPIRES),
+                            UNKNOWN_CONNECTION,
+                            reason),
+                    new Refusal(
+                            "cannot be migrated",
+                            new MigrateConnectionId(FINAL, "final-2"),
+                            UNKNOWN_CONNECTION,
                             reason),
                     new Refusal("cannot be made ready", new MarkConnectionReady(FINAL), UNKNOWN_CONNECTION, reason),
-                    new Refusal("cannot be closed", new CloseConnection(FINAL, CloseReason.ADMIN_CLOSED, null, NODE),
-                            UNKNOWN_CONNECTION, reason));
+                    new Refusal(
+                            "cannot be closed",
+                            new CloseConnection(FINAL, CloseReason.ADMIN_CLOSED, null, NODE),
+                            UNKNOWN_CONNECTION,
+                            reason));
         }
 
         /** A claim has no state, so the refusal reports none. */
@@ -70,9 +79,15 @@ class ConnectionStreamRejectionTest {
 
         @Test
         void recordsADuplicateOpenOfTheFinalIdOnTheClaim() {
-            var record = new RecordRejection(FINAL, "OpenConnection", Map.of("connectionId", FINAL, "nodeId", NODE),
-                    CONNECTION_EXISTS, "the id already has a history");
-            assertRefused(new Object[] {claimed()}, null,
+            var record = new RecordRejection(
+                    FINAL,
+                    "OpenConnection",
+                    Map.of("connectionId", FINAL, "nodeId", NODE),
+                    CONNECTION_EXISTS,
+                    "the id already has a history");
+            assertRefused(
+                    new Object[] {claimed()},
+                    null,
                     new Refusal("duplicate open", record, CONNECTION_EXISTS, "the id already has a history"));
         }
     }
@@ -92,19 +107,29 @@ class ConnectionStreamRejectionTest {
         @ParameterizedTest(name = "in state {0}")
         @MethodSource("everyConnectionState")
         void recordsADuplicateOpenWithTheStateItMet(Object[] history, ConnectionState state) {
-            var record = new RecordRejection(CONNECTION, "OpenConnection",
-                    Map.of("connectionId", CONNECTION, "nodeId", "node-b"), CONNECTION_EXISTS,
+            var record = new RecordRejection(
+                    CONNECTION,
+                    "OpenConnection",
+                    Map.of("connectionId", CONNECTION, "nodeId", "node-b"),
+                    CONNECTION_EXISTS,
                     "the id already has a history");
-            assertRefused(history, state,
+            assertRefused(
+                    history,
+                    state,
                     new Refusal("duplicate open", record, CONNECTION_EXISTS, "the id already has a history"));
         }
 
         @Test
         void recordsAFinalIdTakenByAnotherConnection() {
-            var record = new RecordRejection(CONNECTION, "MigrateConnectionId",
-                    Map.of("connectionId", CONNECTION, "finalId", FINAL), FINAL_ID_TAKEN,
+            var record = new RecordRejection(
+                    CONNECTION,
+                    "MigrateConnectionId",
+                    Map.of("connectionId", CONNECTION, "finalId", FINAL),
+                    FINAL_ID_TAKEN,
                     "final id " + FINAL + " is held by another connection");
-            assertRefused(authenticatedHistory(), AUTHENTICATED,
+            assertRefused(
+                    authenticatedHistory(),
+                    AUTHENTICATED,
                     new Refusal("final id taken", record, FINAL_ID_TAKEN, record.reason()));
         }
     }

@@ -28,7 +28,8 @@ class ConnectionTokenRefreshTest {
 
     @Test
     void aReadyConnectionRefreshesItsTokenForItsOwnUser() {
-        fixture().given(readyHistory())
+        fixture()
+                .given(readyHistory())
                 .when(new RefreshConnectionToken(CONNECTION, ALICE, LATER))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ConnectionTokenRefreshed(CONNECTION, LATER, NOW));
@@ -36,7 +37,8 @@ class ConnectionTokenRefreshTest {
 
     @Test
     void anAuthenticatedConnectionRefreshesItsTokenForItsOwnUser() {
-        fixture().given(authenticatedHistory())
+        fixture()
+                .given(authenticatedHistory())
                 .when(new RefreshConnectionToken(CONNECTION, ALICE, LATER))
                 .expectEvents(new ConnectionTokenRefreshed(CONNECTION, LATER, NOW));
     }
@@ -44,47 +46,58 @@ class ConnectionTokenRefreshTest {
     @Test
     void cannotRefreshAsAnotherUser() {
         var command = new RefreshConnectionToken(CONNECTION, BOB, LATER);
-        fixture().given(readyHistory())
+        fixture()
+                .given(readyHistory())
                 .when(command)
-                .expectException(rejection(CONNECTION, "RefreshConnectionToken", ConnectionState.READY,
-                        RejectionCode.USER_MISMATCH))
-                .expectEvents(rejected(command, ConnectionState.READY, RejectionCode.USER_MISMATCH,
+                .expectException(rejection(
+                        CONNECTION, "RefreshConnectionToken", ConnectionState.READY, RejectionCode.USER_MISMATCH))
+                .expectEvents(rejected(
+                        command,
+                        ConnectionState.READY,
+                        RejectionCode.USER_MISMATCH,
                         "the connection is bound to another user, and a binding never changes"));
     }
 
     @Test
     void cannotRefreshBeforeAuthenticating() {
         var command = new RefreshConnectionToken(CONNECTION, ALICE, LATER);
-        fixture().given(openedHistory())
+        fixture()
+                .given(openedHistory())
                 .when(command)
-                .expectException(rejection(CONNECTION, "RefreshConnectionToken", ConnectionState.OPENED,
-                        RejectionCode.NOT_AUTHENTICATED));
+                .expectException(rejection(
+                        CONNECTION, "RefreshConnectionToken", ConnectionState.OPENED, RejectionCode.NOT_AUTHENTICATED));
     }
 
     @Test
     void cannotRefreshAClosedConnection() {
-        fixture().given(closedHistory())
+        fixture()
+                .given(closedHistory())
                 .when(new RefreshConnectionToken(CONNECTION, ALICE, LATER))
-                .expectException(rejection(CONNECTION, "RefreshConnectionToken", ConnectionState.CLOSED,
-                        RejectionCode.CONNECTION_CLOSED));
+                .expectException(rejection(
+                        CONNECTION, "RefreshConnectionToken", ConnectionState.CLOSED, RejectionCode.CONNECTION_CLOSED));
     }
 
     @Test
     void cannotBindABlankUser() {
         var command = authenticateAs(" ");
-        fixture().given(openedHistory())
+        fixture()
+                .given(openedHistory())
                 .when(command)
-                .expectException(rejection(CONNECTION, "AuthenticateConnection", ConnectionState.OPENED,
-                        RejectionCode.INVALID_USER_ID))
-                .expectEvents(rejected(command, ConnectionState.OPENED, RejectionCode.INVALID_USER_ID,
+                .expectException(rejection(
+                        CONNECTION, "AuthenticateConnection", ConnectionState.OPENED, RejectionCode.INVALID_USER_ID))
+                .expectEvents(rejected(
+                        command,
+                        ConnectionState.OPENED,
+                        RejectionCode.INVALID_USER_ID,
                         "a connection is bound to a non-blank user id"));
     }
 
     @Test
     void aNullUserIsRefusedWithTheTypedRejectionNotACrash() {
-        fixture().given(openedHistory())
+        fixture()
+                .given(openedHistory())
                 .when(authenticateAs(null))
-                .expectException(rejection(CONNECTION, "AuthenticateConnection", ConnectionState.OPENED,
-                        RejectionCode.INVALID_USER_ID));
+                .expectException(rejection(
+                        CONNECTION, "AuthenticateConnection", ConnectionState.OPENED, RejectionCode.INVALID_USER_ID));
     }
 }

@@ -41,7 +41,8 @@ class ConnectionTransitionTest {
 
         @Test
         void opensAConnectionOnTheNodeThatHoldsItsSocket() {
-            fixture().givenNoPriorActivity()
+            fixture()
+                    .givenNoPriorActivity()
                     .when(new OpenConnection(CONNECTION, NODE))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(opened());
@@ -54,7 +55,8 @@ class ConnectionTransitionTest {
 
         @Test
         void authenticatesAsTheTokensUser() {
-            fixture().given(openedHistory())
+            fixture()
+                    .given(openedHistory())
                     .when(authenticateAs(ALICE))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(authenticated());
@@ -62,7 +64,8 @@ class ConnectionTransitionTest {
 
         @Test
         void closesBeforeItWasEverAuthenticated() {
-            fixture().given(openedHistory())
+            fixture()
+                    .given(openedHistory())
                     .when(close())
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(closed(OPENED));
@@ -80,7 +83,8 @@ class ConnectionTransitionTest {
          */
         @Test
         void migratesToItsFinalIdAndClaimsTheFinalIdsStream() {
-            fixture().given(authenticatedHistory())
+            fixture()
+                    .given(authenticatedHistory())
                     .when(migrateTo(FINAL))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(migrated(), claimed());
@@ -88,7 +92,8 @@ class ConnectionTransitionTest {
 
         @Test
         void closesWithoutAFinalId() {
-            fixture().given(authenticatedHistory())
+            fixture()
+                    .given(authenticatedHistory())
                     .when(close())
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(closed(AUTHENTICATED));
@@ -101,7 +106,8 @@ class ConnectionTransitionTest {
 
         @Test
         void becomesReadyUnderItsFinalId() {
-            fixture().given(migratedHistory())
+            fixture()
+                    .given(migratedHistory())
                     .when(markReady())
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(markedReady());
@@ -109,7 +115,8 @@ class ConnectionTransitionTest {
 
         @Test
         void closesBeforeItBecameReady() {
-            fixture().given(migratedHistory())
+            fixture()
+                    .given(migratedHistory())
                     .when(close())
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(closed(AUTHENTICATED));
@@ -122,7 +129,8 @@ class ConnectionTransitionTest {
 
         @Test
         void closesAndRecordsThatItWasReady() {
-            fixture().given(readyHistory())
+            fixture()
+                    .given(readyHistory())
                     .when(close())
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(closed(READY));
@@ -135,7 +143,8 @@ class ConnectionTransitionTest {
 
         @Test
         void acceptsASecondCloseAndChangesNothing() {
-            fixture().given(closedHistory())
+            fixture()
+                    .given(closedHistory())
                     .when(close())
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -143,7 +152,8 @@ class ConnectionTransitionTest {
 
         @Test
         void acceptsASecondCloseEvenWhenItNeverAuthenticated() {
-            fixture().given(opened(), closed(OPENED))
+            fixture()
+                    .given(opened(), closed(OPENED))
                     .when(close())
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();

@@ -25,7 +25,9 @@ class MessageIdentifiersTest {
             assertThat(uuid.version()).isEqualTo(4);
             assertThat(uuid.variant()).isEqualTo(2);
             assertThat(uuid.toString()).isEqualTo(identifier);
-            assertThat(seen.add(identifier)).as("identifier %s repeated", identifier).isTrue();
+            assertThat(seen.add(identifier))
+                    .as("identifier %s repeated", identifier)
+                    .isTrue();
         }
     }
 }

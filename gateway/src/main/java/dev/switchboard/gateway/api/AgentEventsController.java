@@ -38,7 +38,9 @@ class AgentEventsController {
     /** 202: the event is in the user's feed; delivery to the user's sockets follows. */
     @PostMapping("/api/users/{userId}/events")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Published publish(@PathVariable String userId, @Valid @RequestBody PublishEventRequest request,
+    Published publish(
+            @PathVariable String userId,
+            @Valid @RequestBody PublishEventRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal VerifiedToken caller) {
         // the filter chain already demands the scope (before the body is read); this keeps the rule next to the code
@@ -46,13 +48,13 @@ class AgentEventsController {
             throw ApiException.forbidden("This request needs a token with scope " + VerifiedToken.PUBLISH + ".");
         }
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
-            throw ApiException.badRequest("invalid_request",
-                    IDEMPOTENCY_KEY + " must be 1 to " + MAX_KEY_LENGTH + " characters, not blank.");
+            throw ApiException.badRequest(
+                    "invalid_request", IDEMPOTENCY_KEY + " must be 1 to " + MAX_KEY_LENGTH + " characters, not blank.");
         }
         if (!database.isAvailable()) {
             throw ApiException.unavailable(); // at once, rather than after the connection pool's timeout
         }
-        return new Published(publisher.publish(userId, request.runId(), request.event(), request.dataOrEmpty(),
-                idempotencyKey));
+        return new Published(
+                publisher.publish(userId, request.runId(), request.event(), request.dataOrEmpty(), idempotencyKey));
     }
 }

@@ -44,16 +44,22 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException failure) {
-        if (failure.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (failure.getCause() instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
-                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                    .map(reference -> reference.getFieldName() != null
+                            ? reference.getFieldName()
                             : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return answer(HttpStatus.BAD_REQUEST, "malformed_request",
+            return answer(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed_request",
                     "The request body's field " + field + " has the wrong JSON type.");
         }
         boolean badJson = failure.getCause() instanceof JsonProcessingException;
-        return answer(HttpStatus.BAD_REQUEST, "malformed_request",
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "malformed_request",
                 badJson ? "The request body is not valid JSON." : "The request needs a JSON body.");
     }
 
@@ -69,13 +75,17 @@ class ApiErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> mistyped(MethodArgumentTypeMismatchException failure) {
-        return answer(HttpStatus.BAD_REQUEST, "invalid_request",
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "invalid_request",
                 "The parameter " + failure.getName() + " has the wrong type.");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> wrongMediaType(HttpMediaTypeNotSupportedException failure) {
-        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+        return answer(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
                 "The request body must be JSON (Content-Type: application/json).");
     }
 
@@ -98,7 +108,9 @@ class ApiErrors {
             return refused(ApiException.unavailable());
         }
         log.error("an API request failed", failure);
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+        return answer(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal_error",
                 "The server could not answer this request; the cause is in its log.");
     }
 

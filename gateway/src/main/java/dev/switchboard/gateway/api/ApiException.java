@@ -24,14 +24,16 @@ class ApiException extends RuntimeException {
 
     /** The database that holds the log does not answer; the caller may retry (see {@link ApiErrors#RETRY_AFTER}). */
     static ApiException unavailable() {
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+        return new ApiException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "unavailable",
                 "The server cannot store or read events right now; retry after a moment.");
     }
 
     /** Also the answer for another user's connection: a user token must not learn which ids exist. */
     static ApiException connectionNotFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, "connection_not_found",
-                "No connection with this id is visible to this token.");
+        return new ApiException(
+                HttpStatus.NOT_FOUND, "connection_not_found", "No connection with this id is visible to this token.");
     }
 
     HttpStatus status() {

@@ -29,9 +29,18 @@ record ConnectionResponse(
     record Page(List<ConnectionResponse> connections) {}
 
     static ConnectionResponse of(ConnectionView view) {
-        return new ConnectionResponse(view.connectionId(), view.preliminaryId(), view.userId(), view.nodeId(),
-                view.state(), view.openedAt(), view.authenticatedAt(), view.readyAt(), view.closedAt(),
-                view.closeReason(), view.lastPosition());
+        return new ConnectionResponse(
+                view.connectionId(),
+                view.preliminaryId(),
+                view.userId(),
+                view.nodeId(),
+                view.state(),
+                view.openedAt(),
+                view.authenticatedAt(),
+                view.readyAt(),
+                view.closedAt(),
+                view.closeReason(),
+                view.lastPosition());
     }
 
     static Page page(List<ConnectionView> views) {

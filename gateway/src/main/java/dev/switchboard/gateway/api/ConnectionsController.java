@@ -31,8 +31,7 @@ class ConnectionsController {
     private final VisibleConnections visible;
     private final ConnectionCloser closer;
 
-    ConnectionsController(ConnectionRegistry registry, VisibleConnections visible,
-            ConnectionCloser closer) {
+    ConnectionsController(ConnectionRegistry registry, VisibleConnections visible, ConnectionCloser closer) {
         this.registry = registry;
         this.visible = visible;
         this.closer = closer;
@@ -43,8 +42,10 @@ class ConnectionsController {
      * without {@code userId} the newest {@code limit} (default 100, at most 1000) connections of all users.
      */
     @GetMapping
-    ConnectionResponse.Page list(@RequestParam(required = false) String userId,
-            @RequestParam(required = false) String state, @RequestParam(required = false) Integer limit,
+    ConnectionResponse.Page list(
+            @RequestParam(required = false) String userId,
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) Integer limit,
             @AuthenticationPrincipal VerifiedToken caller) {
         ConnectionState wanted = state(state);
         boolean anyUser = userId == null || userId.isBlank();
@@ -92,8 +93,8 @@ class ConnectionsController {
         try {
             return ConnectionState.valueOf(state.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid_request",
-                    "state must be one of " + Arrays.toString(ConnectionState.values()) + ".");
+            throw ApiException.badRequest(
+                    "invalid_request", "state must be one of " + Arrays.toString(ConnectionState.values()) + ".");
         }
     }
 
@@ -102,8 +103,7 @@ class ConnectionsController {
             return DEFAULT_LIMIT;
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.badRequest("invalid_request",
-                    "limit must be between 1 and " + MAX_LIMIT + ".");
+            throw ApiException.badRequest("invalid_request", "limit must be between 1 and " + MAX_LIMIT + ".");
         }
         return limit;
     }

@@ -29,8 +29,14 @@ class NodesController {
             List.of(ConnectionState.OPENED, ConnectionState.AUTHENTICATED, ConnectionState.READY);
 
     /** @param connections open connections on the node by state (OPENED, AUTHENTICATED, READY) */
-    record Node(String nodeId, String state, Instant startedAt, Instant renewedAt, Instant expiresAt,
-            String reapedBy, Map<ConnectionState, Long> connections) {}
+    record Node(
+            String nodeId,
+            String state,
+            Instant startedAt,
+            Instant renewedAt,
+            Instant expiresAt,
+            String reapedBy,
+            Map<ConnectionState, Long> connections) {}
 
     record Page(List<Node> nodes) {}
 
@@ -57,14 +63,22 @@ class NodesController {
         leases.all().forEach(lease -> byNode.put(lease.nodeId(), lease));
         var nodeIds = new TreeSet<>(byNode.keySet());
         nodeIds.addAll(live.keySet());
-        return new Page(nodeIds.stream().map(nodeId -> {
-            NodeLease lease = byNode.get(nodeId);
-            Map<ConnectionState, Long> connections = live.getOrDefault(nodeId, zeroes());
-            return lease == null
-                    ? new Node(nodeId, UNLEASED, null, null, null, null, connections)
-                    : new Node(nodeId, lease.state().name(), lease.startedAt(), lease.renewedAt(),
-                            lease.expiresAt(), lease.reapedBy(), connections);
-        }).toList());
+        return new Page(nodeIds.stream()
+                .map(nodeId -> {
+                    NodeLease lease = byNode.get(nodeId);
+                    Map<ConnectionState, Long> connections = live.getOrDefault(nodeId, zeroes());
+                    return lease == null
+                            ? new Node(nodeId, UNLEASED, null, null, null, null, connections)
+                            : new Node(
+                                    nodeId,
+                                    lease.state().name(),
+                                    lease.startedAt(),
+                                    lease.renewedAt(),
+                                    lease.expiresAt(),
+                                    lease.reapedBy(),
+                                    connections);
+                })
+                .toList());
     }
 
     private static Map<ConnectionState, Long> zeroes() {

@@ -29,23 +29,47 @@ record ProjectionResponse(String name, String state, long position, long head, l
      *     the whole table (on the node that ran it)
      * @param differenceCount how many differences the comparison found; the list shows the first 100
      */
-    record Rebuild(long eventsDone, long eventsTotal, long eventsPerSecond, Long etaSeconds, Instant startedAt,
-            Instant finishedAt, String message, Long lockMillis, Long rowsComparedUnderLock,
-            int differenceCount, List<Difference> differences) {}
+    record Rebuild(
+            long eventsDone,
+            long eventsTotal,
+            long eventsPerSecond,
+            Long etaSeconds,
+            Instant startedAt,
+            Instant finishedAt,
+            String message,
+            Long lockMillis,
+            Long rowsComparedUnderLock,
+            int differenceCount,
+            List<Difference> differences) {}
 
     /** @param kind {@code missing_row}, {@code extra_row} or {@code column_differs} */
     record Difference(String kind, String preliminaryId, String column, String live, String rebuilt) {}
 
     static ProjectionResponse of(RebuildStatus status, long position, long head, Instant now) {
-        var rebuild = new Rebuild(status.eventsDone(), status.eventsTotal(), Math.round(status.eventsPerSecond(now)),
-                status.etaSeconds(now), status.startedAt(), status.finishedAt(), status.message(),
-                status.lockMillis(), status.rowsComparedUnderLock(), status.differences().size(),
-                status.differences().stream().limit(DIFFERENCES_SHOWN).map(ProjectionResponse::difference).toList());
+        var rebuild = new Rebuild(
+                status.eventsDone(),
+                status.eventsTotal(),
+                Math.round(status.eventsPerSecond(now)),
+                status.etaSeconds(now),
+                status.startedAt(),
+                status.finishedAt(),
+                status.message(),
+                status.lockMillis(),
+                status.rowsComparedUnderLock(),
+                status.differences().size(),
+                status.differences().stream()
+                        .limit(DIFFERENCES_SHOWN)
+                        .map(ProjectionResponse::difference)
+                        .toList());
         return new ProjectionResponse(status.name(), status.state().name(), position, head, head - position, rebuild);
     }
 
     private static Difference difference(RegistryDifference difference) {
-        return new Difference(difference.kind().name().toLowerCase(Locale.ROOT), difference.preliminaryId(),
-                difference.column(), difference.live(), difference.rebuilt());
+        return new Difference(
+                difference.kind().name().toLowerCase(Locale.ROOT),
+                difference.preliminaryId(),
+                difference.column(),
+                difference.live(),
+                difference.rebuilt());
     }
 }

@@ -39,12 +39,15 @@ class ProjectionsController {
 
     /** 202 with the claimed status once the rebuild is started; 409 when one is already running anywhere. */
     @PostMapping("/rebuild")
-    ResponseEntity<ProjectionResponse> rebuild(@RequestParam(defaultValue = "false") boolean repair,
-            @AuthenticationPrincipal VerifiedToken caller) {
+    ResponseEntity<ProjectionResponse> rebuild(
+            @RequestParam(defaultValue = "false") boolean repair, @AuthenticationPrincipal VerifiedToken caller) {
         requireAdmin(caller);
-        var started = rebuilds.start(repair).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
-                "rebuild_running", "A rebuild of this projection is already running; follow it with GET "
-                        + "/api/projections/registry."));
+        var started = rebuilds.start(repair)
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.CONFLICT,
+                        "rebuild_running",
+                        "A rebuild of this projection is already running; follow it with GET "
+                                + "/api/projections/registry."));
         long position = rebuilds.livePosition();
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(ProjectionResponse.of(started, position, rebuilds.head(), clock.instant()));

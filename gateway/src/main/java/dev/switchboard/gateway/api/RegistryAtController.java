@@ -24,7 +24,9 @@ class RegistryAtController {
     }
 
     @GetMapping("/api/registry/at")
-    RegistrySnapshot at(@RequestParam(required = false) String position, @RequestParam(required = false) String time,
+    RegistrySnapshot at(
+            @RequestParam(required = false) String position,
+            @RequestParam(required = false) String time,
             @AuthenticationPrincipal VerifiedToken caller) {
         if (!caller.hasScope(VerifiedToken.ADMIN)) {
             throw ApiException.forbidden("This request needs a token with scope " + VerifiedToken.ADMIN + ".");
@@ -53,8 +55,8 @@ class RegistryAtController {
         try {
             return Instant.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid_request",
-                    "time must be an ISO-8601 instant such as 2026-01-01T12:00:00Z.");
+            throw ApiException.badRequest(
+                    "invalid_request", "time must be an ISO-8601 instant such as 2026-01-01T12:00:00Z.");
         }
     }
 }

@@ -27,8 +27,11 @@ class RegistryLiveController {
         if (!caller.hasScope(VerifiedToken.ADMIN)) { // also enforced by the filter chain, before this is reached
             throw ApiException.forbidden("This request needs a token with scope " + VerifiedToken.ADMIN + ".");
         }
-        return stream.open().orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "too_many_watchers",
-                "This node already streams live counts to as many consoles as it allows; retry in a moment or "
-                        + "ask another node."));
+        return stream.open()
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "too_many_watchers",
+                        "This node already streams live counts to as many consoles as it allows; retry in a moment or "
+                                + "ask another node."));
     }
 }

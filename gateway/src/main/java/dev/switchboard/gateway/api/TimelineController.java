@@ -39,11 +39,14 @@ class TimelineController {
      * log positions or ISO-8601 instants, both optional and inclusive.
      */
     @GetMapping("/api/users/{userId}/timeline")
-    Timeline ofUser(@PathVariable String userId, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @AuthenticationPrincipal VerifiedToken caller) {
+    Timeline ofUser(
+            @PathVariable String userId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @AuthenticationPrincipal VerifiedToken caller) {
         if (!caller.hasScope(VerifiedToken.ADMIN) && !userId.equals(caller.userId())) {
-            throw ApiException.forbidden("A user token reads its own timeline only; another user's needs a token "
-                    + "with scope admin.");
+            throw ApiException.forbidden(
+                    "A user token reads its own timeline only; another user's needs a token " + "with scope admin.");
         }
         return timelines.ofUser(userId, new LogWindow(bound("from", from), bound("to", to)));
     }
@@ -52,8 +55,10 @@ class TimelineController {
         try {
             return LogBound.parse(value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid_request", name + " must be a log position (an integer) or an "
-                    + "ISO-8601 instant such as 2026-01-01T12:00:00Z.");
+            throw ApiException.badRequest(
+                    "invalid_request",
+                    name + " must be a log position (an integer) or an "
+                            + "ISO-8601 instant such as 2026-01-01T12:00:00Z.");
         }
     }
 }

@@ -13,7 +13,6 @@ class UnknownApiPath {
 
     @RequestMapping("/api/**")
     void unknown() {
-        throw new ApiException(HttpStatus.NOT_FOUND, "not_found",
-                "There is no such API endpoint.");
+        throw new ApiException(HttpStatus.NOT_FOUND, "not_found", "There is no such API endpoint.");
     }
 }

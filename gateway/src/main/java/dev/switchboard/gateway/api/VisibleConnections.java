@@ -21,7 +21,8 @@ class VisibleConnections {
     /** The connection with this preliminary or final id, if the caller may see it. */
     ConnectionView find(String id, VerifiedToken caller) {
         return registry.find(id)
-                .filter(view -> caller.hasScope(VerifiedToken.ADMIN) || caller.userId().equals(view.userId()))
+                .filter(view ->
+                        caller.hasScope(VerifiedToken.ADMIN) || caller.userId().equals(view.userId()))
                 .orElseThrow(ApiException::connectionNotFound);
     }
 }

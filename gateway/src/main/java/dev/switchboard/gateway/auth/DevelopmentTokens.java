@@ -33,7 +33,10 @@ public final class DevelopmentTokens {
         if (!scopes.isEmpty()) {
             claims.claim(VerifiedTokens.SCOPE_CLAIM, String.join(" ", scopes));
         }
-        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+        var jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
                 claims.build());
         try {
             jwt.sign(new MACSigner(secret));

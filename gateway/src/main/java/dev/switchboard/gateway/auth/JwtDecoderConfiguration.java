@@ -40,12 +40,15 @@ class JwtDecoderConfiguration {
         }
         String dataDir = environment.getProperty("switchboard.data-dir", DevelopmentSecretFile.DEFAULT_DATA_DIR);
         byte[] secret = DevelopmentSecretFile.readOrCreate(Path.of(dataDir));
-        String variable = dataDir.equals(DevelopmentSecretFile.DEFAULT_DATA_DIR) ? ""
-                : "SWITCHBOARD_DATA_DIR=" + dataDir + " ";
-        log.warn("{} is not set: this node on the embedded database accepts development tokens signed with the secret "
+        String variable =
+                dataDir.equals(DevelopmentSecretFile.DEFAULT_DATA_DIR) ? "" : "SWITCHBOARD_DATA_DIR=" + dataDir + " ";
+        log.warn(
+                "{} is not set: this node on the embedded database accepts development tokens signed with the secret "
                         + "in {}. Mint one with: {}java -jar gateway/target/switchboard.jar token --user alice "
                         + "[--scope \"admin events:publish\"] [--ttl 3600]",
-                HmacSecret.VARIABLE, DevelopmentSecretFile.in(Path.of(dataDir)), variable);
+                HmacSecret.VARIABLE,
+                DevelopmentSecretFile.in(Path.of(dataDir)),
+                variable);
         return secret;
     }
 

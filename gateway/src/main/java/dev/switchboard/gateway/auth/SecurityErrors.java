@@ -35,7 +35,10 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
             write(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid_token", TokenRefusal.reason(refusal));
         } else {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            write(response, HttpServletResponse.SC_UNAUTHORIZED, "missing_token",
+            write(
+                    response,
+                    HttpServletResponse.SC_UNAUTHORIZED,
+                    "missing_token",
                     "This request needs a bearer token: send the header Authorization: Bearer <JWT>.");
         }
     }
@@ -44,11 +47,16 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         var rule = ScopeRule.matching(request);
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\""
-                + rule.map(r -> ", scope=\"" + r.scope() + "\"").orElse(""));
-        write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", rule
-                .map(r -> "This request needs a token with scope " + r.scope() + ".")
-                .orElse("This token is not allowed to make this request."));
+        response.setHeader(
+                HttpHeaders.WWW_AUTHENTICATE,
+                "Bearer error=\"insufficient_scope\""
+                        + rule.map(r -> ", scope=\"" + r.scope() + "\"").orElse(""));
+        write(
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
+                "forbidden",
+                rule.map(r -> "This request needs a token with scope " + r.scope() + ".")
+                        .orElse("This token is not allowed to make this request."));
     }
 
     private void write(HttpServletResponse response, int status, String code, String message) throws IOException {

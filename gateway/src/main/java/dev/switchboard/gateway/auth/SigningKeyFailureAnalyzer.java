@@ -12,7 +12,8 @@ class SigningKeyFailureAnalyzer extends AbstractFailureAnalyzer<SigningKeyExcept
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, SigningKeyException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Set SWITCHBOARD_JWT_SECRET to the HS256 secret your token issuer signs with (at least 32 bytes), "
                         + "or SWITCHBOARD_JWT_JWKS_URI to its JWK set for RS256 tokens.",
                 cause);

@@ -25,18 +25,29 @@ import picocli.CommandLine.Spec;
 @Command(name = "token", description = "Prints a signed HS256 development token to stdout and exits.")
 public final class TokenCommand implements Callable<Integer> {
 
-    @Option(names = "--user", required = true, paramLabel = "<user>",
+    @Option(
+            names = "--user",
+            required = true,
+            paramLabel = "<user>",
             description = "the user id, the token's subject (sub)")
     String user;
 
-    @Option(names = "--scope", paramLabel = "<scopes>",
+    @Option(
+            names = "--scope",
+            paramLabel = "<scopes>",
             description = "scopes, space-separated or repeated: admin, events:publish")
     List<String> scopes = new ArrayList<>();
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "prints this help and exits")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "prints this help and exits")
     boolean help;
 
-    @Option(names = "--ttl", defaultValue = "3600", paramLabel = "<seconds>",
+    @Option(
+            names = "--ttl",
+            defaultValue = "3600",
+            paramLabel = "<seconds>",
             description = "seconds until the token expires (default 3600)")
     long ttlSeconds;
 
@@ -53,8 +64,12 @@ public final class TokenCommand implements Callable<Integer> {
 
     /** Where {@code SwitchboardApplication.main} hands the arguments after {@code token}; returns the exit code. */
     public static int run(String... args) {
-        return run(System.getenv(), Clock.systemUTC(), new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true), args);
+        return run(
+                System.getenv(),
+                Clock.systemUTC(),
+                new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true),
+                args);
     }
 
     static int run(Map<String, String> environment, Clock clock, PrintWriter out, PrintWriter err, String... args) {
@@ -84,8 +99,8 @@ public final class TokenCommand implements Callable<Integer> {
                 .filter(scope -> !scope.isBlank())
                 .distinct()
                 .toList();
-        String token = DevelopmentTokens.mint(
-                secret(), user, scopeList, Duration.ofSeconds(ttlSeconds), clock.instant());
+        String token =
+                DevelopmentTokens.mint(secret(), user, scopeList, Duration.ofSeconds(ttlSeconds), clock.instant());
         spec.commandLine().getOut().println(token);
         return 0;
     }
@@ -97,8 +112,9 @@ public final class TokenCommand implements Callable<Integer> {
         }
         String folder = environment.get("SWITCHBOARD_DATA_DIR");
         Path dataDir = Path.of(folder == null || folder.isBlank() ? DevelopmentSecretFile.DEFAULT_DATA_DIR : folder);
-        return DevelopmentSecretFile.read(dataDir).orElseThrow(() -> new IllegalStateException(
-                "No secret to sign with: set " + HmacSecret.VARIABLE + ", or start a node on the embedded database "
+        return DevelopmentSecretFile.read(dataDir)
+                .orElseThrow(() -> new IllegalStateException("No secret to sign with: set " + HmacSecret.VARIABLE
+                        + ", or start a node on the embedded database "
                         + "once so that it generates " + DevelopmentSecretFile.in(dataDir)
                         + " (set SWITCHBOARD_DATA_DIR if its data folder is not ./data)."));
     }

@@ -73,7 +73,8 @@ final class TokenDecoders {
         @Override
         public Jwt decode(String token) {
             try {
-                boolean rsa = JWSAlgorithm.RS256.equals(JWTParser.parse(token).getHeader().getAlgorithm());
+                boolean rsa = JWSAlgorithm.RS256.equals(
+                        JWTParser.parse(token).getHeader().getAlgorithm());
                 return (rsa ? rs256 : hs256).decode(token);
             } catch (ParseException e) {
                 throw new BadJwtException("the token is not a JWT", e);

@@ -11,10 +11,10 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 final class TokenRefusal {
 
     static final String EXPIRED = "The bearer token has expired.";
-    static final String MISSING_CLAIM = "The bearer token lacks a claim this service requires (sub and exp), "
-            + "or is not valid yet.";
-    static final String BAD_TOKEN = "The bearer token is malformed, unsigned, or not signed by a key this service "
-            + "trusts.";
+    static final String MISSING_CLAIM =
+            "The bearer token lacks a claim this service requires (sub and exp), " + "or is not valid yet.";
+    static final String BAD_TOKEN =
+            "The bearer token is malformed, unsigned, or not signed by a key this service " + "trusts.";
     static final String UNVERIFIABLE = "The bearer token could not be verified right now; try again later.";
 
     private TokenRefusal() {}
@@ -22,8 +22,8 @@ final class TokenRefusal {
     static String reason(Throwable refusal) {
         for (Throwable cause = refusal; cause != null; cause = cause.getCause()) {
             if (cause instanceof JwtValidationException invalid) {
-                boolean expired = invalid.getErrors().stream()
-                        .anyMatch(error -> String.valueOf(error.getDescription()).contains("expired"));
+                boolean expired = invalid.getErrors().stream().anyMatch(error -> String.valueOf(error.getDescription())
+                        .contains("expired"));
                 return expired ? EXPIRED : MISSING_CLAIM;
             }
             if (cause instanceof BadJwtException) {

@@ -16,7 +16,8 @@ final class VerifiedTokenAuthentication extends AbstractAuthenticationToken {
     private final VerifiedToken token;
 
     private VerifiedTokenAuthentication(VerifiedToken token) {
-        super(token.scopes().stream().map(scope -> new SimpleGrantedAuthority(SCOPE_AUTHORITY_PREFIX + scope))
+        super(token.scopes().stream()
+                .map(scope -> new SimpleGrantedAuthority(SCOPE_AUTHORITY_PREFIX + scope))
                 .toList());
         this.token = token;
         setAuthenticated(true);

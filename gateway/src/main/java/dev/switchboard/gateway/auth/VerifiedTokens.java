@@ -15,7 +15,8 @@ final class VerifiedTokens {
     private VerifiedTokens() {}
 
     static VerifiedToken from(Jwt jwt) {
-        return new VerifiedToken(jwt.getSubject(), jwt.getExpiresAt(), scopes(jwt.getClaims().get(SCOPE_CLAIM)));
+        return new VerifiedToken(
+                jwt.getSubject(), jwt.getExpiresAt(), scopes(jwt.getClaims().get(SCOPE_CLAIM)));
     }
 
     /** RFC 8693 says a space-separated string; some issuers send a JSON array, which is accepted as well. */

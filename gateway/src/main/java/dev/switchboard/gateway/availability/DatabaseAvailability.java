@@ -136,7 +136,8 @@ public class DatabaseAvailability implements DisposableBean {
     }
 
     private boolean answers() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) properties.databaseProbeTimeout().toSeconds());
             statement.execute("SELECT 1");
             return true;

@@ -9,14 +9,22 @@ import picocli.CommandLine.Command;
  * The audit tools in the node's jar: {@code java -jar switchboard.jar <command> ...}. They read the log's database
  * directly and need no node running (an audit on a restored backup).
  */
-@Command(name = "switchboard.jar", mixinStandardHelpOptions = true,
+@Command(
+        name = "switchboard.jar",
+        mixinStandardHelpOptions = true,
         description = "Audit and replay tools for a Switchboard event log.",
-        subcommands = {HistoryCommand.class, TimelineCommand.class, RegistryAtCommand.class,
-                ExportFixtureCommand.class, RebuildCommand.class, VerifyCommand.class})
+        subcommands = {
+            HistoryCommand.class,
+            TimelineCommand.class,
+            RegistryAtCommand.class,
+            ExportFixtureCommand.class,
+            RebuildCommand.class,
+            VerifyCommand.class
+        })
 public final class AuditCommands {
 
-    private static final Set<String> NAMES = Set.of("history", "timeline", "registry-at", "export-fixture",
-            "rebuild", "verify");
+    private static final Set<String> NAMES =
+            Set.of("history", "timeline", "registry-at", "export-fixture", "rebuild", "verify");
 
     private AuditCommands() {}
 

@@ -7,6 +7,7 @@ final class CliFailure extends RuntimeException {
     static final int FOUND_PROBLEMS = 1;
     /** Picocli's own code for bad usage. */
     static final int USAGE = 2;
+
     static final int NOT_FOUND = 3;
     static final int DATABASE = 4;
 

@@ -12,19 +12,25 @@ import picocli.CommandLine.Option;
  */
 final class DatabaseOptions {
 
-    @Option(names = "--db", paramLabel = "<jdbc-url>",
+    @Option(
+            names = "--db",
+            paramLabel = "<jdbc-url>",
             description = "the log's database, e.g. jdbc:postgresql://host:5432/switchboard "
                     + "(default: $SPRING_DATASOURCE_URL, else the embedded database under ./data)")
     String url;
 
-    @Option(names = "--db-user", paramLabel = "<user>",
+    @Option(
+            names = "--db-user",
+            paramLabel = "<user>",
             description = "database user (default: $SPRING_DATASOURCE_USERNAME); the password is read from "
                     + "$SPRING_DATASOURCE_PASSWORD")
     String user;
 
     DataSource dataSource() {
         String resolvedUrl = firstOf(url, System.getenv("SPRING_DATASOURCE_URL"), embeddedUrl());
-        String resolvedUser = firstOf(user, System.getenv("SPRING_DATASOURCE_USERNAME"),
+        String resolvedUser = firstOf(
+                user,
+                System.getenv("SPRING_DATASOURCE_USERNAME"),
                 resolvedUrl.startsWith("jdbc:h2:") ? "sa" : "postgres");
         String password = firstOf(System.getenv("SPRING_DATASOURCE_PASSWORD"), "", "");
         var dataSource = new SimpleDriverDataSource();
@@ -39,8 +45,8 @@ final class DatabaseOptions {
         try (Connection ignored = dataSource.getConnection()) {
             return dataSource;
         } catch (SQLException e) {
-            throw new CliFailure(CliFailure.DATABASE, "cannot reach the database at " + resolvedUrl + ": "
-                    + e.getMessage());
+            throw new CliFailure(
+                    CliFailure.DATABASE, "cannot reach the database at " + resolvedUrl + ": " + e.getMessage());
         }
     }
 

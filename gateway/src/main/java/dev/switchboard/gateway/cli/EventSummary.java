@@ -17,7 +17,8 @@ final class EventSummary {
         } catch (JsonProcessingException e) {
             json = String.valueOf(payload);
         }
-        String compact = json.replaceAll("\"connectionId\":\"[^\"]*\",?", "").replaceAll("\"at\":\"[^\"]*\",?", "")
+        String compact = json.replaceAll("\"connectionId\":\"[^\"]*\",?", "")
+                .replaceAll("\"at\":\"[^\"]*\",?", "")
                 .replace(",}", "}");
         return compact.length() <= WIDTH ? compact : compact.substring(0, WIDTH - 1) + "…";
     }

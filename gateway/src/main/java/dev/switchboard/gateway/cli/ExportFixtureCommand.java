@@ -18,11 +18,16 @@ import picocli.CommandLine.Spec;
  * {@code export-fixture --connection ID ... --name N}: a window of the log as a race fixture, which the
  * {@code test-support} module replays through the aggregate and the projection as a regression test.
  */
-@Command(name = "export-fixture", mixinStandardHelpOptions = true,
+@Command(
+        name = "export-fixture",
+        mixinStandardHelpOptions = true,
         description = "Writes the log around some connections as a JSON race fixture for a regression test.")
 final class ExportFixtureCommand implements Callable<Integer> {
 
-    @Option(names = "--connection", required = true, paramLabel = "<id>",
+    @Option(
+            names = "--connection",
+            required = true,
+            paramLabel = "<id>",
             description = "a connection the race involves (either id); repeat for several")
     List<String> connections;
 

@@ -11,12 +11,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code history <id>}: every event of one connection, its preliminary and final id together, in log order. */
-@Command(name = "history", mixinStandardHelpOptions = true,
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
         description = "Prints every event of one connection (either id), refusals included, in log order.")
 final class HistoryCommand implements Callable<Integer> {
 
@@ -43,10 +45,17 @@ final class HistoryCommand implements Callable<Integer> {
         if (output.json) {
             output.json(out, events);
         } else {
-            Output.table(out, List.of("POSITION", "TIME", "STREAM", "EVENT", "DETAIL"), events.stream()
-                    .map(e -> List.of(Long.toString(e.position()), e.timestamp().toString(), e.streamId(), e.type(),
-                            EventSummary.of(e.payload())))
-                    .toList());
+            Output.table(
+                    out,
+                    List.of("POSITION", "TIME", "STREAM", "EVENT", "DETAIL"),
+                    events.stream()
+                            .map(e -> List.of(
+                                    Long.toString(e.position()),
+                                    e.timestamp().toString(),
+                                    e.streamId(),
+                                    e.type(),
+                                    EventSummary.of(e.payload())))
+                            .toList());
         }
         return 0;
     }

@@ -16,8 +16,9 @@ final class ProgressBar {
     void show(String label, long done, long total, double perSecond, Long etaSeconds) {
         int filled = total <= 0 ? 0 : (int) Math.min(WIDTH, WIDTH * done / total);
         String eta = etaSeconds == null ? "" : " ETA " + etaSeconds + " s";
-        err.printf("\r%-10s [%s%s] %,d/%,d events  %,.0f/s%s   ", label, "#".repeat(filled), "-".repeat(WIDTH - filled),
-                done, total, perSecond, eta);
+        err.printf(
+                "\r%-10s [%s%s] %,d/%,d events  %,.0f/s%s   ",
+                label, "#".repeat(filled), "-".repeat(WIDTH - filled), done, total, perSecond, eta);
         err.flush();
     }
 

@@ -4,7 +4,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code rebuild [--repair]}: rebuild the registry beside the live one, verify, and switch. */
-@Command(name = "rebuild", mixinStandardHelpOptions = true,
+@Command(
+        name = "rebuild",
+        mixinStandardHelpOptions = true,
         description = "Rebuilds the registry from the log beside the live one, verifies it, and switches; "
                 + "exits 1 if the live registry differed and --repair was not given.")
 final class RebuildCommand extends RegistryReplayCommand {

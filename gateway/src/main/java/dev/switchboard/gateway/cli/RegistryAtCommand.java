@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code registry-at --position P | --time T}: the registry as it stood then, replayed from the log. */
-@Command(name = "registry-at", mixinStandardHelpOptions = true,
+@Command(
+        name = "registry-at",
+        mixinStandardHelpOptions = true,
         description = "Replays the log up to a position or an instant and prints the registry as it stood then.")
 final class RegistryAtCommand implements Callable<Integer> {
 
@@ -37,7 +39,9 @@ final class RegistryAtCommand implements Callable<Integer> {
     CommandSpec spec;
 
     static final class Moment {
-        @Option(names = "--position", paramLabel = "<position>", description = "a log position") Long position;
+        @Option(names = "--position", paramLabel = "<position>", description = "a log position")
+        Long position;
+
         @Option(names = "--time", paramLabel = "<instant>", description = "an ISO instant, e.g. 2026-11-28T14:03:00Z")
         String time;
     }
@@ -45,8 +49,8 @@ final class RegistryAtCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RegistryAt registryAt = new RegistryAt(new EventLog(database.dataSource()));
-        RegistrySnapshot snapshot = moment.position != null ? registryAt.at(moment.position)
-                : registryAt.atTime(instant(moment.time));
+        RegistrySnapshot snapshot =
+                moment.position != null ? registryAt.at(moment.position) : registryAt.atTime(instant(moment.time));
         List<RegistryRow> rows = snapshot.connections().stream()
                 .filter(row -> state == null || row.state() == state)
                 .toList();
@@ -55,9 +59,17 @@ final class RegistryAtCommand implements Callable<Integer> {
             return 0;
         }
         spec.commandLine().getOut().println("registry at position " + snapshot.position());
-        Output.table(spec.commandLine().getOut(), List.of("CONNECTION", "PRELIMINARY", "USER", "NODE", "STATE"),
-                rows.stream().map(row -> List.of(row.connectionId(), row.preliminaryId(),
-                        Output.cell(row.userId()), row.nodeId(), row.state().name())).toList());
+        Output.table(
+                spec.commandLine().getOut(),
+                List.of("CONNECTION", "PRELIMINARY", "USER", "NODE", "STATE"),
+                rows.stream()
+                        .map(row -> List.of(
+                                row.connectionId(),
+                                row.preliminaryId(),
+                                Output.cell(row.userId()),
+                                row.nodeId(),
+                                row.state().name()))
+                        .toList());
         return 0;
     }
 

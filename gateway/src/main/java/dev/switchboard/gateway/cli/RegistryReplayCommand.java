@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * What {@code rebuild [--repair]} and {@code verify} share: replay the whole log into a fresh registry beside the live one, compare
+ * What {@code rebuild [--repair]} and {@code verify} share: replay the whole log into a fresh registry beside the live
+ * one, compare
  * them row by row, and switch (only with nothing to repair, or when asked to repair). Nodes may keep running: the
  * switch is one short locked transaction. A difference means a projection bug or a tampered table: exit code 1.
  */
@@ -35,10 +36,11 @@ abstract class RegistryReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DataSource dataSource = database.dataSource();
-        var rebuild = new RegistryRebuild(dataSource, new EventLog(dataSource), Clock.systemUTC(),
-                RegistryRebuild.Settings.defaults());
-        RebuildStatus claimed = rebuild.claim("cli").orElseThrow(() -> new CliFailure(CliFailure.FOUND_PROBLEMS,
-                "a rebuild is already running; see GET /api/projections/registry"));
+        var rebuild = new RegistryRebuild(
+                dataSource, new EventLog(dataSource), Clock.systemUTC(), RegistryRebuild.Settings.defaults());
+        RebuildStatus claimed = rebuild.claim("cli")
+                .orElseThrow(() -> new CliFailure(
+                        CliFailure.FOUND_PROBLEMS, "a rebuild is already running; see GET /api/projections/registry"));
         var running = CompletableFuture.supplyAsync(() -> rebuild.run(claimed, repair()));
         var bar = new ProgressBar(spec.commandLine().getErr());
         RebuildStatus finished = null;
@@ -48,14 +50,20 @@ abstract class RegistryReplayCommand implements Callable<Integer> {
             } catch (TimeoutException stillRunning) {
                 RebuildStatus now = rebuild.status();
                 var instant = Clock.systemUTC().instant();
-                bar.show(now.state().name(), now.eventsDone(), now.eventsTotal(), now.eventsPerSecond(instant),
+                bar.show(
+                        now.state().name(),
+                        now.eventsDone(),
+                        now.eventsTotal(),
+                        now.eventsPerSecond(instant),
                         now.etaSeconds(instant));
             }
         }
         bar.finish();
         report(finished);
-        return finished.state() == RebuildState.SWITCHED && (repair() || finished.differences().isEmpty())
-                ? 0 : CliFailure.FOUND_PROBLEMS;
+        return finished.state() == RebuildState.SWITCHED
+                        && (repair() || finished.differences().isEmpty())
+                ? 0
+                : CliFailure.FOUND_PROBLEMS;
     }
 
     /** Whether live rows that differ from the replay are replaced, or only reported. */
@@ -68,7 +76,8 @@ abstract class RegistryReplayCommand implements Callable<Integer> {
             return;
         }
         out.println(finished.state() + ": " + finished.message());
-        out.printf("%,d events replayed; live table locked %s ms, %s rows compared under the lock%n",
+        out.printf(
+                "%,d events replayed; live table locked %s ms, %s rows compared under the lock%n",
                 finished.eventsDone(), finished.lockMillis(), finished.rowsComparedUnderLock());
         List<RegistryDifference> differences = finished.differences();
         if (!differences.isEmpty()) {

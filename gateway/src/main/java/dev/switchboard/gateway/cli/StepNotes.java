@@ -17,8 +17,8 @@ final class StepNotes {
 
     static String note(TimelineStep step) {
         if (step.rejection() != null) {
-            return "refused " + step.rejection().command() + ": " + step.rejection().code() + " (met "
-                    + step.rejection().stateMet() + ")";
+            return "refused " + step.rejection().command() + ": "
+                    + step.rejection().code() + " (met " + step.rejection().stateMet() + ")";
         }
         if (step.delivery() != null) {
             var delivery = step.delivery();

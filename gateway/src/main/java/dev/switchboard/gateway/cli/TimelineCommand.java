@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
  * {@code timeline <id>}, {@code timeline --user U}, {@code timeline --from P --to Q}: the log re-run through the
  * aggregate and the registry projection in a sandbox, step by step, in true log order.
  */
-@Command(name = "timeline", mixinStandardHelpOptions = true,
+@Command(
+        name = "timeline",
+        mixinStandardHelpOptions = true,
         description = "Replays a connection, a user or a window of the log and prints every step with its states.")
 final class TimelineCommand implements Callable<Integer> {
 
@@ -54,8 +56,10 @@ final class TimelineCommand implements Callable<Integer> {
         if (output.json) {
             output.json(spec.commandLine().getOut(), timeline);
         } else {
-            Output.table(spec.commandLine().getOut(), List.of("POSITION", "TIME", "NODE", "CONNECTION", "EVENT",
-                    "STATE", "NOTE"), timeline.steps().stream().map(TimelineCommand::row).toList());
+            Output.table(
+                    spec.commandLine().getOut(),
+                    List.of("POSITION", "TIME", "NODE", "CONNECTION", "EVENT", "STATE", "NOTE"),
+                    timeline.steps().stream().map(TimelineCommand::row).toList());
         }
         return 0;
     }
@@ -63,8 +67,10 @@ final class TimelineCommand implements Callable<Integer> {
     private Timeline timeline(Timelines timelines) {
         LogWindow window = new LogWindow(bound(from), bound(to));
         if (connectionId != null) {
-            return timelines.ofConnection(connectionId).orElseThrow(
-                    () -> new CliFailure(CliFailure.NOT_FOUND, "no events for connection " + connectionId));
+            return timelines
+                    .ofConnection(connectionId)
+                    .orElseThrow(
+                            () -> new CliFailure(CliFailure.NOT_FOUND, "no events for connection " + connectionId));
         }
         if (userId != null) {
             return timelines.ofUser(userId, window);
@@ -84,7 +90,13 @@ final class TimelineCommand implements Callable<Integer> {
     }
 
     private static List<String> row(TimelineStep step) {
-        return List.of(Long.toString(step.position()), Output.cell(step.timestamp()), Output.cell(step.nodeId()),
-                Output.cell(step.connectionId()), step.type(), StepNotes.states(step), StepNotes.note(step));
+        return List.of(
+                Long.toString(step.position()),
+                Output.cell(step.timestamp()),
+                Output.cell(step.nodeId()),
+                Output.cell(step.connectionId()),
+                step.type(),
+                StepNotes.states(step),
+                StepNotes.note(step));
     }
 }

@@ -36,13 +36,17 @@ class CatchUpSweep implements SmartLifecycle {
     public void start() {
         timer = ClusterThreads.single("feed-catch-up");
         long period = properties.catchUpInterval().toMillis();
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                sweep();
-            } catch (RuntimeException e) {
-                log.warn("feed catch-up failed; the next round tries again: {}", e.getMessage());
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        sweep();
+                    } catch (RuntimeException e) {
+                        log.warn("feed catch-up failed; the next round tries again: {}", e.getMessage());
+                    }
+                },
+                period,
+                period,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -41,8 +41,12 @@ class FeedListener implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    FeedListener(FeedNotifications notifications, LocalFanOut fanOut, DataSourceProperties database,
-            ClusterProperties properties, NodeIdentity node) {
+    FeedListener(
+            FeedNotifications notifications,
+            LocalFanOut fanOut,
+            DataSourceProperties database,
+            ClusterProperties properties,
+            NodeIdentity node) {
         this.notifications = notifications;
         this.fanOut = fanOut;
         this.connections = new ListenerConnections(database, node.id());
@@ -76,7 +80,9 @@ class FeedListener implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                log.warn("feed listener lost its database connection ({}); reconnecting in {} ms", e.getMessage(),
+                log.warn(
+                        "feed listener lost its database connection ({}); reconnecting in {} ms",
+                        e.getMessage(),
                         backoff);
                 pause(backoff);
                 backoff = Math.min(backoff * 2, properties.listenerMaxBackoff().toMillis());

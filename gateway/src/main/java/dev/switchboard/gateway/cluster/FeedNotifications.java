@@ -35,8 +35,8 @@ public class FeedNotifications {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new Announcement(payload.substring(0, colon),
-                        Long.parseLong(payload.substring(colon + 1))));
+                return Optional.of(
+                        new Announcement(payload.substring(0, colon), Long.parseLong(payload.substring(colon + 1))));
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
@@ -57,11 +57,17 @@ public class FeedNotifications {
             return;
         }
         try {
-            jdbc.query("SELECT pg_notify(?, ?)", (ResultSetExtractor<Void>) rows -> null, CHANNEL,
+            jdbc.query(
+                    "SELECT pg_notify(?, ?)",
+                    (ResultSetExtractor<Void>) rows -> null,
+                    CHANNEL,
                     event.userId() + ":" + event.seq());
         } catch (DataAccessException e) {
-            log.warn("could not announce feed event {} of user {}; other nodes catch up on their next sweep: {}",
-                    event.seq(), event.userId(), e.getMessage());
+            log.warn(
+                    "could not announce feed event {} of user {}; other nodes catch up on their next sweep: {}",
+                    event.seq(),
+                    event.userId(),
+                    e.getMessage());
         }
     }
 
@@ -71,8 +77,8 @@ public class FeedNotifications {
 
     private static boolean isPostgres(DataSource dataSource) {
         try {
-            return "PostgreSQL".equals(
-                    JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+            return "PostgreSQL"
+                    .equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
         } catch (MetaDataAccessException e) {
             throw new IllegalStateException("could not tell which database holds the log", e);
         }

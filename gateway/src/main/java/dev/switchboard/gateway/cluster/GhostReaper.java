@@ -26,7 +26,11 @@ class GhostReaper implements SmartLifecycle {
     private final Clock clock;
     private volatile ScheduledExecutorService timer;
 
-    GhostReaper(NodeLeases leases, LeftoverConnections leftovers, NodeIdentity node, ClusterProperties properties,
+    GhostReaper(
+            NodeLeases leases,
+            LeftoverConnections leftovers,
+            NodeIdentity node,
+            ClusterProperties properties,
             Clock clock) {
         this.leases = leases;
         this.leftovers = leftovers;
@@ -50,9 +54,14 @@ class GhostReaper implements SmartLifecycle {
             if (!leases.claim(lease.nodeId(), self, clock.instant(), properties.leaseDuration())) {
                 continue; // another node claimed it first, or it renewed after all
             }
-            log.warn("node {} stopped renewing its lease at {}; node {} closes its connections", lease.nodeId(),
-                    lease.renewedAt(), self);
-            leftovers.close(lease.nodeId(), lease.expiresAt(),
+            log.warn(
+                    "node {} stopped renewing its lease at {}; node {} closes its connections",
+                    lease.nodeId(),
+                    lease.renewedAt(),
+                    self);
+            leftovers.close(
+                    lease.nodeId(),
+                    lease.expiresAt(),
                     "node " + lease.nodeId() + " stopped renewing its lease at " + lease.renewedAt());
             leases.reaped(lease.nodeId(), self, clock.instant());
             reaped++;

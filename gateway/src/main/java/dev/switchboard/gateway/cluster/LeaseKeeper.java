@@ -30,8 +30,13 @@ class LeaseKeeper implements SmartLifecycle {
     private ScheduledExecutorService renewals;
     private volatile boolean running;
 
-    LeaseKeeper(NodeLeases leases, LeftoverConnections leftovers, Eviction eviction, NodeIdentity node,
-            ClusterProperties properties, Clock clock) {
+    LeaseKeeper(
+            NodeLeases leases,
+            LeftoverConnections leftovers,
+            Eviction eviction,
+            NodeIdentity node,
+            ClusterProperties properties,
+            Clock clock) {
         this.leases = leases;
         this.leftovers = leftovers;
         this.eviction = eviction;
@@ -58,8 +63,10 @@ class LeaseKeeper implements SmartLifecycle {
             if (leases.renew(nodeId, now, now.plus(properties.leaseDuration()))) {
                 return;
             }
-            log.warn("node {} lost its lease: another node presumed it dead and closed its connections; closing its "
-                    + "sockets so that clients reconnect, then starting a fresh lease", nodeId);
+            log.warn(
+                    "node {} lost its lease: another node presumed it dead and closed its connections; closing its "
+                            + "sockets so that clients reconnect, then starting a fresh lease",
+                    nodeId);
             int evicted = eviction.evictAll("node " + nodeId + " lost its lease");
             leases.start(nodeId, clock.instant(), clock.instant().plus(properties.leaseDuration()));
             log.info("node {} took a fresh lease after closing {} sockets", nodeId, evicted);
@@ -80,8 +87,11 @@ class LeaseKeeper implements SmartLifecycle {
                 leases.stop(nodeId, clock.instant());
                 log.info("node {} stopped; its lease is STOPPED", nodeId);
             } else {
-                log.warn("node {} stops with {} connections still open; its lease runs out and another node will "
-                        + "close them as NODE_LOST", nodeId, open);
+                log.warn(
+                        "node {} stops with {} connections still open; its lease runs out and another node will "
+                                + "close them as NODE_LOST",
+                        nodeId,
+                        open);
             }
         } catch (RuntimeException e) {
             log.warn("node {} could not end its lease: {}", nodeId, e.getMessage());

@@ -43,7 +43,10 @@ class LeftoverConnections {
                 commands.send(new CloseConnection(connection.preliminaryId(), CloseReason.NODE_LOST, detail, self));
                 closed++;
             } catch (ConnectionRejectedException e) {
-                log.warn("could not close connection {} left on node {}: {}", connection.preliminaryId(), nodeId,
+                log.warn(
+                        "could not close connection {} left on node {}: {}",
+                        connection.preliminaryId(),
+                        nodeId,
                         e.getMessage());
             }
         }

@@ -8,8 +8,14 @@ import java.time.Instant;
  * @param expiresAt when the node is presumed dead unless it renews first
  * @param reapedBy the node that claimed it for reaping; null unless REAPING or REAPED
  */
-public record NodeLease(String nodeId, State state, Instant startedAt, Instant renewedAt, Instant expiresAt,
-        String reapedBy, Instant reapedAt) {
+public record NodeLease(
+        String nodeId,
+        State state,
+        Instant startedAt,
+        Instant renewedAt,
+        Instant expiresAt,
+        String reapedBy,
+        Instant reapedAt) {
 
     public enum State {
         /** The node renews its lease. */

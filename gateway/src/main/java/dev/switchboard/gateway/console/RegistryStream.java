@@ -70,7 +70,8 @@ public class RegistryStream implements SmartLifecycle {
     }
 
     private void heartbeat() {
-        List.copyOf(watchers).forEach(watcher -> write(watcher, SseEmitter.event().comment("still here")));
+        List.copyOf(watchers)
+                .forEach(watcher -> write(watcher, SseEmitter.event().comment("still here")));
     }
 
     private void write(Watcher watcher, SseEmitter.SseEventBuilder event) {

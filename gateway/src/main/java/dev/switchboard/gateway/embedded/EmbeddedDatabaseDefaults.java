@@ -24,9 +24,13 @@ public class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor {
         String dataDir = environment.getProperty("switchboard.data-dir", "./data");
         String url = "jdbc:h2:file:" + dataDir + "/switchboard;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH";
-        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, Map.of(
-                "spring.datasource.url", url,
-                "spring.datasource.username", "sa",
-                "spring.datasource.password", "")));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        PROPERTY_SOURCE,
+                        Map.of(
+                                "spring.datasource.url", url,
+                                "spring.datasource.username", "sa",
+                                "spring.datasource.password", "")));
     }
 }

@@ -103,8 +103,11 @@ public class AuthFailureCircuits {
         CircuitBreaker circuit = CircuitBreaker.of(key, config);
         circuit.getEventPublisher().onStateTransition(event -> {
             if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
-                log.warn("too many failed authentications for {}: its auth attempts and upgrades are closed with 4029 "
-                        + "for {}", key, cooldown);
+                log.warn(
+                        "too many failed authentications for {}: its auth attempts and upgrades are closed with 4029 "
+                                + "for {}",
+                        key,
+                        cooldown);
             }
         });
         return circuit;

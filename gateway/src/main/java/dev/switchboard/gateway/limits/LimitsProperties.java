@@ -26,7 +26,8 @@ public record LimitsProperties(
 
     public LimitsProperties {
         positive("auth-failures", authFailures);
-        positive("auth-failure-window (whole seconds)", (int) Math.min(authFailureWindow.toSeconds(), Integer.MAX_VALUE));
+        positive("auth-failure-window (whole seconds)", (int)
+                Math.min(authFailureWindow.toSeconds(), Integer.MAX_VALUE));
         positive("auth-cooldown (milliseconds)", (int) Math.min(authCooldown.toMillis(), Integer.MAX_VALUE));
         positive("frames-per-second", framesPerSecond);
         positive("frame-burst", frameBurst);

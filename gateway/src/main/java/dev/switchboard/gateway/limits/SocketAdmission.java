@@ -27,7 +27,8 @@ public class SocketAdmission {
      * until it releases its slot, so a count is never dropped while a socket holds it, and an address without
      * sockets costs nothing once collected.
      */
-    private final Cache<String, Semaphore> unauthenticated = Caffeine.newBuilder().weakValues().build();
+    private final Cache<String, Semaphore> unauthenticated =
+            Caffeine.newBuilder().weakValues().build();
 
     SocketAdmission(AuthFailureCircuits circuits, LimitsProperties limits) {
         this.circuits = circuits;
@@ -46,7 +47,9 @@ public class SocketAdmission {
         }
         Semaphore slots = unauthenticated.get(address, ignored -> new Semaphore(limits.unauthenticatedPerAddress()));
         if (!slots.tryAcquire()) {
-            log.debug("refused a socket from {}: {} of its sockets are not authenticated yet", address,
+            log.debug(
+                    "refused a socket from {}: {} of its sockets are not authenticated yet",
+                    address,
                     limits.unauthenticatedPerAddress());
             return Optional.empty();
         }

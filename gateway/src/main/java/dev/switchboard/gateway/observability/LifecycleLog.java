@@ -15,8 +15,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
@@ -41,6 +41,7 @@ class LifecycleLog {
             .maximumSize(100_000)
             .expireAfterAccess(Duration.ofDays(1))
             .build();
+
     private final NodeIdentity node;
     private final MeterRegistry meters;
 
@@ -60,8 +61,11 @@ class LifecycleLog {
                 write(event, message.getIdentifier(), sequence);
             } catch (RuntimeException e) {
                 // after the commit the command has succeeded: a failed log line must not reach its caller
-                log.warn("could not log {} of connection {}: {}", event.getClass().getSimpleName(),
-                        event.connectionId(), e.toString());
+                log.warn(
+                        "could not log {} of connection {}: {}",
+                        event.getClass().getSimpleName(),
+                        event.connectionId(),
+                        e.toString());
             }
         };
         if (CurrentUnitOfWork.isStarted()) {
@@ -124,13 +128,21 @@ class LifecycleLog {
         }
         if (event instanceof ConnectionClosed closed) {
             return line.addKeyValue("reason", closed.reason().name())
-                    .addKeyValue("stateBefore", closed.stateBefore() == null ? null : closed.stateBefore().name())
+                    .addKeyValue(
+                            "stateBefore",
+                            closed.stateBefore() == null
+                                    ? null
+                                    : closed.stateBefore().name())
                     .addKeyValue("originNodeId", closed.nodeId());
         }
         if (event instanceof ConnectionCommandRejected rejected) {
             return line.addKeyValue("command", rejected.command())
                     .addKeyValue("code", rejected.code().code())
-                    .addKeyValue("stateMet", rejected.stateMet() == null ? null : rejected.stateMet().name());
+                    .addKeyValue(
+                            "stateMet",
+                            rejected.stateMet() == null
+                                    ? null
+                                    : rejected.stateMet().name());
         }
         return line; // migrated and ready: the ids above say it all
     }

@@ -19,16 +19,20 @@ public class LogFormat implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String format = environment.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT);
-        String structured = switch (format) {
-            case "", "text" -> null;
-            case "json" -> "ecs";
-            case "ecs", "logstash", "gelf" -> format;
-            default -> throw new IllegalArgumentException(
-                    PROPERTY + " must be text, json, ecs, logstash or gelf, not " + format);
-        };
+        String structured =
+                switch (format) {
+                    case "", "text" -> null;
+                    case "json" -> "ecs";
+                    case "ecs", "logstash", "gelf" -> format;
+                    default ->
+                        throw new IllegalArgumentException(
+                                PROPERTY + " must be text, json, ecs, logstash or gelf, not " + format);
+                };
         if (structured != null) {
-            environment.getPropertySources().addFirst(new MapPropertySource("switchboardLogFormat",
-                    Map.of("logging.structured.format.console", structured)));
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "switchboardLogFormat", Map.of("logging.structured.format.console", structured)));
         }
     }
 }

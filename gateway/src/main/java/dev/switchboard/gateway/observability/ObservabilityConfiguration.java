@@ -48,7 +48,9 @@ class ObservabilityConfiguration {
      * handshake), usually because the cache is smaller than the node's live connections.
      */
     @Autowired
-    void aggregateCaches(MeterRegistry meters, @Qualifier(AggregateCache.CONNECTIONS) AggregateCache connections,
+    void aggregateCaches(
+            MeterRegistry meters,
+            @Qualifier(AggregateCache.CONNECTIONS) AggregateCache connections,
             @Qualifier(AggregateCache.FEEDS) AggregateCache feeds) {
         CaffeineCacheMetrics.monitor(meters, connections.entries(), "connections");
         CaffeineCacheMetrics.monitor(meters, feeds.entries(), "agent_feeds");

@@ -36,8 +36,9 @@ class ProcessorMetricsModule extends MetricsConfigurerModule {
 
     @Override
     public void configureModule(Configurer configurer) {
-        configurer.configureMessageMonitor(EventProcessor.class,
-                (configuration, componentType, processorName) -> MessageCountingMonitor.buildMonitor(PREFIX, meters,
-                        message -> Tags.of("processorName", processorName)));
+        configurer.configureMessageMonitor(
+                EventProcessor.class,
+                (configuration, componentType, processorName) -> MessageCountingMonitor.buildMonitor(
+                        PREFIX, meters, message -> Tags.of("processorName", processorName)));
     }
 }

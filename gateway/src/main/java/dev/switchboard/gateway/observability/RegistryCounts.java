@@ -80,13 +80,16 @@ public class RegistryCounts implements InitializingBean, DisposableBean {
 
     @Override
     public void afterPropertiesSet() {
-        long tick = Math.min(properties.gaugeRefresh().toMillis(), properties.liveRefresh().toMillis());
+        long tick = Math.min(
+                properties.gaugeRefresh().toMillis(), properties.liveRefresh().toMillis());
         timer.scheduleWithFixedDelay(this::tick, 0, tick, TimeUnit.MILLISECONDS);
     }
 
     private void tick() {
-        boolean due = latest == null || watchers.get() > 0
-                || System.nanoTime() - lastReadNanos >= properties.gaugeRefresh().toNanos();
+        boolean due = latest == null
+                || watchers.get() > 0
+                || System.nanoTime() - lastReadNanos
+                        >= properties.gaugeRefresh().toNanos();
         if (!due) {
             return;
         }

@@ -35,7 +35,10 @@ class RegistryGauges implements InitializingBean, DisposableBean {
         return thread;
     });
 
-    RegistryGauges(RegistryCounts counts, RegistryRebuilds rebuilds, ObservabilityProperties properties,
+    RegistryGauges(
+            RegistryCounts counts,
+            RegistryRebuilds rebuilds,
+            ObservabilityProperties properties,
             MeterRegistry meters) {
         this.rebuilds = rebuilds;
         this.properties = properties;
@@ -51,16 +54,18 @@ class RegistryGauges implements InitializingBean, DisposableBean {
     @Override
     public void afterPropertiesSet() {
         long lagEvery = properties.lagRefresh().toMillis();
-        timer.scheduleWithFixedDelay(() -> guarded("registry lag", this::refreshLag), 0, lagEvery,
-                TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> guarded("registry lag", this::refreshLag), 0, lagEvery, TimeUnit.MILLISECONDS);
     }
 
     private void show(RegistryCounts.Reading reading) {
         // overwrite: a state or node with no connections left disappears instead of repeating its last count
-        connections.register(reading.counts().stream()
-                .map(count -> MultiGauge.Row.of(Tags.of("state", count.state().name(), "node", count.nodeId()),
-                        count.count()))
-                .toList(), true);
+        connections.register(
+                reading.counts().stream()
+                        .map(count -> MultiGauge.Row.of(
+                                Tags.of("state", count.state().name(), "node", count.nodeId()), count.count()))
+                        .toList(),
+                true);
     }
 
     void refreshLag() {

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
-/** What the socket layer measures: handshakes, how late feed events reach a socket, and what is re-sent from the log. */
+/**
+ * What the socket layer measures: handshakes, how late feed events reach a socket, and what is re-sent from the log.
+ */
 @Component
 public class SocketMetrics {
 

@@ -34,8 +34,11 @@ public class FrameCodec {
             case "message" -> new ClientFrame.Message(requiredText(frame, "id", id), requiredText(frame, "text", id));
             case "ping" -> new ClientFrame.Ping();
             case "" -> throw new BadFrameException(ErrorCode.BAD_REQUEST, "the frame has no type", id);
-            default -> throw new BadFrameException(ErrorCode.BAD_REQUEST, "unknown frame type '" + abbreviate(type)
-                    + "'; expected auth, message or ping", id);
+            default ->
+                throw new BadFrameException(
+                        ErrorCode.BAD_REQUEST,
+                        "unknown frame type '" + abbreviate(type) + "'; expected auth, message or ping",
+                        id);
         };
     }
 
@@ -44,7 +47,10 @@ public class FrameCodec {
     }
 
     public String ready(String connectionId, String userId, long lastSeq) {
-        return write(frame("ready").put("connectionId", connectionId).put("userId", userId).put("lastSeq", lastSeq));
+        return write(frame("ready")
+                .put("connectionId", connectionId)
+                .put("userId", userId)
+                .put("lastSeq", lastSeq));
     }
 
     public String ack(String id, String runId) {
@@ -58,7 +64,8 @@ public class FrameCodec {
     }
 
     public String error(ErrorCode code, String message, String id) {
-        return write(frame("error").put("code", code.code()).put("message", message).put("id", id));
+        return write(
+                frame("error").put("code", code.code()).put("message", message).put("id", id));
     }
 
     public String pong() {

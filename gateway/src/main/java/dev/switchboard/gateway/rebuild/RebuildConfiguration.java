@@ -17,12 +17,16 @@ import org.springframework.context.annotation.Configuration;
 class RebuildConfiguration {
 
     @Bean
-    RegistryRebuilds registryRebuilds(DataSource dataSource, ObjectProvider<EventLog> eventLog, Clock clock,
-            NodeIdentity node, RebuildProperties properties) {
-        var settings = new RegistryRebuild.Settings(properties.batchSize(), properties.finalGap(),
-                properties.lockTimeout(), properties.staleAfter());
-        var rebuild = new RegistryRebuild(dataSource, eventLog.getIfUnique(() -> new EventLog(dataSource)), clock,
-                settings);
+    RegistryRebuilds registryRebuilds(
+            DataSource dataSource,
+            ObjectProvider<EventLog> eventLog,
+            Clock clock,
+            NodeIdentity node,
+            RebuildProperties properties) {
+        var settings = new RegistryRebuild.Settings(
+                properties.batchSize(), properties.finalGap(), properties.lockTimeout(), properties.staleAfter());
+        var rebuild =
+                new RegistryRebuild(dataSource, eventLog.getIfUnique(() -> new EventLog(dataSource)), clock, settings);
         return new RegistryRebuilds(rebuild, node.id());
     }
 }

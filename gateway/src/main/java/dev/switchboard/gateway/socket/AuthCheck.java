@@ -33,7 +33,9 @@ class AuthCheck {
         AuthAttempt attempt = circuits.attempt(session.allowance().address(), verifier.claimedUser(auth.token()))
                 .orElse(null);
         if (attempt == null) {
-            sockets.closeByServer(session, CloseCode.TOO_MANY_FAILURES,
+            sockets.closeByServer(
+                    session,
+                    CloseCode.TOO_MANY_FAILURES,
                     "too many failed authentications from this address or for this user");
             return null;
         }

@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
@@ -46,9 +46,16 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
     private final CloseRecorder recorder;
     private final DatabaseAvailability database;
 
-    ConnectionSocketHandler(ConnectionCommands commands, NodeIdentity node, LocalSockets sockets, FrameCodec codec,
-            FrameDispatcher dispatcher, GatewayProperties properties, SocketAdmission admission,
-            CloseRecorder recorder, DatabaseAvailability database) {
+    ConnectionSocketHandler(
+            ConnectionCommands commands,
+            NodeIdentity node,
+            LocalSockets sockets,
+            FrameCodec codec,
+            FrameDispatcher dispatcher,
+            GatewayProperties properties,
+            SocketAdmission admission,
+            CloseRecorder recorder,
+            DatabaseAvailability database) {
         this.commands = commands;
         this.node = node;
         this.sockets = sockets;
@@ -72,9 +79,16 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
             return;
         }
         var endpoint = ((NativeWebSocketSession) raw).getNativeSession(jakarta.websocket.Session.class);
-        endpoint.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeLimit().toMillis());
-        var session = new SocketSession("pre_" + UUID.randomUUID(), raw, endpoint, allowance,
-                properties.sendBufferLimit().toBytes(), properties.sendTimeLimit().toNanos(), this::writeFailed);
+        endpoint.getUserProperties()
+                .put(BLOCKING_SEND_TIMEOUT, properties.sendTimeLimit().toMillis());
+        var session = new SocketSession(
+                "pre_" + UUID.randomUUID(),
+                raw,
+                endpoint,
+                allowance,
+                properties.sendBufferLimit().toBytes(),
+                properties.sendTimeLimit().toNanos(),
+                this::writeFailed);
         try {
             commands.send(new OpenConnection(session.preliminaryId(), node.id(), address));
         } catch (ConnectionRejectedException | RuntimeException e) {
@@ -86,7 +100,10 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
         }
         raw.getAttributes().put(SESSION, session);
         sockets.add(session);
-        dispatcher.send(session, codec.welcome(session.preliminaryId(), properties.heartbeatInterval().toSeconds()));
+        dispatcher.send(
+                session,
+                codec.welcome(
+                        session.preliminaryId(), properties.heartbeatInterval().toSeconds()));
         dispatcher.scheduleAuthTimeout(session);
     }
 
@@ -97,11 +114,14 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
             return;
         }
         session.heard();
-        PartialText.Part part = session.text().accept(message.getPayload(), message.isLast(),
-                properties.maxFrameSize().toBytes());
+        PartialText.Part part = session.text()
+                .accept(
+                        message.getPayload(),
+                        message.isLast(),
+                        properties.maxFrameSize().toBytes());
         if (part instanceof PartialText.TooLarge) {
-            sockets.closeByServer(session, CloseCode.TOO_BIG, "a text frame was larger than "
-                    + properties.maxFrameSize());
+            sockets.closeByServer(
+                    session, CloseCode.TOO_BIG, "a text frame was larger than " + properties.maxFrameSize());
             return;
         }
         if (!(part instanceof PartialText.Whole whole)) {
@@ -180,12 +200,15 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
     private static CloseReason reasonFor(CloseStatus status) {
         int code = status.getCode();
         return code == CloseStatus.TOO_BIG_TO_PROCESS.getCode() || code == CloseStatus.NOT_ACCEPTABLE.getCode()
-                ? CloseReason.PROTOCOL_ERROR : CloseReason.CLIENT_CLOSED;
+                ? CloseReason.PROTOCOL_ERROR
+                : CloseReason.CLIENT_CLOSED;
     }
 
     private static String remoteAddress(WebSocketSession raw) {
         var address = raw.getRemoteAddress();
-        return address == null || address.getAddress() == null ? null : address.getAddress().getHostAddress();
+        return address == null || address.getAddress() == null
+                ? null
+                : address.getAddress().getHostAddress();
     }
 
     private static SocketSession session(WebSocketSession raw) {

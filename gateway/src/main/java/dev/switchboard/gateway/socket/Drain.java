@@ -46,12 +46,13 @@ class Drain implements SmartLifecycle {
         AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
         List<SocketSession> open = List.copyOf(sockets.all());
         ExecutorService closers = Executors.newFixedThreadPool(CLOSERS);
-        open.forEach(session -> closers.execute(() ->
-                sockets.closeByServer(session, CloseCode.GOING_AWAY, "the node is shutting down")));
+        open.forEach(session -> closers.execute(
+                () -> sockets.closeByServer(session, CloseCode.GOING_AWAY, "the node is shutting down")));
         closers.shutdown();
         try {
             if (!closers.awaitTermination(properties.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("drain timeout of {} reached; the remaining sockets are left to the reaper",
+                log.warn(
+                        "drain timeout of {} reached; the remaining sockets are left to the reaper",
                         properties.drainTimeout());
                 closers.shutdownNow();
             }

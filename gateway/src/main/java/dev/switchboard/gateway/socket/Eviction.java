@@ -22,8 +22,8 @@ public class Eviction {
     /** @return how many sockets were closed */
     public int evictAll(String detail) {
         List<SocketSession> open = List.copyOf(sockets.all());
-        open.forEach(session -> sockets.closeByServer(session, CloseCode.TRY_AGAIN_LATER, CloseReason.NODE_LOST,
-                detail));
+        open.forEach(
+                session -> sockets.closeByServer(session, CloseCode.TRY_AGAIN_LATER, CloseReason.NODE_LOST, detail));
         return open.size();
     }
 }

@@ -28,7 +28,9 @@ final class FeedCursor {
      *
      * @param missed the user's events after a given seq, in order, read from the log
      */
-    void admit(AgentEventPublished event, LongFunction<Iterable<AgentEventPublished>> missed,
+    void admit(
+            AgentEventPublished event,
+            LongFunction<Iterable<AgentEventPublished>> missed,
             Consumer<AgentEventPublished> send) {
         if (lastSent < 0 || event.seq() <= lastSent) {
             return;

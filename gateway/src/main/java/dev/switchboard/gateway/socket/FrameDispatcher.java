@@ -28,8 +28,14 @@ class FrameDispatcher {
     private final GatewayProperties properties;
     private final LimitsProperties limits;
 
-    FrameDispatcher(Handshake handshake, Messages messages, LocalSockets sockets, FrameCodec codec,
-            SocketExecutors executors, GatewayProperties properties, LimitsProperties limits) {
+    FrameDispatcher(
+            Handshake handshake,
+            Messages messages,
+            LocalSockets sockets,
+            FrameCodec codec,
+            SocketExecutors executors,
+            GatewayProperties properties,
+            LimitsProperties limits) {
         this.handshake = handshake;
         this.messages = messages;
         this.sockets = sockets;
@@ -63,8 +69,13 @@ class FrameDispatcher {
         if (session.allowance().tryFrame()) {
             return true;
         }
-        send(session, codec.error(ErrorCode.RATE_LIMITED, "more than " + limits.framesPerSecond()
-                + " frames a second (bursts of " + limits.frameBurst() + "); this frame was not processed", frameId));
+        send(
+                session,
+                codec.error(
+                        ErrorCode.RATE_LIMITED,
+                        "more than " + limits.framesPerSecond() + " frames a second (bursts of " + limits.frameBurst()
+                                + "); this frame was not processed",
+                        frameId));
         return false;
     }
 
@@ -75,10 +86,10 @@ class FrameDispatcher {
                     session.phase(SocketSession.Phase.AUTHENTICATING);
                     submit(session, () -> handshake.authenticate(session, auth));
                 }
-                case AUTHENTICATING -> send(session, codec.error(ErrorCode.BAD_REQUEST,
-                        "authentication is already in progress", null));
+                case AUTHENTICATING ->
+                    send(session, codec.error(ErrorCode.BAD_REQUEST, "authentication is already in progress", null));
                 case READY -> submit(session, () -> handshake.reauthenticate(session, auth));
-                case CLOSING -> { } // the close frame is on its way
+                case CLOSING -> {} // the close frame is on its way
             }
         }
     }
@@ -86,8 +97,13 @@ class FrameDispatcher {
     private void message(SocketSession session, ClientFrame.Message message) {
         synchronized (session.lock()) {
             switch (session.phase()) {
-                case AWAITING_AUTH -> send(session, codec.error(ErrorCode.NOT_AUTHENTICATED,
-                        "send auth before messages; this message was not processed", message.id()));
+                case AWAITING_AUTH ->
+                    send(
+                            session,
+                            codec.error(
+                                    ErrorCode.NOT_AUTHENTICATED,
+                                    "send auth before messages; this message was not processed",
+                                    message.id()));
                 case AUTHENTICATING -> hold(session, message);
                 case READY -> {
                     try {
@@ -96,30 +112,42 @@ class FrameDispatcher {
                         failed(session, e);
                     }
                 }
-                case CLOSING -> { } // the close frame is on its way
+                case CLOSING -> {} // the close frame is on its way
             }
         }
     }
 
     private void hold(SocketSession session, ClientFrame.Message message) {
         if (session.held().size() >= properties.maxPendingMessages()) {
-            send(session, codec.error(ErrorCode.RATE_LIMITED, "more than " + properties.maxPendingMessages()
-                    + " messages before ready; this message was not processed", message.id()));
+            send(
+                    session,
+                    codec.error(
+                            ErrorCode.RATE_LIMITED,
+                            "more than " + properties.maxPendingMessages()
+                                    + " messages before ready; this message was not processed",
+                            message.id()));
             return;
         }
         session.held().add(message);
     }
 
     void scheduleAuthTimeout(SocketSession session) {
-        executors.scheduler().schedule(() -> {
-            SocketSession.Phase phase;
-            synchronized (session.lock()) {
-                phase = session.phase();
-            }
-            if (phase == SocketSession.Phase.AWAITING_AUTH || phase == SocketSession.Phase.AUTHENTICATING) {
-                sockets.closeByServer(session, CloseCode.AUTH_TIMEOUT, "no auth within " + properties.authTimeout());
-            }
-        }, properties.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        executors
+                .scheduler()
+                .schedule(
+                        () -> {
+                            SocketSession.Phase phase;
+                            synchronized (session.lock()) {
+                                phase = session.phase();
+                            }
+                            if (phase == SocketSession.Phase.AWAITING_AUTH
+                                    || phase == SocketSession.Phase.AUTHENTICATING) {
+                                sockets.closeByServer(
+                                        session, CloseCode.AUTH_TIMEOUT, "no auth within " + properties.authTimeout());
+                            }
+                        },
+                        properties.authTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     /** Sends a frame; a client that cannot keep up is closed as a slow consumer rather than left to eat memory. */
@@ -144,8 +172,10 @@ class FrameDispatcher {
         try {
             executors.handshakes().execute(task);
         } catch (RejectedExecutionException e) {
-            executors.scheduler().execute(() ->
-                    sockets.closeByServer(session, CloseCode.TRY_AGAIN_LATER, "too many handshakes in progress"));
+            executors
+                    .scheduler()
+                    .execute(() -> sockets.closeByServer(
+                            session, CloseCode.TRY_AGAIN_LATER, "too many handshakes in progress"));
         }
     }
 }

@@ -42,8 +42,15 @@ class Handshake {
     private final FrameCodec codec;
     private final SocketMetrics metrics;
 
-    Handshake(AuthCheck check, ConnectionCommands commands, LocalSockets sockets, FeedSender feed, Messages messages,
-            DatabaseAvailability database, FrameCodec codec, SocketMetrics metrics) {
+    Handshake(
+            AuthCheck check,
+            ConnectionCommands commands,
+            LocalSockets sockets,
+            FeedSender feed,
+            Messages messages,
+            DatabaseAvailability database,
+            FrameCodec codec,
+            SocketMetrics metrics) {
         this.metrics = metrics;
         this.check = check;
         this.commands = commands;
@@ -76,7 +83,10 @@ class Handshake {
             }
         } catch (ConnectionRejectedException e) {
             if (e.code() != RejectionCode.CONNECTION_CLOSED) {
-                sockets.closeByServer(session, CloseCode.TRY_AGAIN_LATER, "the handshake was refused: " + e.code().code());
+                sockets.closeByServer(
+                        session,
+                        CloseCode.TRY_AGAIN_LATER,
+                        "the handshake was refused: " + e.code().code());
             }
             return; // closed while authenticating: the close won, and the log says so
         } catch (RuntimeException e) {
@@ -127,7 +137,9 @@ class Handshake {
                 log.info("connection {} refused a token for another user", session.preliminaryId());
             } catch (RuntimeException e) {
                 database.observed(e); // the refusal could not be recorded; the socket is closed all the same
-                log.warn("connection {} could not record a token for another user: {}", session.preliminaryId(),
+                log.warn(
+                        "connection {} could not record a token for another user: {}",
+                        session.preliminaryId(),
                         e.getMessage());
             }
             sockets.closeByServer(session, CloseCode.FORBIDDEN, "a connection's user never changes");
@@ -142,7 +154,10 @@ class Handshake {
                 }
             }
         } catch (ConnectionRejectedException e) {
-            log.info("connection {} could not refresh its token: {}", session.preliminaryId(), e.code().code());
+            log.info(
+                    "connection {} could not refresh its token: {}",
+                    session.preliminaryId(),
+                    e.code().code());
         } catch (SessionLimitExceededException e) {
             sendFailed(session, e);
         } catch (RuntimeException e) {
@@ -150,8 +165,8 @@ class Handshake {
             database.observed(e);
             log.warn("connection {} could not record its token refresh: {}", session.preliminaryId(), e.getMessage());
             try {
-                session.send(codec.error(ErrorCode.UNAVAILABLE,
-                        "the token refresh could not be recorded; send auth again later", null));
+                session.send(codec.error(
+                        ErrorCode.UNAVAILABLE, "the token refresh could not be recorded; send auth again later", null));
             } catch (SessionLimitExceededException full) {
                 sendFailed(session, full);
             }

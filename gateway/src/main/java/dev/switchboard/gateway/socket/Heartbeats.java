@@ -43,7 +43,10 @@ class Heartbeats implements InitializingBean {
         for (SocketSession session : sockets.all()) {
             Instant expiry = session.tokenExpiresAt();
             if (expiry != null && !now.isBefore(expiry)) {
-                sockets.closeByServer(session, CloseCode.AUTH_FAILED, CloseReason.TOKEN_EXPIRED,
+                sockets.closeByServer(
+                        session,
+                        CloseCode.AUTH_FAILED,
+                        CloseReason.TOKEN_EXPIRED,
                         "the token expired and no fresh auth arrived");
             } else if (session.silentNanos() > timeoutNanos) {
                 sockets.closeByServer(session, CloseCode.HEARTBEAT_TIMEOUT, "silent for longer than the timeout");

@@ -34,8 +34,8 @@ public class LocalFanOut implements DisposableBean {
     private final LocalSockets sockets;
     private final FeedSender feed;
     private final NodeIdentity node;
-    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(10_000), runnable -> {
+    private final ThreadPoolExecutor pool =
+            new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), runnable -> {
                 Thread thread = new Thread(runnable, "feed-fan-out");
                 thread.setDaemon(true);
                 return thread;
@@ -57,9 +57,12 @@ public class LocalFanOut implements DisposableBean {
      * are behind it read what they lack from the log. Nothing is read when this node holds no socket of the user.
      */
     public void catchUp(String userId, long seq) {
-        execute(() -> sockets.all().stream()
-                .filter(session -> userId.equals(session.userId()))
-                .forEach(session -> locked(session, () -> feed.catchUp(session, seq))), userId, seq);
+        execute(
+                () -> sockets.all().stream()
+                        .filter(session -> userId.equals(session.userId()))
+                        .forEach(session -> locked(session, () -> feed.catchUp(session, seq))),
+                userId,
+                seq);
     }
 
     /**
@@ -83,8 +86,7 @@ public class LocalFanOut implements DisposableBean {
         try {
             pool.execute(delivery);
         } catch (RejectedExecutionException e) {
-            log.warn("fan-out queue full; feed event {} of user {} waits for the next event or a resume",
-                    seq, userId);
+            log.warn("fan-out queue full; feed event {} of user {} waits for the next event or a resume", seq, userId);
         }
     }
 

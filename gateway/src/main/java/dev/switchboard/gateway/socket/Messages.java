@@ -29,13 +29,15 @@ class Messages {
     /** Callers hold the session's lock and have checked that it is READY. */
     void process(SocketSession session, ClientFrame.Message message) {
         if (message.text().length() > maxText) {
-            session.send(codec.error(ErrorCode.TOO_LARGE,
-                    "the message text is longer than " + maxText + " characters", message.id()));
+            session.send(codec.error(
+                    ErrorCode.TOO_LARGE, "the message text is longer than " + maxText + " characters", message.id()));
             return;
         }
         if (!database.isAvailable()) {
-            session.send(codec.error(ErrorCode.UNAVAILABLE,
-                    "the server cannot store this message's run right now; it was not processed", message.id()));
+            session.send(codec.error(
+                    ErrorCode.UNAVAILABLE,
+                    "the server cannot store this message's run right now; it was not processed",
+                    message.id()));
             return;
         }
         String runId = agent.newRunId();

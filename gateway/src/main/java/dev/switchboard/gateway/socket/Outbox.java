@@ -38,8 +38,8 @@ final class Outbox {
 
     void send(String frame) {
         if (writing.get() && System.nanoTime() - writeStartedNanos > timeLimitNanos) {
-            throw new SessionLimitExceededException("a write to the client has waited for longer than "
-                    + timeLimitNanos / 1_000_000 + " ms", null);
+            throw new SessionLimitExceededException(
+                    "a write to the client has waited for longer than " + timeLimitNanos / 1_000_000 + " ms", null);
         }
         if (queuedBytes.addAndGet(frame.length()) > byteLimit) {
             throw new SessionLimitExceededException("more than " + byteLimit + " bytes wait for the client", null);

@@ -20,8 +20,9 @@ public class SocketBufferSizes implements EnvironmentPostProcessor {
         if (System.getProperty(TOMCAT_PROPERTY) != null) {
             return;
         }
-        GatewayProperties gateway = Binder.get(environment)
-                .bindOrCreate("switchboard.gateway", GatewayProperties.class);
-        System.setProperty(TOMCAT_PROPERTY, Long.toString(gateway.socketBufferSize().toBytes()));
+        GatewayProperties gateway =
+                Binder.get(environment).bindOrCreate("switchboard.gateway", GatewayProperties.class);
+        System.setProperty(
+                TOMCAT_PROPERTY, Long.toString(gateway.socketBufferSize().toBytes()));
     }
 }

@@ -19,12 +19,13 @@ import org.springframework.stereotype.Component;
 @Component
 class SocketExecutors implements DisposableBean {
 
-    private final ThreadPoolExecutor handshakes = new ThreadPoolExecutor(16, 16, 30, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(2_000), threads("handshake"));
+    private final ThreadPoolExecutor handshakes =
+            new ThreadPoolExecutor(16, 16, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2_000), threads("handshake"));
 
     SocketExecutors() {
         handshakes.allowCoreThreadTimeOut(true);
     }
+
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, threads("socket-timer"));
 
     ExecutorService handshakes() {

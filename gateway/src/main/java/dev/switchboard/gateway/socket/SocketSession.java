@@ -20,7 +20,12 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
  */
 final class SocketSession {
 
-    enum Phase { AWAITING_AUTH, AUTHENTICATING, READY, CLOSING }
+    enum Phase {
+        AWAITING_AUTH,
+        AUTHENTICATING,
+        READY,
+        CLOSING
+    }
 
     private final String preliminaryId;
     private final WebSocketSession socket;
@@ -29,9 +34,11 @@ final class SocketSession {
     private final Object lock = new Object();
     /** Sized for none: almost every socket holds nothing, and it grows on the first message held. */
     private final Deque<ClientFrame.Message> held = new ArrayDeque<>(0);
+
     private Phase phase = Phase.AWAITING_AUTH;
     /** Volatile so that the fan-out may pick a user's sockets without taking every socket's lock. */
     private volatile String userId;
+
     private String finalId;
     private volatile Instant tokenExpiresAt;
     private final FeedCursor feed = new FeedCursor();
@@ -45,14 +52,19 @@ final class SocketSession {
      * @param allowance what the client may still send, and its slot among its address's unauthenticated sockets
      * @param onWriteFailure told when a write fails or times out; runs on a container thread
      */
-    SocketSession(String preliminaryId, WebSocketSession socket, jakarta.websocket.Session endpoint,
-            SocketAllowance allowance, long sendBufferLimit, long sendTimeLimitNanos,
+    SocketSession(
+            String preliminaryId,
+            WebSocketSession socket,
+            jakarta.websocket.Session endpoint,
+            SocketAllowance allowance,
+            long sendBufferLimit,
+            long sendTimeLimitNanos,
             BiConsumer<SocketSession, Throwable> onWriteFailure) {
         this.preliminaryId = preliminaryId;
         this.socket = socket;
         this.allowance = allowance;
-        this.outbox = new Outbox(endpoint, sendBufferLimit, sendTimeLimitNanos,
-                error -> onWriteFailure.accept(this, error));
+        this.outbox =
+                new Outbox(endpoint, sendBufferLimit, sendTimeLimitNanos, error -> onWriteFailure.accept(this, error));
     }
 
     Object lock() {
@@ -142,8 +154,8 @@ final class SocketSession {
     }
 
     /** Sends a live feed event exactly once and in order (see {@link FeedCursor}); callers hold the lock. */
-    void deliver(AgentEventPublished event, LongFunction<Iterable<AgentEventPublished>> missed,
-            FeedFrameWriter writer) {
+    void deliver(
+            AgentEventPublished event, LongFunction<Iterable<AgentEventPublished>> missed, FeedFrameWriter writer) {
         if (phase == Phase.READY) {
             feed.admit(event, missed, next -> send(writer.frame(next)));
         }

@@ -25,7 +25,8 @@ class AgentEventsIT extends ApiIntegrationTest {
         assertThat(first.status()).isEqualTo(202);
         assertThat(first.body().path("seq").isIntegralNumber()).isTrue();
         assertThat(second.status()).isEqualTo(202);
-        assertThat(second.body().path("seq").asLong()).isGreaterThan(first.body().path("seq").asLong());
+        assertThat(second.body().path("seq").asLong())
+                .isGreaterThan(first.body().path("seq").asLong());
     }
 
     @Test
@@ -33,24 +34,29 @@ class AgentEventsIT extends ApiIntegrationTest {
         String user = Tokens.newUserId();
         String body = "{\"runId\":\"run-1\",\"event\":\"agent_started\"}";
 
-        var first = api.postJson("/api/users/" + user + "/events", Tokens.publisher(), body,
-                Map.of("Idempotency-Key", "push-1"));
-        var retry = api.postJson("/api/users/" + user + "/events", Tokens.publisher(), body,
-                Map.of("Idempotency-Key", "push-1"));
-        var next = api.postJson("/api/users/" + user + "/events", Tokens.publisher(), body,
-                Map.of("Idempotency-Key", "push-2"));
+        var first = api.postJson(
+                "/api/users/" + user + "/events", Tokens.publisher(), body, Map.of("Idempotency-Key", "push-1"));
+        var retry = api.postJson(
+                "/api/users/" + user + "/events", Tokens.publisher(), body, Map.of("Idempotency-Key", "push-1"));
+        var next = api.postJson(
+                "/api/users/" + user + "/events", Tokens.publisher(), body, Map.of("Idempotency-Key", "push-2"));
 
         assertThat(List.of(first.status(), retry.status(), next.status())).containsOnly(202);
-        assertThat(retry.body().path("seq").asLong()).isEqualTo(first.body().path("seq").asLong());
-        assertThat(next.body().path("seq").asLong()).as("the retry took no seq")
+        assertThat(retry.body().path("seq").asLong())
+                .isEqualTo(first.body().path("seq").asLong());
+        assertThat(next.body().path("seq").asLong())
+                .as("the retry took no seq")
                 .isEqualTo(first.body().path("seq").asLong() + 1);
     }
 
     @Test
     void aBlankOrOverlongIdempotencyKeyIs400() {
         for (String key : List.of(" ", "k".repeat(256))) {
-            var answer = api.postJson("/api/users/" + Tokens.newUserId() + "/events", Tokens.publisher(),
-                    "{\"runId\":\"r\",\"event\":\"agent_started\"}", Map.of("Idempotency-Key", key));
+            var answer = api.postJson(
+                    "/api/users/" + Tokens.newUserId() + "/events",
+                    Tokens.publisher(),
+                    "{\"runId\":\"r\",\"event\":\"agent_started\"}",
+                    Map.of("Idempotency-Key", key));
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.body().path("error").asText()).isEqualTo("invalid_request");
             assertThat(answer.body().path("message").asText()).contains("Idempotency-Key");
@@ -72,7 +78,8 @@ class AgentEventsIT extends ApiIntegrationTest {
 
     @Test
     void theScopeIsCheckedBeforeTheBodySoAnUnauthorisedCallerLearnsNothingFromIt() {
-        assertThat(publish(Tokens.newUserId(), Tokens.admin(), "{not json").status()).isEqualTo(403);
+        assertThat(publish(Tokens.newUserId(), Tokens.admin(), "{not json").status())
+                .isEqualTo(403);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -97,8 +104,9 @@ class AgentEventsIT extends ApiIntegrationTest {
     @Test
     void everyOneOfTheFiveEventNamesIsAccepted() {
         String user = Tokens.newUserId();
-        for (String event : new String[] {"agent_started", "agent_thinking", "tool_executing", "tool_completed",
-            "agent_completed"}) {
+        for (String event :
+                new String[] {"agent_started", "agent_thinking", "tool_executing", "tool_completed", "agent_completed"
+                }) {
             var answer = publish(user, Tokens.publisher(), "{\"runId\":\"r\",\"event\":\"" + event + "\"}");
             assertThat(answer.status()).as(event).isEqualTo(202);
         }
@@ -106,8 +114,8 @@ class AgentEventsIT extends ApiIntegrationTest {
 
     @Test
     void aBodyThatIsNotJsonIs415() {
-        var answer = api.post("/api/users/" + Tokens.newUserId() + "/events", Tokens.publisher(), "text/plain",
-                "agent_started");
+        var answer = api.post(
+                "/api/users/" + Tokens.newUserId() + "/events", Tokens.publisher(), "text/plain", "agent_started");
 
         assertThat(answer.status()).isEqualTo(415);
         assertThat(answer.body().path("error").asText()).isEqualTo("unsupported_media_type");

@@ -15,8 +15,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ApiAuthenticationIT extends ApiIntegrationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/connections", "/api/connections/some-id", "/api/connections/some-id/history",
-        "/api/anything-else"})
+    @ValueSource(
+            strings = {
+                "/api/connections",
+                "/api/connections/some-id",
+                "/api/connections/some-id/history",
+                "/api/anything-else"
+            })
     void withoutATokenTheAnswerIs401WithABearerChallenge(String path) {
         var answer = api.get(path, null);
 
@@ -37,7 +42,9 @@ class ApiAuthenticationIT extends ApiIntegrationTest {
 
     static Stream<Arguments> refusedTokens() {
         return Stream.of(
-                Arguments.of("signed with another key", (Supplier<String>) () -> Tokens.signedWithOtherKey("alice"),
+                Arguments.of(
+                        "signed with another key",
+                        (Supplier<String>) () -> Tokens.signedWithOtherKey("alice"),
                         "not signed by a key"),
                 Arguments.of("alg none", (Supplier<String>) () -> Tokens.algNone("alice"), "unsigned"),
                 Arguments.of("expired", (Supplier<String>) () -> Tokens.expired("alice"), "expired"),
@@ -62,13 +69,20 @@ class ApiAuthenticationIT extends ApiIntegrationTest {
 
     @Test
     void aRefusedTokenIs401EvenWhereItsScopeWouldNotSuffice() {
-        assertThat(api.delete("/api/connections/x", Tokens.expired("alice")).status()).isEqualTo(401);
+        assertThat(api.delete("/api/connections/x", Tokens.expired("alice")).status())
+                .isEqualTo(401);
         assertThat(api.postJson("/api/users/alice/events", null, "{}").status()).isEqualTo(401);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
-        "/actuator/prometheus", "/actuator/info"})
+    @ValueSource(
+            strings = {
+                "/actuator/health",
+                "/actuator/health/liveness",
+                "/actuator/health/readiness",
+                "/actuator/prometheus",
+                "/actuator/info"
+            })
     void probesAndMetricsNeedNoToken(String path) {
         assertThat(api.get(path, null).status()).isEqualTo(200);
     }

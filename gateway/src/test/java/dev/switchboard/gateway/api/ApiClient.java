@@ -16,8 +16,8 @@ import java.util.Optional;
 public final class ApiClient {
 
     /** @param body the response body; an empty JSON object for an empty body */
-    public record Response(int status, Optional<String> wwwAuthenticate, String raw, JsonNode body,
-            HttpHeaders headers) {}
+    public record Response(
+            int status, Optional<String> wwwAuthenticate, String raw, JsonNode body, HttpHeaders headers) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -37,7 +37,8 @@ public final class ApiClient {
     }
 
     public Response postJson(String path, String token, String json) {
-        return send(request(path, token).header("Content-Type", "application/json")
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -49,7 +50,8 @@ public final class ApiClient {
     }
 
     public Response post(String path, String token, String contentType, String body) {
-        return send(request(path, token).header("Content-Type", contentType)
+        return send(request(path, token)
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -72,7 +74,11 @@ public final class ApiClient {
             var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
             JsonNode body = raw.isBlank() ? JSON.createObjectNode() : parse(raw);
-            return new Response(response.statusCode(), response.headers().firstValue("WWW-Authenticate"), raw, body,
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("WWW-Authenticate"),
+                    raw,
+                    body,
                     response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

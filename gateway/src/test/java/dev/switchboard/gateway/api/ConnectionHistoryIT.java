@@ -37,13 +37,26 @@ class ConnectionHistoryIT extends ApiIntegrationTest {
 
         assertThat(answer.status()).isEqualTo(200);
         List<JsonNode> events = events(answer);
-        assertThat(events).extracting(event -> event.path("type").asText()).containsExactly("ConnectionOpened",
-                "ConnectionCommandRejected", "ConnectionAuthenticated", "ConnectionIdMigrated", "FinalIdClaimed",
-                "ConnectionMarkedReady", "ConnectionClosed");
-        assertThat(events).extracting(event -> event.path("position").asLong()).isSorted().doesNotHaveDuplicates();
+        assertThat(events)
+                .extracting(event -> event.path("type").asText())
+                .containsExactly(
+                        "ConnectionOpened",
+                        "ConnectionCommandRejected",
+                        "ConnectionAuthenticated",
+                        "ConnectionIdMigrated",
+                        "FinalIdClaimed",
+                        "ConnectionMarkedReady",
+                        "ConnectionClosed");
+        assertThat(events)
+                .extracting(event -> event.path("position").asLong())
+                .isSorted()
+                .doesNotHaveDuplicates();
         assertThat(events).allSatisfy(event -> {
-            assertThat(Instant.parse(event.path("timestamp").asText())).isBefore(Instant.now().plusSeconds(1));
-            assertThat(event.path("payload").isObject()).as("payload is embedded JSON, not a string").isTrue();
+            assertThat(Instant.parse(event.path("timestamp").asText()))
+                    .isBefore(Instant.now().plusSeconds(1));
+            assertThat(event.path("payload").isObject())
+                    .as("payload is embedded JSON, not a string")
+                    .isTrue();
         });
         JsonNode refusal = events.get(1).path("payload");
         assertThat(refusal.path("command").asText()).isEqualTo("MigrateConnectionId");
@@ -52,8 +65,10 @@ class ConnectionHistoryIT extends ApiIntegrationTest {
         assertThat(events.get(4).path("payload").path("finalId").asText()).isEqualTo(finalId);
         assertThat(events.get(6).path("payload").path("detail").asText()).isEqualTo("bye");
 
-        assertThat(api.get("/api/connections/" + id + "/history", Tokens.user(alice)).body())
-                .as("the preliminary id gives the same history").isEqualTo(answer.body());
+        assertThat(api.get("/api/connections/" + id + "/history", Tokens.user(alice))
+                        .body())
+                .as("the preliminary id gives the same history")
+                .isEqualTo(answer.body());
     }
 
     @Test
@@ -63,7 +78,8 @@ class ConnectionHistoryIT extends ApiIntegrationTest {
 
         var answer = api.get("/api/connections/" + id + "/history", Tokens.user(alice));
 
-        assertThat(events(answer)).extracting(event -> event.path("type").asText())
+        assertThat(events(answer))
+                .extracting(event -> event.path("type").asText())
                 .containsExactly("ConnectionOpened", "ConnectionAuthenticated");
     }
 
@@ -75,12 +91,16 @@ class ConnectionHistoryIT extends ApiIntegrationTest {
 
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.body().path("error").asText()).isEqualTo("connection_not_found");
-        assertThat(events(api.get("/api/connections/" + finalId + "/history", Tokens.admin()))).hasSize(5);
-        assertThat(api.get("/api/connections/no-such-connection/history", Tokens.admin()).status()).isEqualTo(404);
+        assertThat(events(api.get("/api/connections/" + finalId + "/history", Tokens.admin())))
+                .hasSize(5);
+        assertThat(api.get("/api/connections/no-such-connection/history", Tokens.admin())
+                        .status())
+                .isEqualTo(404);
     }
 
     private static List<JsonNode> events(ApiClient.Response answer) {
         assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
-        return StreamSupport.stream(answer.body().path("events").spliterator(), false).toList();
+        return StreamSupport.stream(answer.body().path("events").spliterator(), false)
+                .toList();
     }
 }

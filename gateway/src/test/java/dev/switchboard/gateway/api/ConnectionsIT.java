@@ -29,7 +29,8 @@ class ConnectionsIT extends ApiIntegrationTest {
         assertThat(ids(api.get("/api/connections", Tokens.user(alice)))).containsExactly(ready, authenticated);
         assertThat(ids(api.get("/api/connections?userId=" + alice, Tokens.user(alice))))
                 .containsExactly(ready, authenticated);
-        assertThat(ids(api.get("/api/connections?state=READY", Tokens.user(alice)))).containsExactly(ready);
+        assertThat(ids(api.get("/api/connections?state=READY", Tokens.user(alice))))
+                .containsExactly(ready);
         assertThat(ids(api.get("/api/connections?state=authenticated", Tokens.user(alice))))
                 .containsExactly(authenticated);
     }
@@ -53,11 +54,13 @@ class ConnectionsIT extends ApiIntegrationTest {
         String unauthenticated = newConnectionId();
         commands.send(new OpenConnection(unauthenticated, "node-a"));
 
-        assertThat(ids(api.get("/api/connections?userId=" + bob, Tokens.admin()))).containsExactly(bobs);
+        assertThat(ids(api.get("/api/connections?userId=" + bob, Tokens.admin())))
+                .containsExactly(bobs);
         assertThat(ids(api.get("/api/connections", Tokens.admin()))).contains(bobs, carols, unauthenticated);
         assertThat(ids(api.get("/api/connections?limit=1", Tokens.admin()))).containsExactly(unauthenticated);
         assertThat(ids(api.get("/api/connections?state=OPENED&limit=1000", Tokens.admin())))
-                .contains(unauthenticated).doesNotContain(bobs, carols);
+                .contains(unauthenticated)
+                .doesNotContain(bobs, carols);
     }
 
     @Test
@@ -105,11 +108,17 @@ class ConnectionsIT extends ApiIntegrationTest {
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.body()).isEqualTo(unknown.body());
         assertThat(foreign.body().path("error").asText()).isEqualTo("connection_not_found");
-        assertThat(api.get("/api/connections/" + unauthenticated, Tokens.user(Tokens.newUserId())).status())
+        assertThat(api.get("/api/connections/" + unauthenticated, Tokens.user(Tokens.newUserId()))
+                        .status())
                 .isEqualTo(404);
-        assertThat(api.get("/api/connections/" + finalId, Tokens.admin()).status()).isEqualTo(200);
-        assertThat(api.get("/api/connections/" + unauthenticated, Tokens.admin()).status()).isEqualTo(200);
-        assertThat(api.get("/api/connections/no-such-connection", Tokens.admin()).status()).isEqualTo(404);
+        assertThat(api.get("/api/connections/" + finalId, Tokens.admin()).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/connections/" + unauthenticated, Tokens.admin())
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/connections/no-such-connection", Tokens.admin())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -122,8 +131,10 @@ class ConnectionsIT extends ApiIntegrationTest {
         var closed = registry.find(finalId).orElseThrow();
         assertThat(closed.state()).isEqualTo(ConnectionState.CLOSED);
         assertThat(closed.closeReason()).isEqualTo(CloseReason.ADMIN_CLOSED);
-        assertThat(api.delete("/api/connections/" + closed.preliminaryId(), Tokens.admin()).status())
-                .as("closing a closed connection is not an error").isEqualTo(204);
+        assertThat(api.delete("/api/connections/" + closed.preliminaryId(), Tokens.admin())
+                        .status())
+                .as("closing a closed connection is not an error")
+                .isEqualTo(204);
     }
 
     @Test

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Tokens and the secret never reach the log, even with security and web logging at DEBUG, the level an engineer
@@ -44,21 +44,29 @@ class SecretsStayOutOfLogsIT extends ApiIntegrationTest {
         String connection = ready(alice);
         String accepted = Tokens.user(alice);
         String publisher = Tokens.publisher();
-        List<String> refused = List.of(Tokens.expired(alice), Tokens.signedWithOtherKey(alice), Tokens.withoutSub(),
-                Tokens.algNone(alice));
+        List<String> refused = List.of(
+                Tokens.expired(alice), Tokens.signedWithOtherKey(alice), Tokens.withoutSub(), Tokens.algNone(alice));
 
         assertThat(api.get("/api/connections/" + connection, accepted).status()).isEqualTo(200);
-        assertThat(api.postJson("/api/users/" + alice + "/events", publisher,
-                "{\"runId\":\"r\",\"event\":\"agent_started\"}").status()).isEqualTo(202);
-        assertThat(api.postJson("/api/users/" + alice + "/events", accepted, "{}").status()).isEqualTo(403);
+        assertThat(api.postJson(
+                                "/api/users/" + alice + "/events",
+                                publisher,
+                                "{\"runId\":\"r\",\"event\":\"agent_started\"}")
+                        .status())
+                .isEqualTo(202);
+        assertThat(api.postJson("/api/users/" + alice + "/events", accepted, "{}")
+                        .status())
+                .isEqualTo(403);
         for (String token : refused) {
             assertThat(api.get("/api/connections", token).status()).isEqualTo(401);
         }
 
-        assertThat(output.getAll()).as("DEBUG logging was on for these requests")
+        assertThat(output.getAll())
+                .as("DEBUG logging was on for these requests")
                 .contains("/api/connections/" + connection);
         assertThat(output.getAll()).doesNotContain(Tokens.SECRET, "generated security password");
-        for (String token : Stream.concat(Stream.of(accepted, publisher), refused.stream()).toList()) {
+        for (String token :
+                Stream.concat(Stream.of(accepted, publisher), refused.stream()).toList()) {
             assertThat(output.getAll()).doesNotContain(token);
             String signature = token.substring(token.lastIndexOf('.') + 1);
             if (!signature.isEmpty()) { // alg none has none

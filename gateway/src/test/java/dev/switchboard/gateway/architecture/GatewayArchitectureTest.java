@@ -18,36 +18,51 @@ class GatewayArchitectureTest {
 
     @BeforeAll
     static void importGateway() {
-        gateway = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        gateway = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.switchboard.gateway");
     }
 
     @Test
     void noFieldIsInjected() {
-        fields().should().notBeAnnotatedWith(org.springframework.beans.factory.annotation.Autowired.class)
+        fields().should()
+                .notBeAnnotatedWith(org.springframework.beans.factory.annotation.Autowired.class)
                 .check(gateway);
     }
 
     @Test
     void theWireProtocolKnowsNothingOfSocketsDeliveryOrTheHttpApi() {
-        noClasses().that().resideInAPackage("..gateway.protocol..")
-                .should().dependOnClassesThat().resideInAnyPackage("..gateway.socket..", "..gateway.delivery..",
-                        "..gateway.api..", "..gateway.auth..")
+        noClasses()
+                .that()
+                .resideInAPackage("..gateway.protocol..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..gateway.socket..", "..gateway.delivery..", "..gateway.api..", "..gateway.auth..")
                 .check(gateway);
     }
 
     @Test
     void theAuditToolsRunWithoutANodesSocketsOrSpringContext() {
-        noClasses().that().resideInAPackage("..gateway.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("..gateway.socket..", "..gateway.delivery..",
-                        "org.springframework.boot..", "org.springframework.context..")
+        noClasses()
+                .that()
+                .resideInAPackage("..gateway.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..gateway.socket..",
+                        "..gateway.delivery..",
+                        "org.springframework.boot..",
+                        "org.springframework.context..")
                 .check(gateway);
     }
 
     @Test
     void theHttpApiClosesSocketsOnlyThroughTheCloser() {
-        noClasses().that().resideInAPackage("..gateway.api..")
-                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("..gateway.socket..")
+        noClasses()
+                .that()
+                .resideInAPackage("..gateway.api..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("..gateway.socket..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("ConnectionCloser"))))
                 .because("a socket is closed through the log first (ConnectionCloser), never directly")
                 .check(gateway);

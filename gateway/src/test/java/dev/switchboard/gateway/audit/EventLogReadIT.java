@@ -37,17 +37,21 @@ class EventLogReadIT extends PostgresIntegrationTest {
         EventLog log = new EventLog(dataSource);
 
         List<LoggedEvent> events = log.ofStreams(List.of(id, id + "-f"));
-        assertThat(events).extracting(LoggedEvent::type).containsExactly("ConnectionOpened",
-                "ConnectionAuthenticated", "ConnectionIdMigrated", "FinalIdClaimed");
+        assertThat(events)
+                .extracting(LoggedEvent::type)
+                .containsExactly(
+                        "ConnectionOpened", "ConnectionAuthenticated", "ConnectionIdMigrated", "FinalIdClaimed");
         assertThat(events).extracting(LoggedEvent::position).isSorted().doesNotHaveDuplicates();
-        assertThat(events.get(0).payload()).isEqualTo(new ConnectionOpened(id, "node-a",
-                ((ConnectionOpened) events.get(0).payload()).at()));
+        assertThat(events.get(0).payload())
+                .isEqualTo(new ConnectionOpened(
+                        id, "node-a", ((ConnectionOpened) events.get(0).payload()).at()));
         assertThat(((ConnectionAuthenticated) events.get(1).payload()).userId()).isEqualTo("ann");
         assertThat(events.get(3).streamId()).isEqualTo(id + "-f");
 
         List<LoggedEvent> window = new ArrayList<>();
         log.scan(events.get(0).position() - 1, events.get(1).position(), window::add);
-        assertThat(window).extracting(LoggedEvent::eventId)
+        assertThat(window)
+                .extracting(LoggedEvent::eventId)
                 .contains(events.get(0).eventId(), events.get(1).eventId())
                 .doesNotContain(events.get(2).eventId());
         assertThat(log.head()).isGreaterThanOrEqualTo(events.get(3).position());

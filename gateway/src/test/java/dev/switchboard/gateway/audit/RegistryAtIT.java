@@ -36,17 +36,27 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RegistryAtIT extends PostgresIntegrationTest {
 
     /** What must agree; the live table keeps timestamps in microseconds, so they are compared through the states. */
-    record Row(String connectionId, String userId, String nodeId, ConnectionState state, CloseReason closeReason,
+    record Row(
+            String connectionId,
+            String userId,
+            String nodeId,
+            ConnectionState state,
+            CloseReason closeReason,
             long lastPosition) {
 
         static Row of(ConnectionView view) {
-            return new Row(view.connectionId(), view.userId(), view.nodeId(), view.state(), view.closeReason(),
+            return new Row(
+                    view.connectionId(),
+                    view.userId(),
+                    view.nodeId(),
+                    view.state(),
+                    view.closeReason(),
                     view.lastPosition());
         }
 
         static Row of(RegistryRow row) {
-            return new Row(row.connectionId(), row.userId(), row.nodeId(), row.state(), row.closeReason(),
-                    row.lastPosition());
+            return new Row(
+                    row.connectionId(), row.userId(), row.nodeId(), row.state(), row.closeReason(), row.lastPosition());
         }
     }
 
@@ -73,16 +83,24 @@ class RegistryAtIT extends PostgresIntegrationTest {
         String ann = Tokens.newUserId();
         String bob = Tokens.newUserId();
         List<ConnectionCommand> script = List.of(
-                new OpenConnection(a, "node-a"), new OpenConnection(b, "node-b"),
+                new OpenConnection(a, "node-a"),
+                new OpenConnection(b, "node-b"),
                 new AuthenticateConnection(a, ann, TimelineRaceIT.EXPIRY),
                 new AuthenticateConnection(b, bob, TimelineRaceIT.EXPIRY),
-                new MigrateConnectionId(a, a + "-final"), new OpenConnection(c, "node-a"),
-                new MarkConnectionReady(a), new MigrateConnectionId(b, a + "-final"),
-                new MigrateConnectionId(b, b + "-final"), new CloseConnection(c, CloseReason.AUTH_TIMEOUT, null, "node-a"),
-                new MarkConnectionReady(b), new CloseConnection(a, CloseReason.CLIENT_CLOSED, null, "node-a"),
-                new OpenConnection(d, "node-b"), new AuthenticateConnection(d, ann, TimelineRaceIT.EXPIRY),
+                new MigrateConnectionId(a, a + "-final"),
+                new OpenConnection(c, "node-a"),
+                new MarkConnectionReady(a),
+                new MigrateConnectionId(b, a + "-final"),
+                new MigrateConnectionId(b, b + "-final"),
+                new CloseConnection(c, CloseReason.AUTH_TIMEOUT, null, "node-a"),
+                new MarkConnectionReady(b),
+                new CloseConnection(a, CloseReason.CLIENT_CLOSED, null, "node-a"),
+                new OpenConnection(d, "node-b"),
+                new AuthenticateConnection(d, ann, TimelineRaceIT.EXPIRY),
                 new CloseConnection(b, CloseReason.NODE_LOST, "lease expired", "node-a"),
-                new MarkConnectionReady(d), new MigrateConnectionId(d, d + "-final"), new MarkConnectionReady(d));
+                new MarkConnectionReady(d),
+                new MigrateConnectionId(d, d + "-final"),
+                new MarkConnectionReady(d));
         List<String> ids = List.of(a, b, c, d);
         List<Moment> moments = new ArrayList<>();
         for (ConnectionCommand command : script) {
@@ -95,10 +113,12 @@ class RegistryAtIT extends PostgresIntegrationTest {
         }
 
         for (Moment moment : moments) {
-            assertThat(replayed(registryAt.at(moment.position()), ids)).as("at position %d", moment.position())
+            assertThat(replayed(registryAt.at(moment.position()), ids))
+                    .as("at position %d", moment.position())
                     .isEqualTo(moment.rows());
         }
-        assertThat(replayed(registryAt.atTime(Instant.now()), ids)).isEqualTo(moments.get(moments.size() - 1).rows());
+        assertThat(replayed(registryAt.atTime(Instant.now()), ids))
+                .isEqualTo(moments.get(moments.size() - 1).rows());
         assertThat(moments.get(moments.size() - 1).rows().get(d).state()).isEqualTo(ConnectionState.READY);
     }
 

@@ -61,15 +61,19 @@ class RegistryAtRestIT extends PostgresIntegrationTest {
         assertThat(user.status()).isEqualTo(403);
         assertThat(user.body().path("error").asText()).isEqualTo("forbidden");
         assertThat(api.get("/api/registry/at", Tokens.admin()).status()).isEqualTo(400);
-        assertThat(api.get("/api/registry/at?position=1&time=2026-01-01T00:00:00Z", Tokens.admin()).status())
+        assertThat(api.get("/api/registry/at?position=1&time=2026-01-01T00:00:00Z", Tokens.admin())
+                        .status())
                 .isEqualTo(400);
-        assertThat(api.get("/api/registry/at?position=-1", Tokens.admin()).status()).isEqualTo(400);
-        assertThat(api.get("/api/registry/at?time=noon", Tokens.admin()).status()).isEqualTo(400);
+        assertThat(api.get("/api/registry/at?position=-1", Tokens.admin()).status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/registry/at?time=noon", Tokens.admin()).status())
+                .isEqualTo(400);
     }
 
     private static JsonNode row(JsonNode snapshot, String preliminaryId) {
         return StreamSupport.stream(snapshot.path("connections").spliterator(), false)
                 .filter(row -> row.path("preliminaryId").asText().equals(preliminaryId))
-                .findFirst().orElseThrow(() -> new AssertionError(preliminaryId + " is not in " + snapshot));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(preliminaryId + " is not in " + snapshot));
     }
 }

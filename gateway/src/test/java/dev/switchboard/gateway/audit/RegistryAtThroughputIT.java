@@ -54,12 +54,20 @@ class RegistryAtThroughputIT extends PostgresIntegrationTest {
             long started = System.nanoTime();
             snapshot = registryAt.at(head);
             long nanos = System.nanoTime() - started;
-            System.out.printf("registry-at throughput, run %d of %d: %d events up to position %d replayed in %d ms"
-                    + " = %.0f events/s (%d connections in the snapshot)%n", run, RUNS, events, head,
-                    TimeUnit.NANOSECONDS.toMillis(nanos), events * 1e9 / nanos, snapshot.connections().size());
+            System.out.printf(
+                    "registry-at throughput, run %d of %d: %d events up to position %d replayed in %d ms"
+                            + " = %.0f events/s (%d connections in the snapshot)%n",
+                    run,
+                    RUNS,
+                    events,
+                    head,
+                    TimeUnit.NANOSECONDS.toMillis(nanos),
+                    events * 1e9 / nanos,
+                    snapshot.connections().size());
         }
 
-        assertThat(snapshot.connections().stream().filter(row -> row.preliminaryId().startsWith(prefix)))
+        assertThat(snapshot.connections().stream()
+                        .filter(row -> row.preliminaryId().startsWith(prefix)))
                 .hasSize(LIFECYCLES)
                 .allSatisfy(row -> assertThat(row.state()).isEqualTo(ConnectionState.CLOSED));
     }
@@ -73,7 +81,8 @@ class RegistryAtThroughputIT extends PostgresIntegrationTest {
                 String id = prefix + i;
                 tasks.add(() -> {
                     commands.send(new OpenConnection(id, "node-" + (id.hashCode() & 3)));
-                    commands.send(new AuthenticateConnection(id, "user-" + (id.hashCode() & 63), TimelineRaceIT.EXPIRY));
+                    commands.send(
+                            new AuthenticateConnection(id, "user-" + (id.hashCode() & 63), TimelineRaceIT.EXPIRY));
                     commands.send(new MigrateConnectionId(id, id + "-final"));
                     commands.send(new MarkConnectionReady(id));
                     commands.send(new CloseConnection(id, CloseReason.CLIENT_CLOSED, null, "node-a"));

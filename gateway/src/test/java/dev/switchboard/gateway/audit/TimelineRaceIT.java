@@ -18,8 +18,8 @@ import dev.switchboard.api.connection.RejectionCode;
 import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.audit.log.LoggedEvent;
 import dev.switchboard.audit.timeline.LogWindow;
-import dev.switchboard.audit.timeline.Rejection;
 import dev.switchboard.audit.timeline.RegistryRow;
+import dev.switchboard.audit.timeline.Rejection;
 import dev.switchboard.audit.timeline.Timeline;
 import dev.switchboard.audit.timeline.TimelineStep;
 import dev.switchboard.audit.timeline.Timelines;
@@ -57,34 +57,51 @@ class TimelineRaceIT extends PostgresIntegrationTest {
         // node-b reaps the connection while node-a's socket is about to migrate it; the close commits first
         commands.send(new CloseConnection(id, CloseReason.NODE_LOST, "lease expired", "node-b"));
         assertThatThrownBy(() -> commands.send(new MigrateConnectionId(id, id + "-final")))
-                .isInstanceOfSatisfying(ConnectionRejectedException.class,
-                        e -> assertThat(e.code()).isEqualTo(RejectionCode.CONNECTION_CLOSED));
+                .isInstanceOfSatisfying(ConnectionRejectedException.class, e -> assertThat(e.code())
+                        .isEqualTo(RejectionCode.CONNECTION_CLOSED));
 
         Timeline timeline = timelines.ofConnection(id).orElseThrow();
 
-        assertThat(timeline.steps()).extracting(TimelineStep::type, TimelineStep::nodeId,
-                        step -> step.before().state(), step -> step.after().state(),
-                        step -> step.registryRow().state(), step -> step.registryRow().userId())
+        assertThat(timeline.steps())
+                .extracting(
+                        TimelineStep::type,
+                        TimelineStep::nodeId,
+                        step -> step.before().state(),
+                        step -> step.after().state(),
+                        step -> step.registryRow().state(),
+                        step -> step.registryRow().userId())
                 .containsExactly(
                         tuple("ConnectionOpened", "node-a", null, OPENED, OPENED, null),
                         tuple("ConnectionAuthenticated", "node-a", OPENED, AUTHENTICATED, AUTHENTICATED, user),
                         tuple("ConnectionClosed", "node-b", AUTHENTICATED, CLOSED, CLOSED, user),
                         tuple("ConnectionCommandRejected", "node-a", CLOSED, CLOSED, CLOSED, user));
-        assertThat(timeline.steps()).extracting(TimelineStep::position)
-                .containsExactlyElementsOf(eventLog.ofStreams(List.of(id)).stream().map(LoggedEvent::position).toList());
-        assertThat(timeline.steps().get(3).rejection()).isEqualTo(new Rejection("MigrateConnectionId",
-                Map.of("connectionId", id, "finalId", id + "-final"), CLOSED, "connection_closed",
-                "the connection is closed"));
+        assertThat(timeline.steps())
+                .extracting(TimelineStep::position)
+                .containsExactlyElementsOf(eventLog.ofStreams(List.of(id)).stream()
+                        .map(LoggedEvent::position)
+                        .toList());
+        assertThat(timeline.steps().get(3).rejection())
+                .isEqualTo(new Rejection(
+                        "MigrateConnectionId",
+                        Map.of("connectionId", id, "finalId", id + "-final"),
+                        CLOSED,
+                        "connection_closed",
+                        "the connection is closed"));
         RegistryRow afterClose = timeline.steps().get(2).registryRow();
         assertThat(afterClose.closeReason()).isEqualTo(CloseReason.NODE_LOST);
-        assertThat(afterClose.nodeId()).as("the row keeps the node that held the socket").isEqualTo("node-a");
-        assertThat(timeline.steps().get(3).registryRow()).as("a refusal changes no row").isEqualTo(afterClose);
+        assertThat(afterClose.nodeId())
+                .as("the row keeps the node that held the socket")
+                .isEqualTo("node-a");
+        assertThat(timeline.steps().get(3).registryRow())
+                .as("a refusal changes no row")
+                .isEqualTo(afterClose);
         assertThat(timeline.streams()).containsExactly(id);
         assertThat(timeline.kind()).isEqualTo(Timeline.Kind.CONNECTION);
 
         long first = timeline.steps().get(0).position();
         Timeline window = timelines.ofWindow(LogWindow.positions(first + 1, timeline.toPosition()));
-        assertThat(window.steps()).filteredOn(step -> id.equals(step.connectionId()))
+        assertThat(window.steps())
+                .filteredOn(step -> id.equals(step.connectionId()))
                 .as("a window replays the whole log before it, so its steps match the connection's own")
                 .isEqualTo(timeline.steps().subList(1, 4));
     }
@@ -102,8 +119,12 @@ class TimelineRaceIT extends PostgresIntegrationTest {
 
         Timeline byFinalId = timelines.ofConnection(finalId).orElseThrow();
 
-        assertThat(byFinalId.steps()).extracting(TimelineStep::type, TimelineStep::streamId,
-                        TimelineStep::connectionId, step -> step.registryRow().state())
+        assertThat(byFinalId.steps())
+                .extracting(
+                        TimelineStep::type,
+                        TimelineStep::streamId,
+                        TimelineStep::connectionId,
+                        step -> step.registryRow().state())
                 .containsExactly(
                         tuple("ConnectionOpened", id, id, OPENED),
                         tuple("ConnectionAuthenticated", id, id, AUTHENTICATED),
@@ -116,7 +137,8 @@ class TimelineRaceIT extends PostgresIntegrationTest {
         assertThat(byFinalId.steps().get(5).rejection().code()).isEqualTo("connection_exists");
         assertThat(byFinalId.steps().get(5).rejection().arguments()).containsEntry("nodeId", "node-b");
         assertThat(byFinalId.streams()).containsExactly(id, finalId);
-        assertThat(timelines.ofConnection(id).orElseThrow().steps()).as("either id gives the same steps")
+        assertThat(timelines.ofConnection(id).orElseThrow().steps())
+                .as("either id gives the same steps")
                 .isEqualTo(byFinalId.steps());
         assertThat(timelines.ofConnection("no-such-" + id)).isEmpty();
     }

@@ -48,19 +48,30 @@ class TimelineRestIT extends PostgresIntegrationTest {
         var answer = api.get("/api/connections/" + id + "-final/timeline", Tokens.user(alice));
 
         List<JsonNode> steps = steps(answer);
-        assertThat(steps).extracting(step -> step.path("type").asText()).containsExactly("ConnectionOpened",
-                "ConnectionAuthenticated", "ConnectionIdMigrated", "FinalIdClaimed", "ConnectionMarkedReady");
-        assertThat(steps).extracting(step -> step.path("position").asLong()).isSorted().doesNotHaveDuplicates();
-        assertThat(steps).extracting(step -> step.path("after").path("state").textValue())
-                .as("the claim stream has no state of its own").containsExactly("OPENED", "AUTHENTICATED",
-                        "AUTHENTICATED", null, "READY");
+        assertThat(steps)
+                .extracting(step -> step.path("type").asText())
+                .containsExactly(
+                        "ConnectionOpened",
+                        "ConnectionAuthenticated",
+                        "ConnectionIdMigrated",
+                        "FinalIdClaimed",
+                        "ConnectionMarkedReady");
+        assertThat(steps)
+                .extracting(step -> step.path("position").asLong())
+                .isSorted()
+                .doesNotHaveDuplicates();
+        assertThat(steps)
+                .extracting(step -> step.path("after").path("state").textValue())
+                .as("the claim stream has no state of its own")
+                .containsExactly("OPENED", "AUTHENTICATED", "AUTHENTICATED", null, "READY");
         JsonNode last = steps.get(4);
         assertThat(last.path("before").path("state").asText()).isEqualTo("AUTHENTICATED");
         assertThat(last.path("registryRow").path("connectionId").asText()).isEqualTo(id + "-final");
         assertThat(last.path("nodeId").asText()).isEqualTo("node-a");
         assertThat(last.path("payload").path("finalId").asText()).isEqualTo(id + "-final");
         assertThat(answer.body().path("kind").asText()).isEqualTo("CONNECTION");
-        assertThat(steps(api.get("/api/connections/" + id + "/timeline", Tokens.user(alice)))).isEqualTo(steps);
+        assertThat(steps(api.get("/api/connections/" + id + "/timeline", Tokens.user(alice))))
+                .isEqualTo(steps);
     }
 
     @Test
@@ -69,23 +80,31 @@ class TimelineRestIT extends PostgresIntegrationTest {
 
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.body().path("error").asText()).isEqualTo("connection_not_found");
-        assertThat(steps(api.get("/api/connections/" + id + "/timeline", Tokens.admin()))).hasSize(5);
-        assertThat(api.get("/api/connections/no-such-" + id + "/timeline", Tokens.admin()).status()).isEqualTo(404);
+        assertThat(steps(api.get("/api/connections/" + id + "/timeline", Tokens.admin())))
+                .hasSize(5);
+        assertThat(api.get("/api/connections/no-such-" + id + "/timeline", Tokens.admin())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void aUserReadsTheirOwnTimelineFromAPositionButNotAnotherUsers() {
-        long migration = steps(api.get("/api/connections/" + id + "/timeline", Tokens.user(alice))).get(2)
-                .path("position").asLong();
+        long migration = steps(api.get("/api/connections/" + id + "/timeline", Tokens.user(alice)))
+                .get(2)
+                .path("position")
+                .asLong();
 
         var window = api.get("/api/users/" + alice + "/timeline?from=" + migration, Tokens.user(alice));
 
-        assertThat(steps(window)).extracting(step -> step.path("type").asText())
+        assertThat(steps(window))
+                .extracting(step -> step.path("type").asText())
                 .containsExactly("ConnectionIdMigrated", "FinalIdClaimed", "ConnectionMarkedReady");
         assertThat(window.body().path("fromPosition").asLong()).isEqualTo(migration);
-        assertThat(api.get("/api/users/" + alice + "/timeline", Tokens.user(Tokens.newUserId())).status())
+        assertThat(api.get("/api/users/" + alice + "/timeline", Tokens.user(Tokens.newUserId()))
+                        .status())
                 .isEqualTo(403);
-        assertThat(steps(api.get("/api/users/" + alice + "/timeline", Tokens.admin()))).hasSize(5);
+        assertThat(steps(api.get("/api/users/" + alice + "/timeline", Tokens.admin())))
+                .hasSize(5);
         var badBound = api.get("/api/users/" + alice + "/timeline?to=yesterday", Tokens.user(alice));
         assertThat(badBound.status()).isEqualTo(400);
         assertThat(badBound.body().path("error").asText()).isEqualTo("invalid_request");
@@ -93,6 +112,7 @@ class TimelineRestIT extends PostgresIntegrationTest {
 
     private static List<JsonNode> steps(ApiClient.Response answer) {
         assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
-        return StreamSupport.stream(answer.body().path("steps").spliterator(), false).toList();
+        return StreamSupport.stream(answer.body().path("steps").spliterator(), false)
+                .toList();
     }
 }

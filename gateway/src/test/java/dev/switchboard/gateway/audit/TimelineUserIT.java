@@ -80,18 +80,29 @@ class TimelineUserIT extends PostgresIntegrationTest {
 
         Timeline timeline = timelines.ofUser(user, LogWindow.ALL);
 
-        assertThat(timeline.steps().stream().map(TimelineStep::delivery).filter(d -> d != null).toList())
+        assertThat(timeline.steps().stream()
+                        .map(TimelineStep::delivery)
+                        .filter(d -> d != null)
+                        .toList())
                 .extracting(Delivery::seq, Delivery::event, Delivery::deliveredTo, Delivery::heldFor)
                 .containsExactly(
                         tuple(1L, "agent_started", List.of(ready), List.of(authenticated, opened)),
                         tuple(2L, "agent_thinking", List.of(authenticated), List.of(opened)));
-        assertThat(timeline.streams()).containsExactlyInAnyOrder(ready, ready + "-final", authenticated,
-                authenticated + "-final", opened, FeedIds.of(user));
-        assertThat(timeline.steps()).extracting(TimelineStep::position).isSorted().doesNotHaveDuplicates();
-        assertThat(timeline.steps()).hasSize(eventLog.ofStreams(timeline.streams()).size());
+        assertThat(timeline.streams())
+                .containsExactlyInAnyOrder(
+                        ready, ready + "-final", authenticated, authenticated + "-final", opened, FeedIds.of(user));
+        assertThat(timeline.steps())
+                .extracting(TimelineStep::position)
+                .isSorted()
+                .doesNotHaveDuplicates();
+        assertThat(timeline.steps())
+                .hasSize(eventLog.ofStreams(timeline.streams()).size());
         assertThat(timeline.steps()).extracting(TimelineStep::connectionId).doesNotContain(othersReady);
-        assertThat(new Timelines(eventLog, UserStreams.logScan(eventLog)).ofUser(user, LogWindow.ALL).steps())
-                .as("finding the connections by scanning the log gives the same timeline").isEqualTo(timeline.steps());
+        assertThat(new Timelines(eventLog, UserStreams.logScan(eventLog))
+                        .ofUser(user, LogWindow.ALL)
+                        .steps())
+                .as("finding the connections by scanning the log gives the same timeline")
+                .isEqualTo(timeline.steps());
     }
 
     @Test
@@ -99,19 +110,23 @@ class TimelineUserIT extends PostgresIntegrationTest {
         publisher.publish(user, "run-1", "agent_started", Map.of());
         commands.send(new AuthenticateConnection(opened, user, TimelineRaceIT.EXPIRY));
         TimelineStep publish = timelines.ofUser(user, LogWindow.ALL).steps().stream()
-                .filter(step -> step.delivery() != null).findFirst().orElseThrow();
+                .filter(step -> step.delivery() != null)
+                .findFirst()
+                .orElseThrow();
 
         Timeline byPosition = timelines.ofUser(user, new LogWindow(LogBound.position(publish.position()), null));
         Timeline byTime = timelines.ofUser(user, new LogWindow(LogBound.time(publish.timestamp()), null));
 
-        assertThat(byPosition.steps()).extracting(TimelineStep::type)
+        assertThat(byPosition.steps())
+                .extracting(TimelineStep::type)
                 .containsExactly("AgentEventPublished", "ConnectionAuthenticated");
         assertThat(byPosition.steps().get(0).delivery().heldFor()).containsExactly(authenticated, opened);
         TimelineStep authentication = byPosition.steps().get(1);
         assertThat(authentication.before().state()).isEqualTo(OPENED);
         assertThat(authentication.after().state()).isEqualTo(AUTHENTICATED);
         assertThat(authentication.registryRow().nodeId()).isEqualTo("node-a");
-        assertThat(byTime.steps()).as("a time bound resolves to the same position here, one node's clock")
+        assertThat(byTime.steps())
+                .as("a time bound resolves to the same position here, one node's clock")
                 .isEqualTo(byPosition.steps());
     }
 

@@ -38,7 +38,9 @@ class JwtTokenVerifierTest {
 
     static Stream<Arguments> refusedTokens() {
         return Stream.of(
-                Arguments.of("signed with another key", (Supplier<String>) () -> Tokens.signedWithOtherKey("alice"),
+                Arguments.of(
+                        "signed with another key",
+                        (Supplier<String>) () -> Tokens.signedWithOtherKey("alice"),
                         TokenRefusal.BAD_TOKEN),
                 Arguments.of("alg none", (Supplier<String>) () -> Tokens.algNone("alice"), TokenRefusal.BAD_TOKEN),
                 Arguments.of("expired", (Supplier<String>) () -> Tokens.expired("alice"), TokenRefusal.EXPIRED),
@@ -54,7 +56,8 @@ class JwtTokenVerifierTest {
         assertThatThrownBy(() -> verifier.verify(token))
                 .isInstanceOf(InvalidTokenException.class)
                 .hasMessage(reason)
-                .message().doesNotContain(token);
+                .message()
+                .doesNotContain(token);
     }
 
     @Test
@@ -67,8 +70,8 @@ class JwtTokenVerifierTest {
     void aScopeClaimGivenAsAListIsReadAsWell() {
         assertThat(VerifiedTokens.scopes(java.util.List.of("admin", "events:publish")))
                 .containsExactlyInAnyOrder("admin", "events:publish");
-        assertThat(VerifiedTokens.scopes("  admin   events:publish ")).containsExactlyInAnyOrder("admin",
-                "events:publish");
+        assertThat(VerifiedTokens.scopes("  admin   events:publish "))
+                .containsExactlyInAnyOrder("admin", "events:publish");
         assertThat(VerifiedTokens.scopes(null)).isEmpty();
     }
 }

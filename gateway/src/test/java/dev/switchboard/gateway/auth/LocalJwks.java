@@ -44,13 +44,19 @@ final class LocalJwks implements AutoCloseable {
 
     String token(String userId, String scope) throws JOSEException {
         Instant now = Instant.now();
-        var claims = new JWTClaimsSet.Builder().subject(userId).issueTime(Date.from(now))
+        var claims = new JWTClaimsSet.Builder()
+                .subject(userId)
+                .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofHours(1))));
         if (scope != null) {
             claims.claim("scope", scope);
         }
-        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims.build());
+        var jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims.build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }

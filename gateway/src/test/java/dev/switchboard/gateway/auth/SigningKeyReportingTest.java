@@ -20,8 +20,8 @@ class SigningKeyReportingTest {
 
     @Test
     void aMissingKeyIsReportedAsTheReasonTheNodeDidNotStartWithWhatToSet() {
-        var failure = new BeanCreationException("jwtDecoder", "creation failed",
-                new SigningKeyException("SWITCHBOARD_JWT_SECRET is not set."));
+        var failure = new BeanCreationException(
+                "jwtDecoder", "creation failed", new SigningKeyException("SWITCHBOARD_JWT_SECRET is not set."));
 
         var analysis = new SigningKeyFailureAnalyzer().analyze(failure);
 

@@ -41,7 +41,8 @@ class SigningSecretStartupTest {
         }
         assertThat(secret.getBytes()).hasSizeGreaterThanOrEqualTo(32);
         if (Files.getFileStore(secretFile).supportsFileAttributeView("posix")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secretFile))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secretFile)))
+                    .isEqualTo("rw-------");
         }
 
         try (var restarted = start("switchboard.data-dir=" + dataDir)) {
@@ -75,7 +76,8 @@ class SigningSecretStartupTest {
                 .hasMessageContaining("SWITCHBOARD_JWT_SECRET")
                 .hasMessageContaining("is 26 bytes long")
                 .hasMessageContaining("at least 32 bytes")
-                .message().doesNotContain(shortSecret);
+                .message()
+                .doesNotContain(shortSecret);
         assertThat(output.getAll()).doesNotContain(shortSecret);
     }
 
@@ -85,15 +87,22 @@ class SigningSecretStartupTest {
             var properties = new ArrayList<>(postgres());
             properties.add("switchboard.jwt.jwks-uri=" + issuer.uri());
             try (var node = start(properties)) {
-                assertThat(client(node).get("/api/connections", issuer.token("grace", null)).status()).isEqualTo(200);
-                assertThat(client(node).get("/api/connections", Tokens.user("grace")).status()).isEqualTo(401);
+                assertThat(client(node)
+                                .get("/api/connections", issuer.token("grace", null))
+                                .status())
+                        .isEqualTo(200);
+                assertThat(client(node)
+                                .get("/api/connections", Tokens.user("grace"))
+                                .status())
+                        .isEqualTo(401);
             }
         }
     }
 
     private static List<String> postgres() {
         TestDatabase database = TestDatabase.shared();
-        return List.of("spring.datasource.url=" + database.jdbcUrl(),
+        return List.of(
+                "spring.datasource.url=" + database.jdbcUrl(),
                 "spring.datasource.username=" + database.username(),
                 "spring.datasource.password=" + database.password());
     }
@@ -123,8 +132,13 @@ class SigningSecretStartupTest {
 
     private static String mintWithTokenCommand(Map<String, String> environment, String user) {
         var out = new StringWriter();
-        int exitCode = TokenCommand.run(environment, Clock.systemUTC(), new PrintWriter(out),
-                new PrintWriter(new StringWriter()), "--user", user);
+        int exitCode = TokenCommand.run(
+                environment,
+                Clock.systemUTC(),
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter()),
+                "--user",
+                user);
         assertThat(exitCode).isZero();
         return out.toString().strip();
     }

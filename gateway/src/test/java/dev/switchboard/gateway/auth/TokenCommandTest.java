@@ -25,12 +25,19 @@ class TokenCommandTest {
 
     @Test
     void printsATokenSignedWithTheSecretFromTheEnvironment() throws Exception {
-        Run run = run(Map.of("SWITCHBOARD_JWT_SECRET", Tokens.SECRET),
-                "--user", "alice", "--scope", "admin events:publish", "--ttl", "600");
+        Run run = run(
+                Map.of("SWITCHBOARD_JWT_SECRET", Tokens.SECRET),
+                "--user",
+                "alice",
+                "--scope",
+                "admin events:publish",
+                "--ttl",
+                "600");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
-        VerifiedToken token = verifierFor(Tokens.SECRET.getBytes(StandardCharsets.UTF_8)).verify(run.out().strip());
+        VerifiedToken token = verifierFor(Tokens.SECRET.getBytes(StandardCharsets.UTF_8))
+                .verify(run.out().strip());
         assertThat(token.userId()).isEqualTo("alice");
         assertThat(token.scopes()).containsExactlyInAnyOrder("admin", "events:publish");
         assertThat(token.expiresAt()).isCloseTo(Instant.now().plusSeconds(600), within(5, ChronoUnit.SECONDS));
@@ -40,8 +47,14 @@ class TokenCommandTest {
     void signsWithTheSecretANodeGeneratedInItsDataFolder() throws Exception {
         byte[] secret = DevelopmentSecretFile.readOrCreate(dataDir);
 
-        Run run = run(Map.of("SWITCHBOARD_DATA_DIR", dataDir.toString()),
-                "--user", "bob", "--scope", "admin", "--scope", "events:publish");
+        Run run = run(
+                Map.of("SWITCHBOARD_DATA_DIR", dataDir.toString()),
+                "--user",
+                "bob",
+                "--scope",
+                "admin",
+                "--scope",
+                "events:publish");
 
         assertThat(run.exitCode()).isZero();
         VerifiedToken token = verifierFor(secret).verify(run.out().strip());
@@ -80,8 +93,8 @@ class TokenCommandTest {
     private static Run run(Map<String, String> environment, String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        int exitCode = TokenCommand.run(environment, Clock.systemUTC(), new PrintWriter(out), new PrintWriter(err),
-                args);
+        int exitCode =
+                TokenCommand.run(environment, Clock.systemUTC(), new PrintWriter(out), new PrintWriter(err), args);
         return new Run(exitCode, out.toString(), err.toString());
     }
 

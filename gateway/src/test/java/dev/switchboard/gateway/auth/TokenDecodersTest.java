@@ -42,8 +42,7 @@ class TokenDecodersTest {
         var verifier = new JwtTokenVerifier(TokenDecoders.create(SECRET, null));
 
         assertThat(verifier.verify(Tokens.user("dave")).userId()).isEqualTo("dave");
-        assertThatThrownBy(() -> verifier.verify(issuer.token("dave", null)))
-                .isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> verifier.verify(issuer.token("dave", null))).isInstanceOf(InvalidTokenException.class);
     }
 
     @Test
@@ -61,10 +60,11 @@ class TokenDecodersTest {
     @Test
     void anUnreachableKeySetIsNotBlamedOnTheToken() throws Exception {
         String token = issuer.token("frank", null);
-        var verifier = new JwtTokenVerifier(TokenDecoders.create(null, java.net.URI.create(
-                "http://127.0.0.1:1/jwks.json")));
+        var verifier =
+                new JwtTokenVerifier(TokenDecoders.create(null, java.net.URI.create("http://127.0.0.1:1/jwks.json")));
 
-        assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(InvalidTokenException.class)
+        assertThatThrownBy(() -> verifier.verify(token))
+                .isInstanceOf(InvalidTokenException.class)
                 .hasMessage(TokenRefusal.UNVERIFIABLE);
     }
 }

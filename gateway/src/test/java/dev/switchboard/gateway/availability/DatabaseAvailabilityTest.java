@@ -33,8 +33,8 @@ class DatabaseAvailabilityTest {
             }
         });
         context.refresh();
-        availability = new DatabaseAvailability(database, context,
-                new AvailabilityProperties(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        availability = new DatabaseAvailability(
+                database, context, new AvailabilityProperties(Duration.ofSeconds(1), Duration.ofSeconds(1)));
     }
 
     @AfterEach
@@ -88,7 +88,8 @@ class DatabaseAvailabilityTest {
         assertThat(availability.explains(closedUnderItsUser)).isFalse();
         database.up = false;
         assertThat(availability.explains(closedUnderItsUser)).isTrue();
-        assertThat(availability.explains(new IllegalArgumentException("unknown event"))).isFalse();
+        assertThat(availability.explains(new IllegalArgumentException("unknown event")))
+                .isFalse();
         assertThat(published).containsExactly(ReadinessState.REFUSING_TRAFFIC);
     }
 

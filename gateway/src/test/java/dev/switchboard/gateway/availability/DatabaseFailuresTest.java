@@ -13,21 +13,28 @@ class DatabaseFailuresTest {
     @Test
     void aPoolTimeoutInsideAFailedTransactionIsAnOutage() {
         var timeout = new SQLTransientConnectionException("HikariPool-1 - Connection is not available");
-        assertThat(DatabaseFailures.isUnreachable(new IllegalStateException("command failed",
-                new CannotCreateTransactionException("Could not open JDBC Connection", timeout)))).isTrue();
+        assertThat(DatabaseFailures.isUnreachable(new IllegalStateException(
+                        "command failed",
+                        new CannotCreateTransactionException("Could not open JDBC Connection", timeout))))
+                .isTrue();
     }
 
     @Test
     void aServerShuttingDownOrARefusedConnectionIsAnOutage() {
-        assertThat(DatabaseFailures.isUnreachable(new RuntimeException(new SQLException(
-                "terminating connection due to administrator command", "57P01")))).isTrue();
-        assertThat(DatabaseFailures.isUnreachable(new SQLException("Connection refused", "08001"))).isTrue();
+        assertThat(DatabaseFailures.isUnreachable(new RuntimeException(
+                        new SQLException("terminating connection due to administrator command", "57P01"))))
+                .isTrue();
+        assertThat(DatabaseFailures.isUnreachable(new SQLException("Connection refused", "08001")))
+                .isTrue();
     }
 
     @Test
     void aConflictABadStatementOrAnythingElseIsNot() {
-        assertThat(DatabaseFailures.isUnreachable(new SQLException("duplicate key value", "23505"))).isFalse();
-        assertThat(DatabaseFailures.isUnreachable(new SQLException("syntax error", "42601"))).isFalse();
-        assertThat(DatabaseFailures.isUnreachable(new IllegalArgumentException("unknown event"))).isFalse();
+        assertThat(DatabaseFailures.isUnreachable(new SQLException("duplicate key value", "23505")))
+                .isFalse();
+        assertThat(DatabaseFailures.isUnreachable(new SQLException("syntax error", "42601")))
+                .isFalse();
+        assertThat(DatabaseFailures.isUnreachable(new IllegalArgumentException("unknown event")))
+                .isFalse();
     }
 }

@@ -41,16 +41,21 @@ class DatabaseOutageIT {
         Path bin = OwnPostgres.installedBin().orElse(null);
         // CI machines have the binaries: there, a missing installation is a failure, never a quiet skip
         assertThat(bin != null || System.getenv("CI") == null)
-                .as("CI must run the outage test: no PostgreSQL installation under /usr/lib/postgresql").isTrue();
+                .as("CI must run the outage test: no PostgreSQL installation under /usr/lib/postgresql")
+                .isTrue();
         assumeTrue(bin != null, "needs a PostgreSQL installation under /usr/lib/postgresql to stop and start");
         String user = Tokens.newUserId();
         String publisher = Tokens.publisher();
         ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
         try (OwnPostgres postgres = OwnPostgres.start(bin);
-                ConfigurableApplicationContext node = Nodes.node().properties(
-                        "spring.datasource.url=" + postgres.jdbcUrl(), "spring.datasource.username=postgres",
-                        "spring.datasource.password=", "switchboard.gateway.heartbeat-interval=1s",
-                        "switchboard.gateway.heartbeat-timeout=3s").run();
+                ConfigurableApplicationContext node = Nodes.node()
+                        .properties(
+                                "spring.datasource.url=" + postgres.jdbcUrl(),
+                                "spring.datasource.username=postgres",
+                                "spring.datasource.password=",
+                                "switchboard.gateway.heartbeat-interval=1s",
+                                "switchboard.gateway.heartbeat-timeout=3s")
+                        .run();
                 TestSocket live = TestSocket.connect(port(node))) {
             ApiClient api = new ApiClient(port(node));
             live.authenticate(Tokens.user(user));
@@ -58,8 +63,12 @@ class DatabaseOutageIT {
             // an agent pushes for another user all along: each push is stored (202) or refused (503), never a 500
             Set<Integer> loadStatuses = ConcurrentHashMap.newKeySet();
             String loadPath = "/api/users/" + Tokens.newUserId() + "/events";
-            load.scheduleAtFixedRate(() -> loadStatuses.add(api.postJson(loadPath, publisher, RUN).status()),
-                    0, 50, TimeUnit.MILLISECONDS);
+            load.scheduleAtFixedRate(
+                    () -> loadStatuses.add(
+                            api.postJson(loadPath, publisher, RUN).status()),
+                    0,
+                    50,
+                    TimeUnit.MILLISECONDS);
 
             postgres.stop();
             await().atMost(DETECTION).until(() -> readiness(api) == 503);
@@ -68,11 +77,14 @@ class DatabaseOutageIT {
                 upgrades.add(refusal(port(node)));
                 return upgrades.contains(503);
             });
-            assertThat(upgrades).as("refused before the upgrade, or closed before a welcome").isSubsetOf(503, 1013);
+            assertThat(upgrades)
+                    .as("refused before the upgrade, or closed before a welcome")
+                    .isSubsetOf(503, 1013);
             var refused = api.postJson(path(user), publisher, RUN, Map.of("Idempotency-Key", "push-1"));
             assertThat(refused.status()).isEqualTo(503);
-            assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
-                    seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+            assertThat(refused.headers().firstValue("Retry-After"))
+                    .hasValueSatisfying(
+                            seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
             assertThat(refused.body().path("error").asText()).isEqualTo("unavailable");
             assertThat(refused.raw()).doesNotContainIgnoringCase("exception").doesNotContain("SQL");
             live.send("{\"type\":\"message\",\"id\":\"m1\",\"text\":\"hello\"}");
@@ -88,13 +100,18 @@ class DatabaseOutageIT {
             live.send("{\"type\":\"ping\"}");
             live.expect("pong");
             try (TestSocket fresh = TestSocket.connect(port(node))) {
-                assertThat(fresh.authenticate(Tokens.user(Tokens.newUserId())).path("type").asText())
+                assertThat(fresh.authenticate(Tokens.user(Tokens.newUserId()))
+                                .path("type")
+                                .asText())
                         .isEqualTo("ready");
             }
             long seq = pushed(api.postJson(path(user), publisher, RUN, Map.of("Idempotency-Key", "push-1")));
             assertThat(pushed(api.postJson(path(user), publisher, RUN, Map.of("Idempotency-Key", "push-1"))))
-                    .as("the retry gets the same seq").isEqualTo(seq);
-            assertThat(pushed(api.postJson(path(user), publisher, RUN))).as("appended once").isEqualTo(seq + 1);
+                    .as("the retry gets the same seq")
+                    .isEqualTo(seq);
+            assertThat(pushed(api.postJson(path(user), publisher, RUN)))
+                    .as("appended once")
+                    .isEqualTo(seq + 1);
             assertThat(live.expect("event").path("seq").asLong()).isEqualTo(seq);
             assertThat(live.expect("event").path("seq").asLong()).isEqualTo(seq + 1);
 
@@ -108,7 +125,9 @@ class DatabaseOutageIT {
     /** 503 when the upgrade is refused, else the code the socket is closed with before any frame. */
     private static int refusal(int port) {
         try (TestSocket socket = TestSocket.connect(port)) {
-            assertThat(socket.nextOrClose()).as("no welcome while the database is down").isEmpty();
+            assertThat(socket.nextOrClose())
+                    .as("no welcome while the database is down")
+                    .isEmpty();
             return socket.awaitClose();
         } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {

@@ -34,9 +34,18 @@ class HistoryCommandIT extends PostgresIntegrationTest {
 
         Cli byFinalId = Cli.run("history", id + "-f");
         assertThat(byFinalId.exitCode()).isZero();
-        assertThat(byFinalId.out().lines().skip(2).map(line -> line.split("\\s+")[3]).toList())
-                .containsExactly("ConnectionOpened", "ConnectionCommandRejected", "ConnectionAuthenticated",
-                        "ConnectionIdMigrated", "FinalIdClaimed");
+        assertThat(byFinalId
+                        .out()
+                        .lines()
+                        .skip(2)
+                        .map(line -> line.split("\\s+")[3])
+                        .toList())
+                .containsExactly(
+                        "ConnectionOpened",
+                        "ConnectionCommandRejected",
+                        "ConnectionAuthenticated",
+                        "ConnectionIdMigrated",
+                        "FinalIdClaimed");
         assertThat(byFinalId.out()).contains("10.0.0.7", "NOT_AUTHENTICATED");
 
         Cli json = Cli.run("history", id, "--json");
@@ -56,8 +65,13 @@ class HistoryCommandIT extends PostgresIntegrationTest {
     void anUnreachableDatabaseExitsWithFour() {
         var out = new java.io.StringWriter();
         var err = new java.io.StringWriter();
-        int exitCode = AuditCommands.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
-                "history", "x", "--db", "jdbc:postgresql://127.0.0.1:1/none");
+        int exitCode = AuditCommands.run(
+                new java.io.PrintWriter(out),
+                new java.io.PrintWriter(err),
+                "history",
+                "x",
+                "--db",
+                "jdbc:postgresql://127.0.0.1:1/none");
         assertThat(exitCode).isEqualTo(4);
         assertThat(err.toString()).contains("cannot reach the database");
     }

@@ -19,25 +19,29 @@ final class ClusterDatabase {
 
     /** Connections of the node that are not closed. */
     long liveOn(String nodeId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM connection_registry WHERE node_id = ? AND state <> 'CLOSED'",
-                Long.class, nodeId);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM connection_registry WHERE node_id = ? AND state <> 'CLOSED'", Long.class, nodeId);
     }
 
     /** How many of the node's closed connections were closed for each reason. */
     Map<String, Long> closeReasonsOn(String nodeId) {
         Map<String, Long> reasons = new LinkedHashMap<>();
-        jdbc.query("SELECT close_reason, COUNT(*) AS n FROM connection_registry WHERE node_id = ? AND state = 'CLOSED' "
-                + "GROUP BY close_reason", row -> {
+        jdbc.query(
+                "SELECT close_reason, COUNT(*) AS n FROM connection_registry WHERE node_id = ? AND state = 'CLOSED' "
+                        + "GROUP BY close_reason",
+                row -> {
                     reasons.put(row.getString("close_reason"), row.getLong("n"));
-                }, nodeId);
+                },
+                nodeId);
         return reasons;
     }
 
     /** Close events of the node's connections whose JSON holds {@code text}, e.g. the reaper's sentence. */
     long closesMentioning(String nodeId, String text) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry e JOIN connection_registry r "
-                + "ON r.preliminary_id = e.aggregate_identifier WHERE r.node_id = ? "
-                + "AND e.payload_type LIKE '%ConnectionClosed' AND convert_from(e.payload, 'UTF8') LIKE ?",
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry e JOIN connection_registry r "
+                        + "ON r.preliminary_id = e.aggregate_identifier WHERE r.node_id = ? "
+                        + "AND e.payload_type LIKE '%ConnectionClosed' AND convert_from(e.payload, 'UTF8') LIKE ?",
                 Long.class, nodeId, "%" + text + "%");
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.support.TestSocket;
 import dev.switchboard.gateway.support.Tokens;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +44,8 @@ class CrossNodeDeliveryProcessIT {
             a.awaitReady();
             b.awaitReady();
             String user = Tokens.newUserId();
-            try (TestSocket onA = TestSocket.connect(a.port()); TestSocket onB = TestSocket.connect(b.port())) {
+            try (TestSocket onA = TestSocket.connect(a.port());
+                    TestSocket onB = TestSocket.connect(b.port())) {
                 onA.authenticate(Tokens.user(user));
                 onB.authenticate(Tokens.user(user));
                 var readA = CompletableFuture.supplyAsync(() -> read(onA), readers);
@@ -53,16 +53,22 @@ class CrossNodeDeliveryProcessIT {
 
                 AtomicInteger next = new AtomicInteger();
                 CountDownLatch pushed = new CountDownLatch(EVENTS);
-                pushing.scheduleAtFixedRate(() -> {
-                    int i = next.getAndIncrement();
-                    if (i < EVENTS) {
-                        pushedAt[i] = System.nanoTime();
-                        publisher.push(i % 2 == 0 ? a : b, user, Map.of("i", i));
-                        acceptedAt[i] = System.nanoTime();
-                        pushed.countDown();
-                    }
-                }, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
-                assertThat(pushed.await(2, TimeUnit.MINUTES)).as("all pushes accepted").isTrue();
+                pushing.scheduleAtFixedRate(
+                        () -> {
+                            int i = next.getAndIncrement();
+                            if (i < EVENTS) {
+                                pushedAt[i] = System.nanoTime();
+                                publisher.push(i % 2 == 0 ? a : b, user, Map.of("i", i));
+                                acceptedAt[i] = System.nanoTime();
+                                pushed.countDown();
+                            }
+                        },
+                        0,
+                        PERIOD_MILLIS,
+                        TimeUnit.MILLISECONDS);
+                assertThat(pushed.await(2, TimeUnit.MINUTES))
+                        .as("all pushes accepted")
+                        .isTrue();
 
                 Received atA = readA.get(1, TimeUnit.MINUTES);
                 Received atB = readB.get(1, TimeUnit.MINUTES);
@@ -105,15 +111,26 @@ class CrossNodeDeliveryProcessIT {
     private void report(String path, Received received, int parity) {
         double[] fromPush = millis(received, parity, pushedAt);
         double[] from202 = millis(received, parity, acceptedAt);
-        System.out.printf("[latency] %-29s n=%d push->frame p50=%.1f p99=%.1f max=%.1f ms | 202->frame p50=%.1f "
-                        + "p99=%.1f ms (%d events, one per %d ms)%n", path, fromPush.length, percentile(fromPush, 50),
-                percentile(fromPush, 99), fromPush[fromPush.length - 1], percentile(from202, 50),
-                percentile(from202, 99), EVENTS, PERIOD_MILLIS);
+        System.out.printf(
+                "[latency] %-29s n=%d push->frame p50=%.1f p99=%.1f max=%.1f ms | 202->frame p50=%.1f "
+                        + "p99=%.1f ms (%d events, one per %d ms)%n",
+                path,
+                fromPush.length,
+                percentile(fromPush, 50),
+                percentile(fromPush, 99),
+                fromPush[fromPush.length - 1],
+                percentile(from202, 50),
+                percentile(from202, 99),
+                EVENTS,
+                PERIOD_MILLIS);
     }
 
     private static double[] millis(Received received, int parity, long[] since) {
-        return LongStream.range(0, EVENTS).filter(i -> i % 2 == parity)
-                .mapToDouble(i -> (received.arrivedAt[(int) i] - since[(int) i]) / 1e6).sorted().toArray();
+        return LongStream.range(0, EVENTS)
+                .filter(i -> i % 2 == parity)
+                .mapToDouble(i -> (received.arrivedAt[(int) i] - since[(int) i]) / 1e6)
+                .sorted()
+                .toArray();
     }
 
     private static double percentile(double[] sorted, int p) {

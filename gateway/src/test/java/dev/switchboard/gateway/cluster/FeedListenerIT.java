@@ -3,7 +3,6 @@ package dev.switchboard.gateway.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.command.feed.AgentEvents;
 import dev.switchboard.gateway.delivery.AgentEventPublisher;
 import dev.switchboard.gateway.node.NodeIdentity;
@@ -42,7 +41,9 @@ class FeedListenerIT extends PostgresIntegrationTest {
 
     @BeforeAll
     static void startSecondNode() {
-        nodeB = Nodes.node().properties("switchboard.cluster.catch-up-interval=1h").run();
+        nodeB = Nodes.node()
+                .properties("switchboard.cluster.catch-up-interval=1h")
+                .run();
     }
 
     @AfterAll
@@ -71,7 +72,8 @@ class FeedListenerIT extends PostgresIntegrationTest {
             assertThat(seqs(onB, 1)).containsExactly(1L);
             int killed = listenerBackend();
 
-            assertThat(jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, killed)).isTrue();
+            assertThat(jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, killed))
+                    .isTrue();
             await().atMost(PROMPTLY).until(() -> listening() && listenerBackend() != killed);
 
             publish(user, 2);
@@ -101,18 +103,19 @@ class FeedListenerIT extends PostgresIntegrationTest {
     }
 
     private int listenerBackend() {
-        return jdbc.queryForObject("SELECT pid FROM pg_stat_activity WHERE application_name = ?", Integer.class,
-                applicationNameOfB());
+        return jdbc.queryForObject(
+                "SELECT pid FROM pg_stat_activity WHERE application_name = ?", Integer.class, applicationNameOfB());
     }
 
     private boolean listening() {
-        List<String> queries = jdbc.queryForList("SELECT query FROM pg_stat_activity WHERE application_name = ?",
-                String.class, applicationNameOfB());
+        List<String> queries = jdbc.queryForList(
+                "SELECT query FROM pg_stat_activity WHERE application_name = ?", String.class, applicationNameOfB());
         return queries.size() == 1 && queries.get(0).startsWith("LISTEN");
     }
 
     private static String applicationNameOfB() {
-        return ListenerConnections.APPLICATION_NAME_PREFIX + nodeB.getBean(NodeIdentity.class).id();
+        return ListenerConnections.APPLICATION_NAME_PREFIX
+                + nodeB.getBean(NodeIdentity.class).id();
     }
 
     private static int portOfB() {
@@ -121,7 +124,9 @@ class FeedListenerIT extends PostgresIntegrationTest {
 
     private static List<Long> seqs(TestSocket socket, int count) {
         return socket.next(count).stream()
-                .peek(frame -> assertThat(frame.path("type").asText()).as("frame %s", frame).isEqualTo("event"))
+                .peek(frame -> assertThat(frame.path("type").asText())
+                        .as("frame %s", frame)
+                        .isEqualTo("event"))
                 .map(frame -> frame.path("seq").asLong())
                 .toList();
     }

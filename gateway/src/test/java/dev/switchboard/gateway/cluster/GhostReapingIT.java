@@ -81,7 +81,8 @@ class GhostReapingIT extends PostgresIntegrationTest {
             assertThat(lease(nodeId).state()).isEqualTo(State.ALIVE);
             int port = ((WebServerApplicationContext) node).getWebServer().getPort();
             try (TestSocket socket = TestSocket.connect(port)) {
-                String connectionId = socket.authenticate(Tokens.user(Tokens.newUserId())).path("connectionId")
+                String connectionId = socket.authenticate(Tokens.user(Tokens.newUserId()))
+                        .path("connectionId")
                         .asText();
                 node.close();
                 assertThat(socket.awaitClose()).isEqualTo(1001);
@@ -96,15 +97,20 @@ class GhostReapingIT extends PostgresIntegrationTest {
 
     @Test
     void aNodeThatFindsItsLeaseReapedClosesItsSocketsSoClientsReconnectAndTakesAFreshLease() {
-        var node = Nodes.node().properties("switchboard.cluster.lease-renewal=200ms").run();
+        var node = Nodes.node()
+                .properties("switchboard.cluster.lease-renewal=200ms")
+                .run();
         try {
             String nodeId = node.getBean(NodeIdentity.class).id();
             int port = ((WebServerApplicationContext) node).getWebServer().getPort();
             try (TestSocket socket = TestSocket.connect(port)) {
                 socket.authenticate(Tokens.user(Tokens.newUserId()));
                 // what another node does when it takes this one for dead (it stalled for longer than its lease)
-                jdbc.update("UPDATE node_lease SET state = 'REAPING', reaped_by = 'another-node', reaped_at = ? "
-                        + "WHERE node_id = ?", java.sql.Timestamp.from(Instant.now()), nodeId);
+                jdbc.update(
+                        "UPDATE node_lease SET state = 'REAPING', reaped_by = 'another-node', reaped_at = ? "
+                                + "WHERE node_id = ?",
+                        java.sql.Timestamp.from(Instant.now()),
+                        nodeId);
 
                 assertThat(socket.awaitClose()).isEqualTo(1013);
                 await().atMost(Duration.ofSeconds(5)).until(() -> lease(nodeId).state() == State.ALIVE);
@@ -134,11 +140,16 @@ class GhostReapingIT extends PostgresIntegrationTest {
     }
 
     private NodeLease lease(String nodeId) {
-        return leases.all().stream().filter(lease -> lease.nodeId().equals(nodeId)).findFirst().orElseThrow();
+        return leases.all().stream()
+                .filter(lease -> lease.nodeId().equals(nodeId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private String closeDetail(String id) {
-        return jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
-                + "WHERE aggregate_identifier = ? AND payload_type LIKE '%ConnectionClosed'", String.class, id);
+        return jdbc.queryForObject(
+                "SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                        + "WHERE aggregate_identifier = ? AND payload_type LIKE '%ConnectionClosed'",
+                String.class, id);
     }
 }

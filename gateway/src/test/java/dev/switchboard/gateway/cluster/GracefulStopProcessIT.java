@@ -44,15 +44,20 @@ class GracefulStopProcessIT {
             a.process().destroy();
 
             sockets.subList(0, SOCKETS_ON_A)
-                    .forEach(socket -> assertThat(socket.awaitClose()).as("close code").isEqualTo(1001));
-            assertThat(a.process().waitFor(30, TimeUnit.SECONDS)).as("exited within the drain time").isTrue();
+                    .forEach(socket ->
+                            assertThat(socket.awaitClose()).as("close code").isEqualTo(1001));
+            assertThat(a.process().waitFor(30, TimeUnit.SECONDS))
+                    .as("exited within the drain time")
+                    .isTrue();
             assertThat(database.liveOn(a.nodeId())).isZero();
             assertThat(database.closeReasonsOn(a.nodeId())).isEqualTo(Map.of("SERVER_SHUTDOWN", (long) SOCKETS_ON_A));
             assertThat(database.leaseState(a.nodeId())).isEqualTo("STOPPED");
             Duration pastExpiry = ProcessNode.LEASE_DURATION.plus(ProcessNode.REAPER_INTERVAL.multipliedBy(2));
-            await("A's lease stays STOPPED past its expiry").during(pastExpiry).atMost(pastExpiry.plusSeconds(5))
-                    .until(() -> database.leaseState(a.nodeId()).equals("STOPPED")
-                            && database.reapedBy(a.nodeId()) == null);
+            await("A's lease stays STOPPED past its expiry")
+                    .during(pastExpiry)
+                    .atMost(pastExpiry.plusSeconds(5))
+                    .until(() ->
+                            database.leaseState(a.nodeId()).equals("STOPPED") && database.reapedBy(a.nodeId()) == null);
             assertThat(onB.isClosed()).isFalse();
             assertThat(database.liveOn(b.nodeId())).isEqualTo(1);
         } finally {

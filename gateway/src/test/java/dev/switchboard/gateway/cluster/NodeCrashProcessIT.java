@@ -43,7 +43,8 @@ class NodeCrashProcessIT {
         try {
             a.awaitReady();
             b.awaitReady();
-            List<String> users = IntStream.range(0, USERS).mapToObj(i -> Tokens.newUserId()).toList();
+            List<String> users =
+                    IntStream.range(0, USERS).mapToObj(i -> Tokens.newUserId()).toList();
             onA.addAll(connect(pool, a, users, SOCKETS_PER_USER_ON_A));
             onB.addAll(connect(pool, b, users, 1));
             users.forEach(user -> {
@@ -51,18 +52,21 @@ class NodeCrashProcessIT {
                 publisher.push(b, user);
             });
 
-            var during = pushing.scheduleAtFixedRate(() -> users.forEach(user -> publisher.push(b, user)),
-                    0, 250, TimeUnit.MILLISECONDS);
+            var during = pushing.scheduleAtFixedRate(
+                    () -> users.forEach(user -> publisher.push(b, user)), 0, 250, TimeUnit.MILLISECONDS);
             long killed = System.nanoTime();
             a.kill();
-            await("every client of A sees its socket drop").atMost(Duration.ofSeconds(30))
+            await("every client of A sees its socket drop")
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> onA.stream().allMatch(FeedClient::dropped));
             inParallel(pool, onA, client -> client.resume(b.port()));
-            System.out.printf("[crash] %d clients dropped and resumed on B %.1f s after kill -9%n", onA.size(),
-                    seconds(killed));
-            await("B reaps A's ghosts").atMost(ProcessNode.LEASE_DURATION.plusSeconds(30))
+            System.out.printf(
+                    "[crash] %d clients dropped and resumed on B %.1f s after kill -9%n", onA.size(), seconds(killed));
+            await("B reaps A's ghosts")
+                    .atMost(ProcessNode.LEASE_DURATION.plusSeconds(30))
                     .until(() -> database.liveOn(a.nodeId()) == 0);
-            System.out.printf("[crash] no ghost of A left in the registry %.1f s after kill -9 (lease %s)%n",
+            System.out.printf(
+                    "[crash] no ghost of A left in the registry %.1f s after kill -9 (lease %s)%n",
                     seconds(killed), ProcessNode.LEASE_DURATION);
             during.cancel(false);
             pushing.shutdown();
@@ -71,10 +75,13 @@ class NodeCrashProcessIT {
 
             List<FeedClient> everyone = new ArrayList<>(onA);
             everyone.addAll(onB);
-            await("every client has its user's whole feed").atMost(Duration.ofSeconds(60)).until(() -> everyone
-                    .stream().allMatch(client -> client.seqs().size() >= publisher.head(client.userId())));
+            await("every client has its user's whole feed")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> everyone.stream()
+                            .allMatch(client -> client.seqs().size() >= publisher.head(client.userId())));
             for (FeedClient client : everyone) {
-                assertThat(client.settled()).as("feed of a client of %s", client.userId())
+                assertThat(client.settled())
+                        .as("feed of a client of %s", client.userId())
                         .containsExactlyElementsOf(range(publisher.head(client.userId())));
             }
             assertThat(database.closeReasonsOn(a.nodeId())).isEqualTo(Map.of("NODE_LOST", (long) onA.size()));
@@ -83,7 +90,8 @@ class NodeCrashProcessIT {
             assertThat(database.leaseState(a.nodeId())).isEqualTo("REAPED");
             assertThat(database.reapedBy(a.nodeId())).isEqualTo(b.nodeId());
             assertThat(database.liveOn(b.nodeId())).isEqualTo(everyone.size());
-            System.out.printf("[crash] %d clients, %d events in all, each received exactly once in order%n",
+            System.out.printf(
+                    "[crash] %d clients, %d events in all, each received exactly once in order%n",
                     everyone.size(), users.stream().mapToLong(publisher::head).sum());
         } finally {
             pushing.shutdownNow();
@@ -106,7 +114,9 @@ class NodeCrashProcessIT {
     }
 
     private static void inParallel(ExecutorService pool, List<FeedClient> clients, Consumer<FeedClient> action) {
-        clients.stream().map(client -> CompletableFuture.runAsync(() -> action.accept(client), pool)).toList()
+        clients.stream()
+                .map(client -> CompletableFuture.runAsync(() -> action.accept(client), pool))
+                .toList()
                 .forEach(CompletableFuture::join);
     }
 

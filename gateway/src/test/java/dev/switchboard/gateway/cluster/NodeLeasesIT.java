@@ -39,10 +39,12 @@ class NodeLeasesIT extends PostgresIntegrationTest {
         ExecutorService pool = Executors.newFixedThreadPool(claimers);
         try {
             List<CompletableFuture<Boolean>> claims = IntStream.range(0, claimers)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                        await(go);
-                        return leases.claim(dead, "reaper-" + i, LATER, GRACE);
-                    }, pool))
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> {
+                                await(go);
+                                return leases.claim(dead, "reaper-" + i, LATER, GRACE);
+                            },
+                            pool))
                     .toList();
             go.countDown();
             assertThat(claims.stream().map(CompletableFuture::join)).containsOnlyOnce(true);
@@ -58,10 +60,13 @@ class NodeLeasesIT extends PostgresIntegrationTest {
         String node = "node-" + UUID.randomUUID();
         leases.start(node, START, START.plusSeconds(15));
 
-        assertThat(leases.renew(node, LATER.minusSeconds(10), LATER.plusSeconds(5))).isTrue();
+        assertThat(leases.renew(node, LATER.minusSeconds(10), LATER.plusSeconds(5)))
+                .isTrue();
 
         assertThat(lease(node).expiresAt()).isEqualTo(LATER.plusSeconds(5));
-        assertThat(leases.claimable(LATER, GRACE, "me")).extracting(NodeLease::nodeId).doesNotContain(node);
+        assertThat(leases.claimable(LATER, GRACE, "me"))
+                .extracting(NodeLease::nodeId)
+                .doesNotContain(node);
         assertThat(leases.claim(node, "me", LATER, GRACE)).isFalse();
     }
 
@@ -79,7 +84,8 @@ class NodeLeasesIT extends PostgresIntegrationTest {
         assertThat(fresh.state()).isEqualTo(State.ALIVE);
         assertThat(fresh.startedAt()).isEqualTo(LATER);
         assertThat(fresh.reapedBy()).isNull();
-        assertThat(leases.renew(dead, LATER.plusSeconds(3), LATER.plusSeconds(18))).isTrue();
+        assertThat(leases.renew(dead, LATER.plusSeconds(3), LATER.plusSeconds(18)))
+                .isTrue();
     }
 
     @Test
@@ -90,9 +96,11 @@ class NodeLeasesIT extends PostgresIntegrationTest {
         assertThat(leases.stop(node, START.plusSeconds(1))).isTrue();
 
         assertThat(lease(node).state()).isEqualTo(State.STOPPED);
-        assertThat(leases.claimable(LATER.plus(Duration.ofDays(1)), GRACE, "me")).extracting(NodeLease::nodeId)
+        assertThat(leases.claimable(LATER.plus(Duration.ofDays(1)), GRACE, "me"))
+                .extracting(NodeLease::nodeId)
                 .doesNotContain(node);
-        assertThat(leases.claim(node, "me", LATER.plus(Duration.ofDays(1)), GRACE)).isFalse();
+        assertThat(leases.claim(node, "me", LATER.plus(Duration.ofDays(1)), GRACE))
+                .isFalse();
     }
 
     @Test
@@ -100,8 +108,10 @@ class NodeLeasesIT extends PostgresIntegrationTest {
         String dead = deadNode();
         assertThat(leases.claim(dead, "reaper-that-dies", LATER, GRACE)).isTrue();
 
-        assertThat(leases.claim(dead, "second", LATER.plus(GRACE).minusSeconds(1), GRACE)).isFalse();
-        assertThat(leases.claim(dead, "second", LATER.plus(GRACE).plusSeconds(1), GRACE)).isTrue();
+        assertThat(leases.claim(dead, "second", LATER.plus(GRACE).minusSeconds(1), GRACE))
+                .isFalse();
+        assertThat(leases.claim(dead, "second", LATER.plus(GRACE).plusSeconds(1), GRACE))
+                .isTrue();
 
         leases.reaped(dead, "reaper-that-dies", LATER.plus(GRACE)); // too late: no longer its claim
         assertThat(lease(dead).state()).isEqualTo(State.REAPING);
@@ -114,12 +124,17 @@ class NodeLeasesIT extends PostgresIntegrationTest {
     private String deadNode() {
         String node = "dead-" + UUID.randomUUID();
         leases.start(node, START, EXPIRY);
-        assertThat(leases.claimable(LATER, GRACE, "me")).extracting(NodeLease::nodeId).contains(node);
+        assertThat(leases.claimable(LATER, GRACE, "me"))
+                .extracting(NodeLease::nodeId)
+                .contains(node);
         return node;
     }
 
     private NodeLease lease(String node) {
-        return leases.all().stream().filter(lease -> lease.nodeId().equals(node)).findFirst().orElseThrow();
+        return leases.all().stream()
+                .filter(lease -> lease.nodeId().equals(node))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void await(CountDownLatch latch) {

@@ -53,23 +53,40 @@ final class ProcessNode implements AutoCloseable {
         int port = freePort();
         TestDatabase database = TestDatabase.shared();
         try {
-            Path log = Files.createDirectories(Path.of("target", "process-nodes")).resolve(nodeId + ".log");
+            Path log =
+                    Files.createDirectories(Path.of("target", "process-nodes")).resolve(nodeId + ".log");
             // the test's own JDK; C1 only and the serial collector: two nodes and the test share two cores
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            var builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-jar", jar.toAbsolutePath().toString())
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            var builder = new ProcessBuilder(
+                            java,
+                            "-Xmx256m",
+                            "-XX:TieredStopAtLevel=1",
+                            "-XX:+UseSerialGC",
+                            "-jar",
+                            jar.toAbsolutePath().toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            builder.environment().putAll(Map.of(
-                    "SERVER_PORT", Integer.toString(port),
-                    "SPRING_DATASOURCE_URL", database.jdbcUrl(),
-                    "SPRING_DATASOURCE_USERNAME", database.username(),
-                    "SPRING_DATASOURCE_PASSWORD", database.password(),
-                    "SWITCHBOARD_JWT_SECRET", Tokens.SECRET,
-                    "SWITCHBOARD_NODE_ID", nodeId,
-                    "SWITCHBOARD_CLUSTER_LEASE_DURATION", LEASE_DURATION.toSeconds() + "s",
-                    "SWITCHBOARD_CLUSTER_LEASE_RENEWAL", "1s",
-                    "SWITCHBOARD_CLUSTER_REAPER_INTERVAL", REAPER_INTERVAL.toSeconds() + "s"));
+            builder.environment()
+                    .putAll(Map.of(
+                            "SERVER_PORT",
+                            Integer.toString(port),
+                            "SPRING_DATASOURCE_URL",
+                            database.jdbcUrl(),
+                            "SPRING_DATASOURCE_USERNAME",
+                            database.username(),
+                            "SPRING_DATASOURCE_PASSWORD",
+                            database.password(),
+                            "SWITCHBOARD_JWT_SECRET",
+                            Tokens.SECRET,
+                            "SWITCHBOARD_NODE_ID",
+                            nodeId,
+                            "SWITCHBOARD_CLUSTER_LEASE_DURATION",
+                            LEASE_DURATION.toSeconds() + "s",
+                            "SWITCHBOARD_CLUSTER_LEASE_RENEWAL",
+                            "1s",
+                            "SWITCHBOARD_CLUSTER_REAPER_INTERVAL",
+                            REAPER_INTERVAL.toSeconds() + "s"));
             return new ProcessNode(nodeId, port, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -78,7 +95,8 @@ final class ProcessNode implements AutoCloseable {
 
     /** Waits until readiness answers 200; fails at once, pointing at the log, when the process dies first. */
     ProcessNode awaitReady() {
-        await("readiness of " + nodeId + " (log: " + log.toAbsolutePath() + ")").atMost(STARTUP)
+        await("readiness of " + nodeId + " (log: " + log.toAbsolutePath() + ")")
+                .atMost(STARTUP)
                 .pollInterval(Duration.ofMillis(250))
                 .failFast("node " + nodeId + " exited; see " + log.toAbsolutePath(), () -> !process.isAlive())
                 .until(this::ready);
@@ -111,7 +129,8 @@ final class ProcessNode implements AutoCloseable {
 
     private boolean ready() {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {

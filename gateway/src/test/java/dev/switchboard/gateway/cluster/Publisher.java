@@ -20,13 +20,15 @@ final class Publisher {
     long push(ProcessNode node, String userId, Map<String, Object> data) {
         String body;
         try {
-            body = JSON.writeValueAsString(Map.of("runId", "run-process-test", "event", "agent_thinking",
-                    "data", data));
+            body = JSON.writeValueAsString(
+                    Map.of("runId", "run-process-test", "event", "agent_thinking", "data", data));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
         var answer = new ApiClient(node.port()).postJson("/api/users/" + userId + "/events", token, body);
-        assertThat(answer.status()).as("publish on %s: %s", node.nodeId(), answer.raw()).isEqualTo(202);
+        assertThat(answer.status())
+                .as("publish on %s: %s", node.nodeId(), answer.raw())
+                .isEqualTo(202);
         long seq = answer.body().path("seq").asLong();
         heads.merge(userId, seq, Math::max);
         return seq;

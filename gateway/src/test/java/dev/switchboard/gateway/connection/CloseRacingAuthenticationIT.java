@@ -46,8 +46,9 @@ class CloseRacingAuthenticationIT extends PostgresIntegrationTest {
         if (outcomes.get(0).succeeded()) {
             assertThat(history).containsExactly("ConnectionOpened", "ConnectionAuthenticated", "ConnectionClosed");
         } else {
-            assertThat(outcomes.get(0).error()).isInstanceOfSatisfying(ConnectionRejectedException.class,
-                    e -> assertThat(e.code()).isEqualTo(RejectionCode.CONNECTION_CLOSED));
+            assertThat(outcomes.get(0).error())
+                    .isInstanceOfSatisfying(ConnectionRejectedException.class, e -> assertThat(e.code())
+                            .isEqualTo(RejectionCode.CONNECTION_CLOSED));
             assertThat(history).containsExactly("ConnectionOpened", "ConnectionClosed", "ConnectionCommandRejected");
         }
         assertThat(registry.find(id).orElseThrow().state()).isEqualTo(ConnectionState.CLOSED);

@@ -19,11 +19,17 @@ final class EventLog {
     /** Every event of the given streams, in log order. */
     static List<Row> of(JdbcTemplate jdbc, String... aggregateIds) {
         String placeholders = String.join(",", java.util.Collections.nCopies(aggregateIds.length, "?"));
-        return jdbc.query("SELECT global_index, aggregate_identifier, sequence_number, payload_type, payload_revision, "
+        return jdbc.query(
+                "SELECT global_index, aggregate_identifier, sequence_number, payload_type, payload_revision, "
                         + "payload FROM domain_event_entry WHERE aggregate_identifier IN (" + placeholders + ") "
                         + "ORDER BY global_index",
-                (row, i) -> new Row(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4),
-                        row.getString(5), new String(row.getBytes(6), StandardCharsets.UTF_8)),
+                (row, i) -> new Row(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getLong(3),
+                        row.getString(4),
+                        row.getString(5),
+                        new String(row.getBytes(6), StandardCharsets.UTF_8)),
                 (Object[]) aggregateIds);
     }
 

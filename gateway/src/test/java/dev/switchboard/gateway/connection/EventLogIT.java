@@ -37,10 +37,18 @@ class EventLogIT extends PostgresIntegrationTest {
         commands.send(new CloseConnection(id, CloseReason.CLIENT_CLOSED, "bye", "node-a"));
 
         var rows = EventLog.of(jdbc, id, finalId);
-        assertThat(rows).extracting(EventLog.Row::simpleType).containsExactly("ConnectionOpened",
-                "ConnectionAuthenticated", "ConnectionIdMigrated", "FinalIdClaimed", "ConnectionMarkedReady",
-                "ConnectionClosed");
-        assertThat(rows).allSatisfy(row -> assertThat(row.revision()).as("every event carries a revision").isNotBlank());
+        assertThat(rows)
+                .extracting(EventLog.Row::simpleType)
+                .containsExactly(
+                        "ConnectionOpened",
+                        "ConnectionAuthenticated",
+                        "ConnectionIdMigrated",
+                        "FinalIdClaimed",
+                        "ConnectionMarkedReady",
+                        "ConnectionClosed");
+        assertThat(rows).allSatisfy(row -> assertThat(row.revision())
+                .as("every event carries a revision")
+                .isNotBlank());
         assertThat(rows.get(0).revision()).isEqualTo("2");
         assertThat(rows.get(0).json()).contains("\"connectionId\":\"" + id + "\"", "\"nodeId\":\"node-a\"");
         assertThat(rows.get(3).aggregateId()).isEqualTo(finalId);
@@ -64,7 +72,10 @@ class EventLogIT extends PostgresIntegrationTest {
         commands.send(new dev.switchboard.api.connection.AuthenticateConnection(id, "bob", Lifecycles.TOKEN_EXPIRY));
         assertThat(registry.find(id).orElseThrow().state()).isEqualTo(ConnectionState.AUTHENTICATED);
         commands.send(new MigrateConnectionId(id, id + "-f"));
-        assertThat(registry.find(id + "-f")).get().extracting(v -> v.preliminaryId()).isEqualTo(id);
+        assertThat(registry.find(id + "-f"))
+                .get()
+                .extracting(v -> v.preliminaryId())
+                .isEqualTo(id);
         assertThat(registry.find(id)).get().extracting(v -> v.connectionId()).isEqualTo(id + "-f");
         commands.send(new MarkConnectionReady(id));
         assertThat(registry.find(id + "-f").orElseThrow().isReady()).isTrue();
@@ -84,10 +95,11 @@ class EventLogIT extends PostgresIntegrationTest {
                 });
 
         var rows = EventLog.of(jdbc, id, id + "-f");
-        assertThat(rows).extracting(EventLog.Row::simpleType)
+        assertThat(rows)
+                .extracting(EventLog.Row::simpleType)
                 .containsExactly("ConnectionOpened", "ConnectionCommandRejected");
-        assertThat(rows.get(1).json()).contains("\"code\":\"NOT_AUTHENTICATED\"", "\"stateMet\":\"OPENED\"",
-                "\"finalId\":\"" + id + "-f\"");
+        assertThat(rows.get(1).json())
+                .contains("\"code\":\"NOT_AUTHENTICATED\"", "\"stateMet\":\"OPENED\"", "\"finalId\":\"" + id + "-f\"");
         assertThat(registry.find(id).orElseThrow().state()).isEqualTo(ConnectionState.OPENED);
     }
 
@@ -97,8 +109,8 @@ class EventLogIT extends PostgresIntegrationTest {
         commands.send(new OpenConnection(id, "node-a"));
 
         assertThatThrownBy(() -> commands.send(new OpenConnection(id, "node-b")))
-                .isInstanceOfSatisfying(ConnectionRejectedException.class,
-                        e -> assertThat(e.code()).isEqualTo(RejectionCode.CONNECTION_EXISTS));
+                .isInstanceOfSatisfying(ConnectionRejectedException.class, e -> assertThat(e.code())
+                        .isEqualTo(RejectionCode.CONNECTION_EXISTS));
 
         assertThat(EventLog.types(jdbc, id)).containsExactly("ConnectionOpened", "ConnectionCommandRejected");
         assertThat(registry.find(id).orElseThrow().nodeId()).isEqualTo("node-a");
@@ -114,8 +126,9 @@ class EventLogIT extends PostgresIntegrationTest {
                     assertThat(e.state()).isNull();
                 });
 
-        Integer stored = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE "
-                + "'%ConnectionCommandRejected' AND CAST(convert_from(payload, 'UTF8') AS TEXT) LIKE ?",
+        Integer stored = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE "
+                        + "'%ConnectionCommandRejected' AND CAST(convert_from(payload, 'UTF8') AS TEXT) LIKE ?",
                 Integer.class, "%" + id + "%");
         assertThat(stored).isEqualTo(1);
         assertThat(registry.find(id)).isEmpty();

@@ -35,26 +35,25 @@ class FinalIdRaceIT extends PostgresIntegrationTest {
         String second = authenticated("race-b");
         String contested = Lifecycles.newId("contested");
 
-        var outcomes = Race.run(
-                () -> migrate(first, contested),
-                () -> migrate(second, contested));
+        var outcomes = Race.run(() -> migrate(first, contested), () -> migrate(second, contested));
 
         assertThat(outcomes).filteredOn(Race.Outcome::succeeded).hasSize(1);
         var loser = outcomes.stream().filter(o -> !o.succeeded()).findFirst().orElseThrow();
-        assertThat(loser.error()).isInstanceOfSatisfying(ConnectionRejectedException.class,
-                e -> assertThat(e.code()).isEqualTo(RejectionCode.FINAL_ID_TAKEN));
+        assertThat(loser.error()).isInstanceOfSatisfying(ConnectionRejectedException.class, e -> assertThat(e.code())
+                .isEqualTo(RejectionCode.FINAL_ID_TAKEN));
         String winnerId = outcomes.get(0).succeeded() ? first : second;
         String loserId = winnerId.equals(first) ? second : first;
 
-        assertThat(EventLog.of(jdbc, contested)).singleElement()
-                .satisfies(row -> assertThat(row.json()).contains("\"connectionId\":\"" + winnerId + "\""));
+        assertThat(EventLog.of(jdbc, contested)).singleElement().satisfies(row -> assertThat(row.json())
+                .contains("\"connectionId\":\"" + winnerId + "\""));
         assertThat(registry.find(contested).orElseThrow().preliminaryId()).isEqualTo(winnerId);
         assertThat(registry.find(loserId).orElseThrow().connectionId()).isEqualTo(loserId);
-        assertThat(EventLog.types(jdbc, loserId)).containsExactly(
-                "ConnectionOpened", "ConnectionAuthenticated", "ConnectionCommandRejected");
+        assertThat(EventLog.types(jdbc, loserId))
+                .containsExactly("ConnectionOpened", "ConnectionAuthenticated", "ConnectionCommandRejected");
 
         commands.send(new MigrateConnectionId(loserId, loserId + "-retry"));
-        assertThat(registry.find(loserId + "-retry").orElseThrow().preliminaryId()).isEqualTo(loserId);
+        assertThat(registry.find(loserId + "-retry").orElseThrow().preliminaryId())
+                .isEqualTo(loserId);
     }
 
     private String authenticated(String prefix) throws ConnectionRejectedException {

@@ -74,8 +74,9 @@ class TwoNodesRaceIT extends PostgresIntegrationTest {
         if (outcomes.get(0).succeeded()) {
             assertThat(history).containsExactly("ConnectionOpened", "ConnectionAuthenticated", "ConnectionClosed");
         } else {
-            assertThat(outcomes.get(0).error()).isInstanceOfSatisfying(ConnectionRejectedException.class,
-                    e -> assertThat(e.code()).isEqualTo(RejectionCode.CONNECTION_CLOSED));
+            assertThat(outcomes.get(0).error())
+                    .isInstanceOfSatisfying(ConnectionRejectedException.class, e -> assertThat(e.code())
+                            .isEqualTo(RejectionCode.CONNECTION_CLOSED));
             assertThat(history).containsExactly("ConnectionOpened", "ConnectionClosed", "ConnectionCommandRejected");
         }
         assertDenseStream(id);
@@ -92,7 +93,9 @@ class TwoNodesRaceIT extends PostgresIntegrationTest {
                 () -> send(nodeB(), new CloseConnection(id, CloseReason.ADMIN_CLOSED, null, "node-b")));
 
         assertThat(outcomes).allMatch(Race.Outcome::succeeded);
-        assertThat(EventLog.types(jdbc, id)).containsOnlyOnce("ConnectionClosed").endsWith("ConnectionClosed");
+        assertThat(EventLog.types(jdbc, id))
+                .containsOnlyOnce("ConnectionClosed")
+                .endsWith("ConnectionClosed");
         assertDenseStream(id);
         var view = registry.find(id).orElseThrow();
         assertThat(view.state()).isEqualTo(ConnectionState.CLOSED);
@@ -108,14 +111,19 @@ class TwoNodesRaceIT extends PostgresIntegrationTest {
     void aNodeWhoseCachedConnectionAnotherNodeClosedMeetsTheClose() throws Exception {
         String id = Lifecycles.newId("stale-cache");
         Lifecycles.ready(nodeA, id, "node-a", "gina");
-        assertThat(nodeACache.containsKey(id)).as("node A holds the READY connection in its cache").isTrue();
+        assertThat(nodeACache.containsKey(id))
+                .as("node A holds the READY connection in its cache")
+                .isTrue();
         nodeB().send(new CloseConnection(id, CloseReason.NODE_LOST, null, "node-b"));
 
         // a token refresh is accepted by a READY connection: only the log can tell node A that it is closed
-        var refused = catchThrowableOfType(ConnectionRejectedException.class,
+        var refused = catchThrowableOfType(
+                ConnectionRejectedException.class,
                 () -> nodeA.send(new RefreshConnectionToken(id, "gina", Lifecycles.TOKEN_EXPIRY)));
 
-        assertThat(refused).as("node A's command against the connection node B closed").isNotNull();
+        assertThat(refused)
+                .as("node A's command against the connection node B closed")
+                .isNotNull();
         assertThat(refused.code()).isEqualTo(RejectionCode.CONNECTION_CLOSED);
         assertThat(EventLog.types(jdbc, id)).endsWith("ConnectionClosed", "ConnectionCommandRejected");
         assertDenseStream(id);
@@ -123,16 +131,17 @@ class TwoNodesRaceIT extends PostgresIntegrationTest {
     }
 
     private void assertDenseStream(String id) {
-        var sequences = EventLog.of(jdbc, id).stream().mapToLong(EventLog.Row::sequence).toArray();
-        assertThat(sequences).containsExactly(LongStream.range(0, sequences.length).toArray());
+        var sequences =
+                EventLog.of(jdbc, id).stream().mapToLong(EventLog.Row::sequence).toArray();
+        assertThat(sequences)
+                .containsExactly(LongStream.range(0, sequences.length).toArray());
     }
 
     private static ConnectionCommands nodeB() {
         return nodeB.getBean(ConnectionCommands.class);
     }
 
-    private static Boolean send(ConnectionCommands node, ConnectionCommand command)
-            throws ConnectionRejectedException {
+    private static Boolean send(ConnectionCommands node, ConnectionCommand command) throws ConnectionRejectedException {
         node.send(command);
         return true;
     }

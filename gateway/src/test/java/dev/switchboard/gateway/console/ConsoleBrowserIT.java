@@ -88,7 +88,8 @@ class ConsoleBrowserIT extends PostgresIntegrationTest {
         browser.await(presenceOfElementLocated(By.cssSelector("#projection-state[data-state]")));
 
         browser.await(elementToBeClickable(By.id("rebuild"))).click();
-        browser.await(driver -> FINISHED.contains(browser.find("#projection-state").getAttribute("data-state")));
+        browser.await(
+                driver -> FINISHED.contains(browser.find("#projection-state").getAttribute("data-state")));
 
         assertThat(browser.find("#rebuild-progress").isDisplayed()).isTrue();
         WebElement bar = browser.find("#rebuild-bar");
@@ -105,7 +106,8 @@ class ConsoleBrowserIT extends PostgresIntegrationTest {
 
         String user = Tokens.newUserId();
         try (TestSocket client = TestSocket.connect(port)) {
-            String connection = client.authenticate(Tokens.user(user)).path("connectionId").asText();
+            String connection =
+                    client.authenticate(Tokens.user(user)).path("connectionId").asText();
 
             browser.await(driver -> readyOnThisNode() == before + 1);
             browser.screenshot("console");
@@ -128,7 +130,8 @@ class ConsoleBrowserIT extends PostgresIntegrationTest {
             finalId = client.expect("ready").path("connectionId").asText();
         }
         await().atMost(Browser.WAIT).until(() -> registry.find(finalId)
-                .filter(row -> row.state() == ConnectionState.CLOSED).isPresent());
+                .filter(row -> row.state() == ConnectionState.CLOSED)
+                .isPresent());
         signIn();
 
         browser.open(url("/console/timeline.html?connection=" + finalId));
@@ -136,14 +139,23 @@ class ConsoleBrowserIT extends PostgresIntegrationTest {
         browser.await(numberOfElementsToBe(By.cssSelector(lane), 6));
 
         List<WebElement> marks = browser.driver.findElements(By.cssSelector(lane));
-        assertThat(marks).extracting(mark -> mark.getAttribute("data-type")).containsExactly("ConnectionOpened",
-                "ConnectionAuthenticated", "ConnectionIdMigrated", "FinalIdClaimed", "ConnectionMarkedReady",
-                "ConnectionClosed");
-        assertThat(marks).extracting(mark -> Long.parseLong(mark.getAttribute("data-position"))).isSorted()
+        assertThat(marks)
+                .extracting(mark -> mark.getAttribute("data-type"))
+                .containsExactly(
+                        "ConnectionOpened",
+                        "ConnectionAuthenticated",
+                        "ConnectionIdMigrated",
+                        "FinalIdClaimed",
+                        "ConnectionMarkedReady",
+                        "ConnectionClosed");
+        assertThat(marks)
+                .extracting(mark -> Long.parseLong(mark.getAttribute("data-position")))
+                .isSorted()
                 .doesNotHaveDuplicates();
         assertThat(marks.get(0).findElement(By.tagName("title")).getAttribute("textContent"))
                 .contains("ConnectionOpened · position " + marks.get(0).getAttribute("data-position"), "— → OPENED");
-        assertThat(browser.driver.findElements(By.cssSelector("svg rect.band[data-state='READY']"))).isNotEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("svg rect.band[data-state='READY']")))
+                .isNotEmpty();
         browser.screenshot("timeline-connection");
     }
 
@@ -151,7 +163,8 @@ class ConsoleBrowserIT extends PostgresIntegrationTest {
     @Order(5)
     void aUsersTimelineShowsItsConnectionsSideBySideWithTheRefusalAndTheAgentEvents() {
         String user = Tokens.newUserId();
-        try (TestSocket first = TestSocket.connect(port); TestSocket second = TestSocket.connect(port)) {
+        try (TestSocket first = TestSocket.connect(port);
+                TestSocket second = TestSocket.connect(port)) {
             first.authenticate(Tokens.user(user));
             first.send("{\"type\":\"message\",\"id\":\"m1\",\"text\":\"hello\"}");
             first.expect("ack");
@@ -168,7 +181,8 @@ class ConsoleBrowserIT extends PostgresIntegrationTest {
         browser.await(presenceOfElementLocated(By.cssSelector("svg g.mark[data-type='ConnectionCommandRejected']")));
 
         assertThat(browser.driver.findElements(By.cssSelector("svg g.lane"))).hasSize(3); // feed and two connections
-        assertThat(browser.driver.findElements(By.cssSelector("svg path.delivery.delivered"))).hasSize(5);
+        assertThat(browser.driver.findElements(By.cssSelector("svg path.delivery.delivered")))
+                .hasSize(5);
         browser.screenshot("timeline");
     }
 
@@ -186,7 +200,12 @@ class ConsoleBrowserIT extends PostgresIntegrationTest {
 
         assertThat(browser.driver.findElements(By.cssSelector("#demo-events li")))
                 .extracting(item -> item.getAttribute("data-event"))
-                .containsExactly("ack", "agent_started", "agent_thinking", "tool_executing", "tool_completed",
+                .containsExactly(
+                        "ack",
+                        "agent_started",
+                        "agent_thinking",
+                        "tool_executing",
+                        "tool_completed",
                         "agent_completed");
         browser.screenshot("demo");
 

@@ -28,8 +28,8 @@ class ConsolePagesIT extends PostgresIntegrationTest {
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
                 .contains("script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'"));
         assertThat(script.status()).isEqualTo(200);
-        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("text/javascript"));
+        assertThat(script.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
     }
 
     @Test
@@ -37,8 +37,8 @@ class ConsolePagesIT extends PostgresIntegrationTest {
         var answer = new ApiClient(port).get("/console", null);
 
         assertThat(answer.status()).isEqualTo(302);
-        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
-                .endsWith("/console/"));
+        assertThat(answer.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/console/"));
     }
 
     @Test

@@ -30,13 +30,18 @@ class EmbeddedDefaultSmokeTest {
         try (var node = start()) {
             assertThat(health(node)).contains("\"status\":\"UP\"");
             node.getBean(ConnectionCommands.class).send(new OpenConnection("embedded-1", "node-embedded"));
-            assertThat(node.getBean(ConnectionRegistry.class).find("embedded-1").orElseThrow().state())
+            assertThat(node.getBean(ConnectionRegistry.class)
+                            .find("embedded-1")
+                            .orElseThrow()
+                            .state())
                     .isEqualTo(ConnectionState.OPENED);
         }
-        assertThat(Files.list(dataDir)).anyMatch(file -> file.getFileName().toString().startsWith("switchboard"));
+        assertThat(Files.list(dataDir))
+                .anyMatch(file -> file.getFileName().toString().startsWith("switchboard"));
 
         try (var restarted = start()) {
-            assertThat(restarted.getBean(ConnectionRegistry.class).find("embedded-1")).isPresent();
+            assertThat(restarted.getBean(ConnectionRegistry.class).find("embedded-1"))
+                    .isPresent();
         }
     }
 
@@ -48,9 +53,11 @@ class EmbeddedDefaultSmokeTest {
 
     private static String health(ConfigurableApplicationContext node) throws Exception {
         int port = ((WebServerApplicationContext) node).getWebServer().getPort();
-        var response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

@@ -60,15 +60,16 @@ class AgentFeedIT extends PostgresIntegrationTest {
     void aUsersEventsAreNumberedFromOneAndReadBackAfterAGivenSeq() {
         String user = newUser();
         List<Long> seqs = new ArrayList<>();
-        for (String event : List.of("agent_started", "agent_thinking", "tool_executing", "tool_completed",
-                "agent_completed")) {
+        for (String event :
+                List.of("agent_started", "agent_thinking", "tool_executing", "tool_completed", "agent_completed")) {
             seqs.add(nodeA.append(user, "run-1", event, DATA, null).seq());
         }
 
         assertThat(seqs).containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(feed.after(user, 2)).extracting(AgentEventPublished::seq, AgentEventPublished::event)
-                .containsExactly(tuple(3L, "tool_executing"), tuple(4L, "tool_completed"),
-                        tuple(5L, "agent_completed"));
+        assertThat(feed.after(user, 2))
+                .extracting(AgentEventPublished::seq, AgentEventPublished::event)
+                .containsExactly(
+                        tuple(3L, "tool_executing"), tuple(4L, "tool_completed"), tuple(5L, "agent_completed"));
         assertThat(feed.head(user)).isEqualTo(5);
     }
 
@@ -90,17 +91,22 @@ class AgentFeedIT extends PostgresIntegrationTest {
             List<Long> seqs = new ArrayList<>();
             for (Future<List<Long>> result : results) {
                 List<Long> ofOneThread = result.get(60, TimeUnit.SECONDS);
-                assertThat(ofOneThread).as("one thread's publishes, in the order it made them").isSorted();
+                assertThat(ofOneThread)
+                        .as("one thread's publishes, in the order it made them")
+                        .isSorted();
                 seqs.addAll(ofOneThread);
             }
-            System.out.printf("%d concurrent publishes on two nodes took %d ms%n", threads * perThread,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+            System.out.printf(
+                    "%d concurrent publishes on two nodes took %d ms%n",
+                    threads * perThread, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
 
             long[] everySeq = LongStream.rangeClosed(1, threads * perThread).toArray();
-            assertThat(seqs).containsExactlyInAnyOrder(LongStream.of(everySeq).boxed().toArray(Long[]::new));
+            assertThat(seqs)
+                    .containsExactlyInAnyOrder(LongStream.of(everySeq).boxed().toArray(Long[]::new));
             var stored = feed.after(user, 0);
-            assertThat(stored).extracting(AgentEventPublished::seq).containsExactly(LongStream.of(everySeq).boxed()
-                    .toArray(Long[]::new));
+            assertThat(stored)
+                    .extracting(AgentEventPublished::seq)
+                    .containsExactly(LongStream.of(everySeq).boxed().toArray(Long[]::new));
             assertThat(stored).extracting(AgentEventPublished::idempotencyKey).doesNotHaveDuplicates();
             assertThat(feed.head(user)).isEqualTo(threads * perThread);
         } finally {
@@ -131,8 +137,8 @@ class AgentFeedIT extends PostgresIntegrationTest {
     void anEventPublishedTwiceWithTheSameIdempotencyKeyIsStoredOnce() {
         String user = newUser();
         var first = nodeA.append(user, "run-1", "agent_started", DATA, "publish-1");
-        var again = nodeB.getBean(AgentEvents.class).append(user, "run-1", "agent_started", Map.of("retry", true),
-                "publish-1");
+        var again = nodeB.getBean(AgentEvents.class)
+                .append(user, "run-1", "agent_started", Map.of("retry", true), "publish-1");
 
         assertThat(again).isEqualTo(first);
         assertThat(feed.after(user, 0)).containsExactly(first);
@@ -153,7 +159,8 @@ class AgentFeedIT extends PostgresIntegrationTest {
             start.await(10, TimeUnit.SECONDS);
             List<Long> seqs = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                seqs.add(node.append(user, runId, "agent_thinking", DATA, runId + "-" + i).seq());
+                seqs.add(node.append(user, runId, "agent_thinking", DATA, runId + "-" + i)
+                        .seq());
             }
             return seqs;
         };

@@ -35,7 +35,9 @@ class AuthFailureCircuitsTest {
             attempt("10.0.3." + i, "alice").failed("alice");
         }
         assertThat(circuits.attempt("10.0.4.1", "alice")).isEmpty();
-        assertThat(circuits.admits("10.0.4.1")).as("the address did nothing wrong").isTrue();
+        assertThat(circuits.admits("10.0.4.1"))
+                .as("the address did nothing wrong")
+                .isTrue();
     }
 
     @Test
@@ -55,7 +57,9 @@ class AuthFailureCircuitsTest {
         for (int i = 0; i < 2; i++) {
             attempt("10.0.5.1", null).failed(null);
         }
-        assertThat(circuits.attempt("10.0.5.1", null)).as("closed again, with a fresh count").isPresent();
+        assertThat(circuits.attempt("10.0.5.1", null))
+                .as("closed again, with a fresh count")
+                .isPresent();
     }
 
     private AuthAttempt attempt(String address, String claimedUser) {

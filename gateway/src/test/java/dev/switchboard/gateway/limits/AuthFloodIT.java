@@ -30,19 +30,29 @@ class AuthFloodIT extends HardenedNodeTest {
         try (TestSocket waiting = connectFrom(address)) {
             String waitingId = waiting.expect("welcome").path("connectionId").asText();
             for (int i = 0; i < AUTH_FAILURES; i++) {
-                assertThat(authenticate(address, Tokens.signedWithOtherKey(Tokens.newUserId()))).isEqualTo(4001);
+                assertThat(authenticate(address, Tokens.signedWithOtherKey(Tokens.newUserId())))
+                        .isEqualTo(4001);
             }
 
             try (TestSocket refused = connectFrom(address)) {
-                assertThat(refused.nextOrClose()).as("closed before a connection was opened").isEmpty();
+                assertThat(refused.nextOrClose())
+                        .as("closed before a connection was opened")
+                        .isEmpty();
                 assertThat(refused.awaitClose()).isEqualTo(4029);
             }
             waiting.send(auth(Tokens.user(Tokens.newUserId())));
-            assertThat(waiting.awaitClose()).as("even a good token is not looked at").isEqualTo(4029);
+            assertThat(waiting.awaitClose())
+                    .as("even a good token is not looked at")
+                    .isEqualTo(4029);
             await().atMost(TestSocket.WAIT).untilAsserted(() -> assertThat(
-                    registry.find(waitingId).orElseThrow().closeReason()).isEqualTo(CloseReason.RATE_LIMITED));
-            assertThat(jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? "
-                    + "ORDER BY global_index", String.class, waitingId)).as("no command but the close")
+                            registry.find(waitingId).orElseThrow().closeReason())
+                    .isEqualTo(CloseReason.RATE_LIMITED));
+            assertThat(jdbc.queryForList(
+                            "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? "
+                                    + "ORDER BY global_index",
+                            String.class,
+                            waitingId))
+                    .as("no command but the close")
                     .extracting(type -> type.substring(type.lastIndexOf('.') + 1))
                     .containsExactly("ConnectionOpened", "ConnectionClosed");
         }
@@ -50,7 +60,8 @@ class AuthFloodIT extends HardenedNodeTest {
             elsewhere.authenticate(Tokens.user(Tokens.newUserId()));
         }
 
-        await().atMost(AUTH_COOLDOWN.plus(TestSocket.WAIT)).pollInterval(AUTH_COOLDOWN.dividedBy(4))
+        await().atMost(AUTH_COOLDOWN.plus(TestSocket.WAIT))
+                .pollInterval(AUTH_COOLDOWN.dividedBy(4))
                 .until(() -> authenticate(address, Tokens.user(Tokens.newUserId())) == 0);
     }
 
@@ -69,7 +80,8 @@ class AuthFloodIT extends HardenedNodeTest {
     void tokensForgedInAUsersNameDoNotCountAgainstThatUser() {
         String bob = Tokens.newUserId();
         for (int i = 0; i < AUTH_FAILURES; i++) {
-            assertThat(authenticate(newAddress(), Tokens.signedWithOtherKey(bob))).isEqualTo(4001);
+            assertThat(authenticate(newAddress(), Tokens.signedWithOtherKey(bob)))
+                    .isEqualTo(4001);
         }
 
         assertThat(authenticate(newAddress(), Tokens.user(bob))).isZero();

@@ -32,14 +32,20 @@ class FrameFloodIT extends HardenedNodeTest {
                 JsonNode frame = socket.next();
                 switch (frame.path("type").asText()) {
                     case "ack" -> answers.put(frame.path("id").asText(), "ack");
-                    case "error" -> answers.put(frame.path("id").asText(), frame.path("code").asText());
-                    default -> { } // the accepted messages' agent events
+                    case "error" ->
+                        answers.put(
+                                frame.path("id").asText(), frame.path("code").asText());
+                    default -> {} // the accepted messages' agent events
                 }
             }
-            assertThat(answers.keySet()).as("each message answered once, in order")
-                    .containsExactlyElementsOf(IntStream.rangeClosed(1, FLOOD).mapToObj(i -> "m" + i).toList());
+            assertThat(answers.keySet())
+                    .as("each message answered once, in order")
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, FLOOD)
+                            .mapToObj(i -> "m" + i)
+                            .toList());
             assertThat(answers.values()).containsOnly("ack", "rate_limited").contains("ack", "rate_limited");
-            assertThat(answers.values()).filteredOn("ack"::equals)
+            assertThat(answers.values())
+                    .filteredOn("ack"::equals)
                     .hasSizeLessThanOrEqualTo(FRAME_BURST + (int) Math.ceil(seconds * FRAMES_PER_SECOND));
 
             await().atMost(TestSocket.WAIT).until(() -> answersPing(socket));

@@ -44,7 +44,8 @@ class LifecycleLogIT {
         logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
         LoggerFactory.getLogger(LifecycleLogIT.class).info("logging is plain again");
         assertThat(output.getOut().lines().filter(line -> line.contains("logging is plain again")))
-                .isNotEmpty().noneMatch(line -> line.startsWith("{"));
+                .isNotEmpty()
+                .noneMatch(line -> line.startsWith("{"));
     }
 
     @Test
@@ -63,19 +64,28 @@ class LifecycleLogIT {
                 socket.send("{\"type\":\"auth\",\"token\":\"" + token + "\"}");
                 finalId = socket.expect("ready").path("connectionId").asText();
             }
-            await().atMost(TestSocket.WAIT).until(() -> linesOf(output, preliminaryId).containsKey("ConnectionClosed"));
+            await().atMost(TestSocket.WAIT)
+                    .until(() -> linesOf(output, preliminaryId).containsKey("ConnectionClosed"));
         }
 
         Map<String, List<JsonNode>> lines = linesOf(output, preliminaryId);
-        assertThat(lines.keySet()).containsExactlyInAnyOrder("ConnectionOpened", "ConnectionAuthenticated",
-                "ConnectionIdMigrated", "FinalIdClaimed", "ConnectionMarkedReady", "ConnectionClosed");
-        assertThat(lines.values()).allSatisfy(each -> assertThat(each).as("one line per event").hasSize(1));
+        assertThat(lines.keySet())
+                .containsExactlyInAnyOrder(
+                        "ConnectionOpened",
+                        "ConnectionAuthenticated",
+                        "ConnectionIdMigrated",
+                        "FinalIdClaimed",
+                        "ConnectionMarkedReady",
+                        "ConnectionClosed");
+        assertThat(lines.values())
+                .allSatisfy(each -> assertThat(each).as("one line per event").hasSize(1));
         lines.values().stream().map(each -> each.get(0)).forEach(line -> {
             assertThat(line.path("nodeId").asText()).isEqualTo(nodeId);
             assertThat(line.path("eventId").asText()).isNotBlank();
             assertThat(line.path("aggregateSequence").isMissingNode()).isFalse();
         });
-        assertThat(lines.get("ConnectionAuthenticated").get(0).path("userId").asText()).isEqualTo(alice);
+        assertThat(lines.get("ConnectionAuthenticated").get(0).path("userId").asText())
+                .isEqualTo(alice);
         JsonNode closed = lines.get("ConnectionClosed").get(0);
         assertThat(closed.path("userId").asText()).isEqualTo(alice);
         assertThat(closed.path("finalId").asText()).isEqualTo(finalId);
@@ -85,7 +95,8 @@ class LifecycleLogIT {
 
     /** The lifecycle lines of one connection, by event type; lines that are not JSON are someone else's. */
     private static Map<String, List<JsonNode>> linesOf(CapturedOutput output, String connectionId) {
-        return output.getOut().lines()
+        return output.getOut()
+                .lines()
                 .filter(line -> line.startsWith("{"))
                 .map(LifecycleLogIT::parse)
                 .filter(line -> connectionId.equals(line.path("connectionId").asText()))

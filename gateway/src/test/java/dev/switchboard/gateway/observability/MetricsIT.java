@@ -59,29 +59,48 @@ class MetricsIT extends PostgresIntegrationTest {
             }
         }
 
-        await().atMost(TestSocket.WAIT).untilAsserted(() -> assertThat(scrape().value(
-                "switchboard_connection_closes_total", "reason", "CLIENT_CLOSED")).isGreaterThanOrEqualTo(1));
+        await().atMost(TestSocket.WAIT).untilAsserted(() -> assertThat(
+                        scrape().value("switchboard_connection_closes_total", "reason", "CLIENT_CLOSED"))
+                .isGreaterThanOrEqualTo(1));
         Scrape scrape = scrape();
-        assertThat(scrape.value("switchboard_connection_commands_total",
-                "command", "MigrateConnectionId", "outcome", "accepted", "code", "none")).isGreaterThanOrEqualTo(3);
-        assertThat(scrape.value("switchboard_connection_commands_total",
-                "command", "AuthenticateConnection", "outcome", "rejected", "code", "user_mismatch"))
+        assertThat(scrape.value(
+                        "switchboard_connection_commands_total",
+                        "command",
+                        "MigrateConnectionId",
+                        "outcome",
+                        "accepted",
+                        "code",
+                        "none"))
+                .isGreaterThanOrEqualTo(3);
+        assertThat(scrape.value(
+                        "switchboard_connection_commands_total",
+                        "command",
+                        "AuthenticateConnection",
+                        "outcome",
+                        "rejected",
+                        "code",
+                        "user_mismatch"))
                 .isGreaterThanOrEqualTo(1);
         assertThat(scrape.value("switchboard_connection_closes_total", "reason", "FORBIDDEN"))
                 .isGreaterThanOrEqualTo(1);
         assertThat(scrape.value("switchboard_handshake_duration_seconds_count")).isGreaterThanOrEqualTo(3);
-        assertThat(scrape.has("switchboard_handshake_duration_seconds_bucket{le=")).isTrue();
+        assertThat(scrape.has("switchboard_handshake_duration_seconds_bucket{le="))
+                .isTrue();
         assertThat(scrape.value("switchboard_delivery_latency_seconds_count")).isGreaterThanOrEqualTo(5);
-        assertThat(scrape.has("switchboard_delivery_latency_seconds_bucket{le=")).isTrue();
-        assertThat(scrape.value("switchboard_feed_resent_total", "path", "resume")).isGreaterThanOrEqualTo(5);
-        assertThat(scrape.value("switchboard_feed_resent_total", "path", "gap_fill")).isGreaterThanOrEqualTo(0);
+        assertThat(scrape.has("switchboard_delivery_latency_seconds_bucket{le="))
+                .isTrue();
+        assertThat(scrape.value("switchboard_feed_resent_total", "path", "resume"))
+                .isGreaterThanOrEqualTo(5);
+        assertThat(scrape.value("switchboard_feed_resent_total", "path", "gap_fill"))
+                .isGreaterThanOrEqualTo(0);
         assertThat(scrape.value("switchboard_registry_lag")).isGreaterThanOrEqualTo(0);
         assertThat(scrape.value("switchboard_auth_circuits_open")).isGreaterThanOrEqualTo(0);
         // each handshake's migrate and ready found the connection its auth had just cached
         assertThat(scrape.value("cache_gets_total", "cache", "connections", "result", "hit"))
                 .isGreaterThanOrEqualTo(6);
         assertThat(scrape.has("cache_gets_total{cache=\"agent_feeds\"")).isTrue();
-        assertThat(scrape.lines()).as("Axon's processor metrics, tagged by processor")
+        assertThat(scrape.lines())
+                .as("Axon's processor metrics, tagged by processor")
                 .anyMatch(line -> line.startsWith("eventProcessor_") && line.contains("processorName=\"registry\""))
                 .anyMatch(line -> line.startsWith("eventProcessor_")
                         && line.contains("processorName=\"" + LifecycleLog.PROCESSING_GROUP + "\""))

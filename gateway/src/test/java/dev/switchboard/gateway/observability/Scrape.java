@@ -21,7 +21,8 @@ record Scrape(List<String> lines) {
         if (samples.isEmpty()) {
             return -1;
         }
-        return samples.stream().mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        return samples.stream()
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }
 

@@ -38,6 +38,7 @@ abstract class RebuildIntegrationTest extends PostgresIntegrationTest {
     static final String REGISTRY = "/api/projections/registry";
     /** Lifecycles of six events each (the final-id claim included): about 2,100 events. */
     private static final int SEEDED_LIFECYCLES = 350;
+
     private static final int SEEDING_THREADS = 8;
     private static final AtomicBoolean seeded = new AtomicBoolean();
 
@@ -64,7 +65,8 @@ abstract class RebuildIntegrationTest extends PostgresIntegrationTest {
     void seed(int lifecycles) {
         var seeders = new ForkJoinPool(SEEDING_THREADS);
         try {
-            seeders.submit(() -> IntStream.range(0, lifecycles).parallel().forEach(i -> lifecycle(i % 3 != 0))).join();
+            seeders.submit(() -> IntStream.range(0, lifecycles).parallel().forEach(i -> lifecycle(i % 3 != 0)))
+                    .join();
         } finally {
             seeders.shutdown();
         }
@@ -106,11 +108,13 @@ abstract class RebuildIntegrationTest extends PostgresIntegrationTest {
 
     JsonNode awaitFinished() {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            last[0] = status();
-            String state = last[0].path("state").asText();
-            return !state.equals("REBUILDING") && !state.equals("VERIFYING");
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    last[0] = status();
+                    String state = last[0].path("state").asText();
+                    return !state.equals("REBUILDING") && !state.equals("VERIFYING");
+                });
         return last[0];
     }
 

@@ -19,27 +19,35 @@ class RegistryRebuildApiIT extends RebuildIntegrationTest {
         assertThat(started.body().path("state").asText()).isEqualTo("REBUILDING");
 
         JsonNode[] running = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> {
-            running[0] = status();
-            // replaying, or comparing ahead of the lock and catching up: both are the run an operator watches
-            return List.of("REBUILDING", "VERIFYING").contains(running[0].path("state").asText())
-                    && running[0].at("/rebuild/eventsDone").asLong() > 0;
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> {
+                    running[0] = status();
+                    // replaying, or comparing ahead of the lock and catching up: both are the run an operator watches
+                    return List.of("REBUILDING", "VERIFYING")
+                                    .contains(running[0].path("state").asText())
+                            && running[0].at("/rebuild/eventsDone").asLong() > 0;
+                });
         JsonNode progress = running[0].path("rebuild");
-        assertThat(progress.path("eventsTotal").asLong()).isGreaterThanOrEqualTo(progress.path("eventsDone").asLong());
+        assertThat(progress.path("eventsTotal").asLong())
+                .isGreaterThanOrEqualTo(progress.path("eventsDone").asLong());
         assertThat(progress.path("eventsPerSecond").asLong()).isPositive();
         assertThat(progress.path("startedAt").isTextual()).isTrue();
         assertThat(progress.path("finishedAt").isNull()).isTrue();
 
         JsonNode finished = awaitFinished();
         assertThat(finished.path("state").asText()).as(finished.toString()).isEqualTo("SWITCHED");
-        assertThat(finished.at("/rebuild/eventsDone").asLong()).isEqualTo(finished.at("/rebuild/eventsTotal").asLong());
+        assertThat(finished.at("/rebuild/eventsDone").asLong())
+                .isEqualTo(finished.at("/rebuild/eventsTotal").asLong());
         assertThat(finished.at("/rebuild/etaSeconds").asLong()).isZero();
         assertThat(finished.at("/rebuild/lockMillis").isNumber()).isTrue();
         assertThat(finished.at("/rebuild/rowsComparedUnderLock").isNumber()).isTrue();
-        assertThat(finished.path("position").asLong()).isPositive().isLessThanOrEqualTo(finished.path("head").asLong());
+        assertThat(finished.path("position").asLong())
+                .isPositive()
+                .isLessThanOrEqualTo(finished.path("head").asLong());
         assertThat(finished.path("lag").asLong())
-                .isEqualTo(finished.path("head").asLong() - finished.path("position").asLong());
+                .isEqualTo(finished.path("head").asLong()
+                        - finished.path("position").asLong());
     }
 
     @Test

@@ -44,21 +44,29 @@ class RegistryRebuildGapIT extends RebuildIntegrationTest {
             String later = lifecycle(true);
             CommitWhenPassed clock = new CommitWhenPassed(later, () -> {
                 // what the live projection does in the append's transaction, then the commit
-                new RegistryProjector(new JdbcRegistryStore(new JdbcTemplate(new SingleConnectionDataSource(slow,
-                        true)), "connection_registry")).apply(opened, EventRef.at(eventId, position));
+                new RegistryProjector(new JdbcRegistryStore(
+                                new JdbcTemplate(new SingleConnectionDataSource(slow, true)), "connection_registry"))
+                        .apply(opened, EventRef.at(eventId, position));
                 slow.commit();
             });
-            var rebuild = new RegistryRebuild(dataSource, new EventLog(dataSource), clock,
-                    new RegistryRebuild.Settings(100_000, 200, Duration.ofSeconds(2),
-                            Duration.ofMinutes(2)));
+            var rebuild = new RegistryRebuild(
+                    dataSource,
+                    new EventLog(dataSource),
+                    clock,
+                    new RegistryRebuild.Settings(100_000, 200, Duration.ofSeconds(2), Duration.ofMinutes(2)));
 
             RebuildStatus finished = rebuild.run(rebuild.claim("gap-test").orElseThrow(), false);
 
-            assertThat(clock.committed).as("the event committed while the replay was past it").isTrue();
+            assertThat(clock.committed)
+                    .as("the event committed while the replay was past it")
+                    .isTrue();
             assertThat(finished.state()).as(finished.message()).isEqualTo(RebuildState.SWITCHED);
             assertThat(finished.differences()).isEmpty();
-            assertThat(jdbc.queryForObject("SELECT last_position FROM connection_registry_rebuild "
-                    + "WHERE preliminary_id = ?", Long.class, id)).isEqualTo(position);
+            assertThat(jdbc.queryForObject(
+                            "SELECT last_position FROM connection_registry_rebuild " + "WHERE preliminary_id = ?",
+                            Long.class,
+                            id))
+                    .isEqualTo(position);
         }
     }
 
@@ -101,8 +109,12 @@ class RegistryRebuildGapIT extends RebuildIntegrationTest {
 
         @Override
         public Instant instant() {
-            if (!committed && jdbc.queryForObject("SELECT COUNT(*) FROM connection_registry_rebuild "
-                    + "WHERE preliminary_id = ?", Long.class, later) > 0) {
+            if (!committed
+                    && jdbc.queryForObject(
+                                    "SELECT COUNT(*) FROM connection_registry_rebuild " + "WHERE preliminary_id = ?",
+                                    Long.class,
+                                    later)
+                            > 0) {
                 try {
                     commit.run();
                 } catch (Exception e) {

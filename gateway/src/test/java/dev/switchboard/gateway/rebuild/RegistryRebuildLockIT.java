@@ -43,8 +43,8 @@ class RegistryRebuildLockIT extends RebuildIntegrationTest {
     void theLockCoversTheRowsChangedDuringTheLastStepsNotTheWholeTable() throws Exception {
         archive(ARCHIVED);
         var during = new LifecyclesOnTheClock();
-        var rebuild = new RegistryRebuild(dataSource, new EventLog(dataSource), during,
-                RegistryRebuild.Settings.defaults());
+        var rebuild =
+                new RegistryRebuild(dataSource, new EventLog(dataSource), during, RegistryRebuild.Settings.defaults());
         RebuildStatus claimed = rebuild.claim("lock-test").orElseThrow();
         during.armed = true;
 
@@ -68,25 +68,47 @@ class RegistryRebuildLockIT extends RebuildIntegrationTest {
         List<Object[]> events = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             String id = "archived-" + UUID.randomUUID();
-            events.add(event(id, 0, "2", json.writeValueAsBytes(new ConnectionOpened(id, "node-archive", OPENED)),
-                    ConnectionOpened.class, OPENED));
-            events.add(event(id, 1, "1", json.writeValueAsBytes(new ConnectionClosed(id, ConnectionState.OPENED,
-                    CloseReason.CLIENT_CLOSED, null, "node-archive", CLOSED)), ConnectionClosed.class, CLOSED));
+            events.add(event(
+                    id,
+                    0,
+                    "2",
+                    json.writeValueAsBytes(new ConnectionOpened(id, "node-archive", OPENED)),
+                    ConnectionOpened.class,
+                    OPENED));
+            events.add(event(
+                    id,
+                    1,
+                    "1",
+                    json.writeValueAsBytes(new ConnectionClosed(
+                            id, ConnectionState.OPENED, CloseReason.CLIENT_CLOSED, null, "node-archive", CLOSED)),
+                    ConnectionClosed.class,
+                    CLOSED));
         }
-        jdbc.batchUpdate("INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, "
-                + "event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) "
-                + "VALUES (?, ?, 'Connection', ?, ?, ?, ?, ?, ?)", events);
-        jdbc.update("INSERT INTO connection_registry (preliminary_id, node_id, state, opened_at, closed_at, "
-                + "close_reason, last_position) SELECT aggregate_identifier, 'node-archive', 'CLOSED', ?, ?, "
-                + "'CLIENT_CLOSED', MAX(global_index) FROM domain_event_entry WHERE aggregate_identifier LIKE "
-                + "'archived-%' GROUP BY aggregate_identifier", Timestamp.from(OPENED),
-                Timestamp.from(CLOSED));
+        jdbc.batchUpdate(
+                "INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, "
+                        + "event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) "
+                        + "VALUES (?, ?, 'Connection', ?, ?, ?, ?, ?, ?)",
+                events);
+        jdbc.update(
+                "INSERT INTO connection_registry (preliminary_id, node_id, state, opened_at, closed_at, "
+                        + "close_reason, last_position) SELECT aggregate_identifier, 'node-archive', 'CLOSED', ?, ?, "
+                        + "'CLIENT_CLOSED', MAX(global_index) FROM domain_event_entry WHERE aggregate_identifier LIKE "
+                        + "'archived-%' GROUP BY aggregate_identifier",
+                Timestamp.from(OPENED), Timestamp.from(CLOSED));
     }
 
-    private static Object[] event(String stream, long sequence, String revision, byte[] payload, Class<?> type,
-            Instant at) {
-        return new Object[] {stream, sequence, UUID.randomUUID().toString(), "{}".getBytes(), payload, revision,
-            type.getName(), at.toString()};
+    private static Object[] event(
+            String stream, long sequence, String revision, byte[] payload, Class<?> type, Instant at) {
+        return new Object[] {
+            stream,
+            sequence,
+            UUID.randomUUID().toString(),
+            "{}".getBytes(),
+            payload,
+            revision,
+            type.getName(),
+            at.toString()
+        };
     }
 
     /**

@@ -29,15 +29,16 @@ class RegistryRebuildOnH2Test {
     @Test
     void anEmbeddedNodeRebuildsItsRegistryWithoutTheLockAndSaysSo() throws Exception {
         try (var node = new SpringApplicationBuilder(SwitchboardApplication.class)
-                .properties("server.port=0", "switchboard.data-dir=" + dataDir).run()) {
+                .properties("server.port=0", "switchboard.data-dir=" + dataDir)
+                .run()) {
             var commands = node.getBean(ConnectionCommands.class);
             commands.send(new OpenConnection("h2-1", "node-embedded"));
             commands.send(new AuthenticateConnection("h2-1", "ann", Instant.parse("2099-01-01T00:00:00Z")));
             commands.send(new OpenConnection("h2-2", "node-embedded"));
             commands.send(new CloseConnection("h2-2", CloseReason.CLIENT_CLOSED, null, "node-embedded"));
             var rebuilds = node.getBean(RegistryRebuilds.class);
-            node.getBean(JdbcTemplate.class).update(
-                    "UPDATE connection_registry SET user_id = 'bob' WHERE preliminary_id = 'h2-1'");
+            node.getBean(JdbcTemplate.class)
+                    .update("UPDATE connection_registry SET user_id = 'bob' WHERE preliminary_id = 'h2-1'");
 
             assertThat(rebuilds.start(false)).isPresent();
             await().until(() -> !rebuilds.status().state().running());
@@ -56,8 +57,10 @@ class RegistryRebuildOnH2Test {
 
             assertThat(repaired.state()).as(repaired.message()).isEqualTo(RebuildState.SWITCHED);
             assertThat(repaired.message()).contains("H2 has no such lock");
-            assertThat(node.getBean(JdbcTemplate.class).queryForObject(
-                    "SELECT user_id FROM connection_registry WHERE preliminary_id = 'h2-1'", String.class))
+            assertThat(node.getBean(JdbcTemplate.class)
+                            .queryForObject(
+                                    "SELECT user_id FROM connection_registry WHERE preliminary_id = 'h2-1'",
+                                    String.class))
                     .isEqualTo("ann");
         }
     }

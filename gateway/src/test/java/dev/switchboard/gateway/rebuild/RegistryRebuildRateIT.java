@@ -29,15 +29,20 @@ class RegistryRebuildRateIT extends RebuildIntegrationTest {
     void reportsTheReplayRateAndTheLockTime() {
         seed(Integer.getInteger("rebuild.benchmark.lifecycles", SMOKE_LIFECYCLES));
         for (int run = 1; run <= RUNS; run++) {
-            var rebuild = new RegistryRebuild(dataSource, new EventLog(dataSource), Clock.systemUTC(),
-                    RegistryRebuild.Settings.defaults());
+            var rebuild = new RegistryRebuild(
+                    dataSource, new EventLog(dataSource), Clock.systemUTC(), RegistryRebuild.Settings.defaults());
             long started = System.nanoTime();
             var finished = rebuild.run(rebuild.claim("benchmark").orElseThrow(), false);
             long millis = (System.nanoTime() - started) / 1_000_000;
 
             assertThat(finished.state()).as(finished.message()).isEqualTo(RebuildState.SWITCHED);
-            System.out.printf("rebuild %d: %d events, %d registry rows in %d ms = %.0f events/s; live table locked "
-                    + "%d ms%n", run, finished.eventsDone(), liveRows(), millis, finished.eventsDone() * 1e3 / millis,
+            System.out.printf(
+                    "rebuild %d: %d events, %d registry rows in %d ms = %.0f events/s; live table locked " + "%d ms%n",
+                    run,
+                    finished.eventsDone(),
+                    liveRows(),
+                    millis,
+                    finished.eventsDone() * 1e3 / millis,
                     finished.lockMillis());
         }
     }

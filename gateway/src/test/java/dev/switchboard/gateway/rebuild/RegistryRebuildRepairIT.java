@@ -22,21 +22,28 @@ class RegistryRebuildRepairIT extends RebuildIntegrationTest {
         String invented = "invented-" + overwritten;
         jdbc.update("UPDATE connection_registry SET state = 'CLOSED' WHERE preliminary_id = ?", overwritten);
         jdbc.update("DELETE FROM connection_registry WHERE preliminary_id = ?", deleted);
-        jdbc.update("INSERT INTO connection_registry (preliminary_id, node_id, state, opened_at, last_position) "
-                + "VALUES (?, 'node-x', 'OPENED', CURRENT_TIMESTAMP, 1)", invented);
+        jdbc.update(
+                "INSERT INTO connection_registry (preliminary_id, node_id, state, opened_at, last_position) "
+                        + "VALUES (?, 'node-x', 'OPENED', CURRENT_TIMESTAMP, 1)",
+                invented);
         Map<String, Object> tampered = row(overwritten);
 
         JsonNode reported = rebuild("");
 
         assertThat(reported.path("state").asText()).as(reported.toString()).isEqualTo("FAILED");
-        assertThat(differences(reported)).containsExactlyInAnyOrder(
-                tuple("column_differs", overwritten, "state", "CLOSED", "READY"),
-                tuple("missing_row", deleted, null, null, null),
-                tuple("extra_row", invented, null, null, null));
+        assertThat(differences(reported))
+                .containsExactlyInAnyOrder(
+                        tuple("column_differs", overwritten, "state", "CLOSED", "READY"),
+                        tuple("missing_row", deleted, null, null, null),
+                        tuple("extra_row", invented, null, null, null));
         assertThat(reported.at("/rebuild/message").asText()).contains("3 differences", "unchanged");
         assertThat(row(overwritten)).isEqualTo(tampered);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM connection_registry WHERE preliminary_id IN (?, ?)",
-                Long.class, deleted, invented)).isOne();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM connection_registry WHERE preliminary_id IN (?, ?)",
+                        Long.class,
+                        deleted,
+                        invented))
+                .isOne();
 
         JsonNode repaired = rebuild("?repair=true");
 
@@ -44,8 +51,9 @@ class RegistryRebuildRepairIT extends RebuildIntegrationTest {
         assertThat(repaired.at("/rebuild/message").asText()).startsWith("Repaired 3 differences");
         assertThat(row(overwritten)).containsEntry("state", "READY");
         assertThat(row(deleted)).containsEntry("state", "CLOSED").containsEntry("close_reason", "CLIENT_CLOSED");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM connection_registry WHERE preliminary_id = ?",
-                Long.class, invented)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM connection_registry WHERE preliminary_id = ?", Long.class, invented))
+                .isZero();
 
         JsonNode verified = rebuild("");
         assertThat(verified.path("state").asText()).isEqualTo("SWITCHED");
@@ -58,9 +66,14 @@ class RegistryRebuildRepairIT extends RebuildIntegrationTest {
 
     private static List<org.assertj.core.groups.Tuple> differences(JsonNode projection) {
         List<org.assertj.core.groups.Tuple> found = new ArrayList<>();
-        projection.at("/rebuild/differences").forEach(d -> found.add(tuple(d.path("kind").asText(),
-                d.path("preliminaryId").asText(), text(d.path("column")), text(d.path("live")),
-                text(d.path("rebuilt")))));
+        projection
+                .at("/rebuild/differences")
+                .forEach(d -> found.add(tuple(
+                        d.path("kind").asText(),
+                        d.path("preliminaryId").asText(),
+                        text(d.path("column")),
+                        text(d.path("live")),
+                        text(d.path("rebuilt")))));
         return found;
     }
 

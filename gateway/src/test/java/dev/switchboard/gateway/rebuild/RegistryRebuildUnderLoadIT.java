@@ -69,8 +69,11 @@ class RegistryRebuildUnderLoadIT extends RebuildIntegrationTest {
         assertThat(fewestRowsSeen.get()).as("fewest live rows a reader saw").isGreaterThanOrEqualTo(rowsBefore);
         assertThat(finished.path("state").asText()).as(finished.toString()).isEqualTo("SWITCHED");
         assertThat(finished.at("/rebuild/differenceCount").asInt()).isZero();
-        System.out.printf("rebuild under load: %s events at %s events/s; %d clients served meanwhile; %s%n",
-                finished.at("/rebuild/eventsDone"), finished.at("/rebuild/eventsPerSecond"), servedDuring,
+        System.out.printf(
+                "rebuild under load: %s events at %s events/s; %d clients served meanwhile; %s%n",
+                finished.at("/rebuild/eventsDone"),
+                finished.at("/rebuild/eventsPerSecond"),
+                servedDuring,
                 finished.at("/rebuild/message").asText());
 
         JsonNode verified = rebuild("");
@@ -89,8 +92,10 @@ class RegistryRebuildUnderLoadIT extends RebuildIntegrationTest {
                 publisher.publish(user, "run-" + user, "agent_thinking", Map.of("step", i));
             }
             List<JsonNode> events = socket.next(EVENTS_PER_CLIENT);
-            assertThat(events).extracting(event -> event.path("seq").asLong())
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, EVENTS_PER_CLIENT).boxed().toList());
+            assertThat(events)
+                    .extracting(event -> event.path("seq").asLong())
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, EVENTS_PER_CLIENT).boxed().toList());
             // the pong comes after anything already queued for the socket: a repeated event would show before it
             socket.send("{\"type\":\"ping\"}");
             socket.expect("pong");

@@ -19,7 +19,7 @@ class RegistryIndexIT extends PostgresIntegrationTest {
     @Test
     void findingAConnectionByEitherIdUsesOneIndexPerIdAndNoBitmap() throws SQLException {
         assertThat(plan("(SELECT * FROM connection_registry WHERE final_id = 'a') UNION ALL "
-                + "(SELECT * FROM connection_registry WHERE preliminary_id = 'a') LIMIT 1"))
+                        + "(SELECT * FROM connection_registry WHERE preliminary_id = 'a') LIMIT 1"))
                 .contains("Index Scan using connection_registry_final_id", "Index Scan using connection_registry_pkey")
                 .doesNotContain("Bitmap");
     }
@@ -33,7 +33,7 @@ class RegistryIndexIT extends PostgresIntegrationTest {
     @Test
     void findingWhatADeadNodeLeftOpenUsesTheNodeStateIndex() throws SQLException {
         assertThat(plan("SELECT * FROM connection_registry WHERE node_id = 'n' "
-                + "AND state IN ('OPENED', 'AUTHENTICATED', 'READY') AND opened_at <= now()"))
+                        + "AND state IN ('OPENED', 'AUTHENTICATED', 'READY') AND opened_at <= now()"))
                 .contains("connection_registry_node_state");
     }
 

@@ -13,10 +13,14 @@ class AllowedOriginsIT extends HardenedNodeTest {
 
     @Test
     void anUpgradeFromAnotherOriginIsRefusedWith403AndOneFromTheAllowedOriginIsServed() {
-        assertThat(TestSocket.refusedStatus(port, Map.of("Origin", "https://evil.example"))).isEqualTo(403);
+        assertThat(TestSocket.refusedStatus(port, Map.of("Origin", "https://evil.example")))
+                .isEqualTo(403);
 
         try (TestSocket socket = TestSocket.connect(port, Map.of("Origin", ALLOWED_ORIGIN))) {
-            assertThat(socket.authenticate(Tokens.user(Tokens.newUserId())).path("type").asText()).isEqualTo("ready");
+            assertThat(socket.authenticate(Tokens.user(Tokens.newUserId()))
+                            .path("type")
+                            .asText())
+                    .isEqualTo("ready");
         }
     }
 }

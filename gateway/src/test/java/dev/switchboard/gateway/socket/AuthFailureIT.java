@@ -29,7 +29,8 @@ class AuthFailureIT extends PostgresIntegrationTest {
             socket.send("{\"type\":\"message\",\"id\":\"m2\",\"text\":\"never\"}");
 
             assertThat(socket.awaitClose()).isEqualTo(4001);
-            assertThat(socket.drain()).noneMatch(frame -> frame.path("type").asText().equals("ack"));
+            assertThat(socket.drain())
+                    .noneMatch(frame -> frame.path("type").asText().equals("ack"));
             assertThat(feed.head(user)).isZero();
         }
     }

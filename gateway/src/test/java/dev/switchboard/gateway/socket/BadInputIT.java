@@ -29,8 +29,16 @@ class BadInputIT extends PostgresIntegrationTest {
     JdbcTemplate jdbc;
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "[1,2]", "{\"type\":\"dance\"}", "{\"id\":\"x\"}", "{\"type\":\"auth\"}",
-            "{\"type\":\"message\",\"id\":\"m\"}", "{\"type\":\"auth\",\"token\":\"t\",\"lastSeq\":-1}"})
+    @ValueSource(
+            strings = {
+                "not json",
+                "[1,2]",
+                "{\"type\":\"dance\"}",
+                "{\"id\":\"x\"}",
+                "{\"type\":\"auth\"}",
+                "{\"type\":\"message\",\"id\":\"m\"}",
+                "{\"type\":\"auth\",\"token\":\"t\",\"lastSeq\":-1}"
+            })
     void aMalformedFrameIsABadRequestAndTheSocketStaysOpen(String frame) {
         try (TestSocket socket = TestSocket.connect(port)) {
             socket.expect("welcome");
@@ -66,13 +74,14 @@ class BadInputIT extends PostgresIntegrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"garbage", "expired", "other-key", "alg-none", "no-sub"})
     void aRefusedTokenClosesWith4001(String kind) {
-        String token = switch (kind) {
-            case "expired" -> Tokens.expired(Tokens.newUserId());
-            case "other-key" -> Tokens.signedWithOtherKey(Tokens.newUserId());
-            case "alg-none" -> Tokens.algNone(Tokens.newUserId());
-            case "no-sub" -> Tokens.withoutSub();
-            default -> "not.a.token";
-        };
+        String token =
+                switch (kind) {
+                    case "expired" -> Tokens.expired(Tokens.newUserId());
+                    case "other-key" -> Tokens.signedWithOtherKey(Tokens.newUserId());
+                    case "alg-none" -> Tokens.algNone(Tokens.newUserId());
+                    case "no-sub" -> Tokens.withoutSub();
+                    default -> "not.a.token";
+                };
         try (TestSocket socket = TestSocket.connect(port)) {
             String id = socket.expect("welcome").path("connectionId").asText();
             socket.send("{\"type\":\"auth\",\"token\":\"" + token + "\"}");
@@ -85,7 +94,8 @@ class BadInputIT extends PostgresIntegrationTest {
     void aSecondAuthForTheSameUserIsAnsweredWithReadyAgain() {
         String user = Tokens.newUserId();
         try (TestSocket socket = TestSocket.connect(port)) {
-            String finalId = socket.authenticate(Tokens.user(user)).path("connectionId").asText();
+            String finalId =
+                    socket.authenticate(Tokens.user(user)).path("connectionId").asText();
             socket.send("{\"type\":\"auth\",\"token\":\"" + Tokens.user(user) + "\"}");
             assertThat(socket.expect("ready").path("connectionId").asText()).isEqualTo(finalId);
         }
@@ -94,14 +104,20 @@ class BadInputIT extends PostgresIntegrationTest {
     @Test
     void aSecondAuthForAnotherUserClosesWith4003AndTheRefusalIsInTheHistory() {
         try (TestSocket socket = TestSocket.connect(port)) {
-            String finalId = socket.authenticate(Tokens.user(Tokens.newUserId())).path("connectionId").asText();
+            String finalId = socket.authenticate(Tokens.user(Tokens.newUserId()))
+                    .path("connectionId")
+                    .asText();
             socket.send("{\"type\":\"auth\",\"token\":\"" + Tokens.user(Tokens.newUserId()) + "\"}");
             assertThat(socket.awaitClose()).isEqualTo(4003);
             String preliminaryId = registry.find(finalId).orElseThrow().preliminaryId();
             awaitClosedWith(preliminaryId, CloseReason.FORBIDDEN);
-            assertThat(jdbc.queryForList("SELECT CAST(convert_from(payload, 'UTF8') AS TEXT) FROM domain_event_entry "
-                    + "WHERE aggregate_identifier = ? AND payload_type LIKE '%Rejected'", String.class, preliminaryId))
-                    .singleElement().asString().contains("USER_MISMATCH");
+            assertThat(jdbc.queryForList(
+                            "SELECT CAST(convert_from(payload, 'UTF8') AS TEXT) FROM domain_event_entry "
+                                    + "WHERE aggregate_identifier = ? AND payload_type LIKE '%Rejected'",
+                            String.class, preliminaryId))
+                    .singleElement()
+                    .asString()
+                    .contains("USER_MISMATCH");
         }
     }
 
@@ -119,7 +135,8 @@ class BadInputIT extends PostgresIntegrationTest {
     }
 
     private void awaitClosedWith(String id, CloseReason reason) {
-        await().atMost(TestSocket.WAIT).untilAsserted(
-                () -> assertThat(registry.find(id).orElseThrow().closeReason()).isEqualTo(reason));
+        await().atMost(TestSocket.WAIT)
+                .untilAsserted(() -> assertThat(registry.find(id).orElseThrow().closeReason())
+                        .isEqualTo(reason));
     }
 }

@@ -43,7 +43,9 @@ class ColdStartIT {
             startUpHeld.countDown();
             await().atMost(TestSocket.WAIT).until(() -> readiness() == 200);
             try (TestSocket socket = TestSocket.connect(port.get())) {
-                assertThat(socket.authenticate(Tokens.user(Tokens.newUserId())).path("type").asText())
+                assertThat(socket.authenticate(Tokens.user(Tokens.newUserId()))
+                                .path("type")
+                                .asText())
                         .isEqualTo("ready");
             }
         } finally {
@@ -53,9 +55,13 @@ class ColdStartIT {
     }
 
     private static int readiness() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port.get() + "/actuator/health/readiness")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port.get() + "/actuator/health/readiness"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /**

@@ -53,8 +53,8 @@ class ConnectionRaceIT extends PostgresIntegrationTest {
         assertThat(ready).allSatisfy(c -> assertThat(c.connectionId()).isNotEqualTo(c.preliminaryId()));
 
         sockets.forEach(TestSocket::close);
-        await().atMost(TestSocket.WAIT).untilAsserted(
-                () -> assertThat(registry.ofUser(user, ConnectionState.CLOSED)).hasSize(20));
+        await().atMost(TestSocket.WAIT).untilAsserted(() -> assertThat(registry.ofUser(user, ConnectionState.CLOSED))
+                .hasSize(20));
         assertThat(registry.ofUser(user, null)).hasSize(20);
     }
 
@@ -66,11 +66,16 @@ class ConnectionRaceIT extends PostgresIntegrationTest {
         socket.send("{\"type\":\"auth\",\"token\":\"" + Tokens.user(user) + "\"}");
         socket.abort();
 
-        await().atMost(TestSocket.WAIT).untilAsserted(
-                () -> assertThat(registry.find(preliminaryId).orElseThrow().state()).isEqualTo(ConnectionState.CLOSED));
-        List<String> history = jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE "
-                + "aggregate_identifier = ? ORDER BY global_index", String.class, preliminaryId);
-        assertThat(history).filteredOn(type -> type.endsWith("ConnectionClosed")).hasSize(1);
+        await().atMost(TestSocket.WAIT).untilAsserted(() -> assertThat(
+                        registry.find(preliminaryId).orElseThrow().state())
+                .isEqualTo(ConnectionState.CLOSED));
+        List<String> history = jdbc.queryForList(
+                "SELECT payload_type FROM domain_event_entry WHERE " + "aggregate_identifier = ? ORDER BY global_index",
+                String.class,
+                preliminaryId);
+        assertThat(history)
+                .filteredOn(type -> type.endsWith("ConnectionClosed"))
+                .hasSize(1);
         int closedAt = indexOfClose(history);
         assertThat(history.subList(closedAt + 1, history.size()))
                 .as("after the close, the handshake's remaining steps can only have been refused")
@@ -81,7 +86,8 @@ class ConnectionRaceIT extends PostgresIntegrationTest {
     void aServerCloseRacingAClientCloseClosesOnceWithOneReason() throws Exception {
         String user = Tokens.newUserId();
         TestSocket socket = TestSocket.connect(port);
-        String finalId = socket.authenticate(Tokens.user(user)).path("connectionId").asText();
+        String finalId =
+                socket.authenticate(Tokens.user(user)).path("connectionId").asText();
         String preliminaryId = registry.find(finalId).orElseThrow().preliminaryId();
 
         var serverClose = CompletableFuture.runAsync(() -> {
@@ -99,8 +105,10 @@ class ConnectionRaceIT extends PostgresIntegrationTest {
             assertThat(view.state()).isEqualTo(ConnectionState.CLOSED);
             assertThat(view.closeReason()).isIn(CloseReason.ADMIN_CLOSED, CloseReason.CLIENT_CLOSED);
         });
-        List<String> closes = jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE "
-                + "aggregate_identifier = ? AND payload_type LIKE '%ConnectionClosed'", String.class, preliminaryId);
+        List<String> closes = jdbc.queryForList(
+                "SELECT payload_type FROM domain_event_entry WHERE "
+                        + "aggregate_identifier = ? AND payload_type LIKE '%ConnectionClosed'",
+                String.class, preliminaryId);
         assertThat(closes).hasSize(1);
     }
 
@@ -108,7 +116,8 @@ class ConnectionRaceIT extends PostgresIntegrationTest {
     void anAdminCloseReachesTheClientWithItsCodeAfterTheLogHasIt() throws Exception {
         String user = Tokens.newUserId();
         try (TestSocket socket = TestSocket.connect(port)) {
-            String finalId = socket.authenticate(Tokens.user(user)).path("connectionId").asText();
+            String finalId =
+                    socket.authenticate(Tokens.user(user)).path("connectionId").asText();
             closer.close(registry.find(finalId).orElseThrow().preliminaryId(), CloseReason.ADMIN_CLOSED, "test");
 
             assertThat(socket.awaitClose()).isEqualTo(4010);

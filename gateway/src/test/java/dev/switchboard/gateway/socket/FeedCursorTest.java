@@ -11,11 +11,13 @@ import java.util.function.LongFunction;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-/** The cursor's promise: each event of the feed reaches the socket once, in order, whatever order deliveries come in. */
+/**
+ * The cursor's promise: each event of the feed reaches the socket once, in order, whatever order deliveries come in.
+ */
 class FeedCursorTest {
 
-    private final List<AgentEventPublished> log = LongStream.rangeClosed(1, 10).mapToObj(FeedCursorTest::event)
-            .toList();
+    private final List<AgentEventPublished> log =
+            LongStream.rangeClosed(1, 10).mapToObj(FeedCursorTest::event).toList();
     private final LongFunction<Iterable<AgentEventPublished>> after =
             seq -> log.stream().filter(e -> e.seq() > seq).toList();
     private final List<Long> sent = new ArrayList<>();
@@ -55,9 +57,12 @@ class FeedCursorTest {
     @Test
     void readsNoLogWhenItIsAlreadyAtTheSeq() {
         cursor.startAfter(7);
-        cursor.catchUp(7, seq -> {
-            throw new AssertionError("read the log after " + seq + " although nothing is missing");
-        }, e -> sent.add(e.seq()));
+        cursor.catchUp(
+                7,
+                seq -> {
+                    throw new AssertionError("read the log after " + seq + " although nothing is missing");
+                },
+                e -> sent.add(e.seq()));
         assertThat(sent).isEmpty();
         assertThat(cursor.position()).isEqualTo(7);
     }

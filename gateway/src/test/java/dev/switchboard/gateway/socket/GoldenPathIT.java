@@ -49,8 +49,10 @@ class GoldenPathIT extends PostgresIntegrationTest {
             String runId = ack.path("runId").asText();
 
             List<JsonNode> events = socket.next(5);
-            assertThat(events).extracting(e -> e.path("event").asText()).containsExactly("agent_started",
-                    "agent_thinking", "tool_executing", "tool_completed", "agent_completed");
+            assertThat(events)
+                    .extracting(e -> e.path("event").asText())
+                    .containsExactly(
+                            "agent_started", "agent_thinking", "tool_executing", "tool_completed", "agent_completed");
             assertThat(events).extracting(e -> e.path("seq").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L);
             assertThat(events).allSatisfy(e -> {
                 assertThat(e.path("type").asText()).isEqualTo("event");

@@ -52,9 +52,12 @@ class HandshakeRaceIT extends PostgresIntegrationTest {
             }
             socket.expect("ready");
             List<JsonNode> frames = socket.next(3 + 15);
-            assertThat(frames).filteredOn(f -> f.path("type").asText().equals("ack"))
-                    .extracting(f -> f.path("id").asText()).containsExactly("m1", "m2", "m3");
-            assertThat(frames).filteredOn(f -> f.path("type").asText().equals("event"))
+            assertThat(frames)
+                    .filteredOn(f -> f.path("type").asText().equals("ack"))
+                    .extracting(f -> f.path("id").asText())
+                    .containsExactly("m1", "m2", "m3");
+            assertThat(frames)
+                    .filteredOn(f -> f.path("type").asText().equals("event"))
                     .extracting(f -> f.path("seq").asLong())
                     .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L);
         }
@@ -67,7 +70,8 @@ class HandshakeRaceIT extends PostgresIntegrationTest {
     @Test
     void atMostSixteenMessagesAreHeldDuringTheHandshake() throws Exception {
         String user = Tokens.newUserId();
-        try (TestSocket socket = TestSocket.connect(port); Connection slowDatabase = TestDatabase.shared().connect()) {
+        try (TestSocket socket = TestSocket.connect(port);
+                Connection slowDatabase = TestDatabase.shared().connect()) {
             socket.expect("welcome");
             slowDatabase.setAutoCommit(false);
             slowDatabase.createStatement().execute("LOCK TABLE connection_registry IN EXCLUSIVE MODE");
@@ -77,16 +81,19 @@ class HandshakeRaceIT extends PostgresIntegrationTest {
                 socket.send("{\"type\":\"message\",\"id\":\"m" + i + "\",\"text\":\"queued " + i + "\"}");
             }
             List<JsonNode> refused = socket.next(4);
-            assertThat(refused).allSatisfy(f -> assertThat(f.path("code").asText()).isEqualTo("rate_limited"));
+            assertThat(refused)
+                    .allSatisfy(f -> assertThat(f.path("code").asText()).isEqualTo("rate_limited"));
             assertThat(refused).extracting(f -> f.path("id").asText()).containsExactly("m17", "m18", "m19", "m20");
 
             slowDatabase.commit();
             socket.expect("ready");
             List<JsonNode> after = socket.next(16 + 80);
-            assertThat(after).filteredOn(f -> f.path("type").asText().equals("ack"))
+            assertThat(after)
+                    .filteredOn(f -> f.path("type").asText().equals("ack"))
                     .extracting(f -> f.path("id").asText())
-                    .containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11", "m12",
-                            "m13", "m14", "m15", "m16");
+                    .containsExactly(
+                            "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11", "m12", "m13", "m14",
+                            "m15", "m16");
         }
     }
 }

@@ -10,7 +10,8 @@ class PartialTextTest {
 
     @Test
     void aFrameThatCameWholeIsPassedOnAsItIs() {
-        assertThat(text.accept("{\"type\":\"ping\"}", true, 64)).isEqualTo(new PartialText.Whole("{\"type\":\"ping\"}"));
+        assertThat(text.accept("{\"type\":\"ping\"}", true, 64))
+                .isEqualTo(new PartialText.Whole("{\"type\":\"ping\"}"));
     }
 
     @Test

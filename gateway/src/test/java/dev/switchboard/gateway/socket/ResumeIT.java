@@ -76,7 +76,8 @@ class ResumeIT extends PostgresIntegrationTest {
         String user = Tokens.newUserId();
         push(user, 3);
         try (TestSocket socket = TestSocket.connect(port)) {
-            assertThat(socket.authenticate(Tokens.user(user)).path("lastSeq").asLong()).isEqualTo(3);
+            assertThat(socket.authenticate(Tokens.user(user)).path("lastSeq").asLong())
+                    .isEqualTo(3);
             push(user, 2);
             assertThat(events(socket, 2)).containsExactly(4L, 5L);
         }
@@ -109,7 +110,9 @@ class ResumeIT extends PostgresIntegrationTest {
 
     private static List<Long> events(TestSocket socket, int count) {
         return socket.next(count).stream()
-                .peek(frame -> assertThat(frame.path("type").asText()).as("frame %s", frame).isEqualTo("event"))
+                .peek(frame -> assertThat(frame.path("type").asText())
+                        .as("frame %s", frame)
+                        .isEqualTo("event"))
                 .map(frame -> frame.path("seq").asLong())
                 .toList();
     }

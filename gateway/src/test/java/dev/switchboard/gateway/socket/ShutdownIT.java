@@ -26,7 +26,8 @@ class ShutdownIT extends PostgresIntegrationTest {
         String user = Tokens.newUserId();
         var node = Nodes.start();
         int port = ((WebServerApplicationContext) node).getWebServer().getPort();
-        List<TestSocket> sockets = IntStream.range(0, 5).mapToObj(i -> TestSocket.connect(port)).toList();
+        List<TestSocket> sockets =
+                IntStream.range(0, 5).mapToObj(i -> TestSocket.connect(port)).toList();
         sockets.forEach(socket -> socket.authenticate(Tokens.user(user)));
 
         node.close();

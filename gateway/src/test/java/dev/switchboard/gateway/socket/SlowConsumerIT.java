@@ -23,7 +23,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /** A client that stops reading is closed as a slow consumer; its user's other connection keeps receiving. */
 // The limit leaves a reading client room for a burst even on a loaded machine; the stalled one exceeds any limit.
-@TestPropertySource(properties = {"switchboard.gateway.send-buffer-limit=256KB", "switchboard.gateway.send-time-limit=5s"})
+@TestPropertySource(
+        properties = {"switchboard.gateway.send-buffer-limit=256KB", "switchboard.gateway.send-time-limit=5s"})
 class SlowConsumerIT extends PostgresIntegrationTest {
 
     private static final int EVENTS = 400;
@@ -42,10 +43,12 @@ class SlowConsumerIT extends PostgresIntegrationTest {
     void aClientThatStopsReadingIsClosedAndDoesNotHoldUpTheOthers() throws Exception {
         String user = Tokens.newUserId();
         String token = Tokens.user(user);
-        try (TestSocket reader = TestSocket.connect(port); RawSocket stalled = RawSocket.upgrade(port, 4 * 1024)) {
+        try (TestSocket reader = TestSocket.connect(port);
+                RawSocket stalled = RawSocket.upgrade(port, 4 * 1024)) {
             reader.authenticate(token);
             stalled.sendText("{\"type\":\"auth\",\"token\":\"" + token + "\"}");
-            await().atMost(TestSocket.WAIT).until(() -> registry.ofUser(user, ConnectionState.READY).size() == 2);
+            await().atMost(TestSocket.WAIT)
+                    .until(() -> registry.ofUser(user, ConnectionState.READY).size() == 2);
 
             // the reader keeps up: it takes each batch before the next is published, so it never has more than
             // BATCH × 16 KB waiting, half its limit, however fast the machine publishes; the stalled one reads nothing
@@ -55,12 +58,18 @@ class SlowConsumerIT extends PostgresIntegrationTest {
                 for (int i = 0; i < BATCH; i++) {
                     publisher.publish(user, "run-bulk", "agent_thinking", Map.of("pad", padding));
                 }
-                reader.next(BATCH).forEach(frame -> received.add(frame.path("seq").asLong()));
+                reader.next(BATCH)
+                        .forEach(frame -> received.add(frame.path("seq").asLong()));
             }
 
-            assertThat(received).containsExactlyElementsOf(LongStream.rangeClosed(1, EVENTS).boxed().toList());
-            await().atMost(TestSocket.WAIT).untilAsserted(() -> assertThat(registry.ofUser(user, ConnectionState.CLOSED))
-                    .singleElement().extracting(ConnectionView::closeReason).isEqualTo(CloseReason.SLOW_CONSUMER));
+            assertThat(received)
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, EVENTS).boxed().toList());
+            await().atMost(TestSocket.WAIT)
+                    .untilAsserted(() -> assertThat(registry.ofUser(user, ConnectionState.CLOSED))
+                            .singleElement()
+                            .extracting(ConnectionView::closeReason)
+                            .isEqualTo(CloseReason.SLOW_CONSUMER));
         }
     }
 }

@@ -17,11 +17,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /** Clients that stay silent: no auth in time, or no pong in time. Short timeouts keep the test fast. */
-@TestPropertySource(properties = {
-    "switchboard.gateway.auth-timeout=1s",
-    "switchboard.gateway.heartbeat-interval=1s",
-    "switchboard.gateway.heartbeat-timeout=3s"
-})
+@TestPropertySource(
+        properties = {
+            "switchboard.gateway.auth-timeout=1s",
+            "switchboard.gateway.heartbeat-interval=1s",
+            "switchboard.gateway.heartbeat-timeout=3s"
+        })
 class TimeoutsIT extends PostgresIntegrationTest {
 
     @LocalServerPort
@@ -42,8 +43,12 @@ class TimeoutsIT extends PostgresIntegrationTest {
     @Test
     void aClientThatAnswersPingsStaysOpenPastTheHeartbeatTimeout() {
         try (TestSocket socket = TestSocket.connect(port)) {
-            String finalId = socket.authenticate(Tokens.user(Tokens.newUserId())).path("connectionId").asText();
-            await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8)).until(() -> true);
+            String finalId = socket.authenticate(Tokens.user(Tokens.newUserId()))
+                    .path("connectionId")
+                    .asText();
+            await().pollDelay(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(8))
+                    .until(() -> true);
             assertThat(socket.isClosed()).isFalse();
             assertThat(registry.find(finalId).orElseThrow().state()).isEqualTo(ConnectionState.READY);
         }
@@ -54,8 +59,8 @@ class TimeoutsIT extends PostgresIntegrationTest {
         String user = Tokens.newUserId();
         try (RawSocket silent = RawSocket.upgrade(port, 64 * 1024)) {
             silent.sendText("{\"type\":\"auth\",\"token\":\"" + Tokens.user(user) + "\"}");
-            await().atMost(TestSocket.WAIT).untilAsserted(
-                    () -> assertThat(registry.ofUser(user, ConnectionState.READY)).hasSize(1));
+            await().atMost(TestSocket.WAIT).untilAsserted(() -> assertThat(registry.ofUser(user, ConnectionState.READY))
+                    .hasSize(1));
             await().atMost(TestSocket.WAIT).untilAsserted(() -> assertThat(registry.ofUser(user, null))
                     .singleElement()
                     .satisfies(c -> assertThat(c.closeReason()).isEqualTo(CloseReason.HEARTBEAT_TIMEOUT)));

@@ -26,7 +26,8 @@ class TokenExpiryIT extends PostgresIntegrationTest {
     void aTokenExpiringOnALiveSocketClosesItWith4001() {
         String user = Tokens.newUserId();
         try (TestSocket socket = TestSocket.connect(port)) {
-            String finalId = socket.authenticate(Tokens.expiringIn(user, Duration.ofSeconds(2))).path("connectionId")
+            String finalId = socket.authenticate(Tokens.expiringIn(user, Duration.ofSeconds(2)))
+                    .path("connectionId")
                     .asText();
             assertThat(socket.awaitClose()).isEqualTo(4001);
             assertThat(registry.find(finalId).orElseThrow().closeReason()).isEqualTo(CloseReason.TOKEN_EXPIRED);
@@ -37,13 +38,16 @@ class TokenExpiryIT extends PostgresIntegrationTest {
     void aFreshAuthBeforeExpiryKeepsTheSocketOpen() {
         String user = Tokens.newUserId();
         try (TestSocket socket = TestSocket.connect(port)) {
-            String finalId = socket.authenticate(Tokens.expiringIn(user, Duration.ofSeconds(3))).path("connectionId")
+            String finalId = socket.authenticate(Tokens.expiringIn(user, Duration.ofSeconds(3)))
+                    .path("connectionId")
                     .asText();
             socket.send("{\"type\":\"auth\",\"token\":\"" + Tokens.user(user) + "\"}");
             socket.expect("ready");
 
             // the first token's expiry passes; the socket must still answer
-            org.awaitility.Awaitility.await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7))
+            org.awaitility.Awaitility.await()
+                    .pollDelay(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(7))
                     .until(() -> true);
             socket.send("{\"type\":\"ping\"}");
             socket.expect("pong");

@@ -40,8 +40,10 @@ public final class Nodes {
         properties().forEach((name, value) -> settings.add(name + "=" + value));
         // builder properties are defaults, which application.yml's server.port (8080) overrides; this source does not
         ApplicationContextInitializer<ConfigurableApplicationContext> randomPort = context -> context.getEnvironment()
-                .getPropertySources().addFirst(new MapPropertySource("randomPort", Map.of("server.port", "0")));
-        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).properties(settings.toArray(String[]::new))
+                .getPropertySources()
+                .addFirst(new MapPropertySource("randomPort", Map.of("server.port", "0")));
+        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+                .properties(settings.toArray(String[]::new))
                 .initializers(randomPort);
     }
 

@@ -37,7 +37,8 @@ public final class OwnPostgres implements AutoCloseable {
         try (Stream<Path> versions = Files.list(INSTALLATIONS)) {
             return versions.filter(version -> version.getFileName().toString().matches("\\d+"))
                     .filter(version -> Files.isExecutable(version.resolve("bin/initdb")))
-                    .max(Comparator.comparingInt(version -> Integer.parseInt(version.getFileName().toString())))
+                    .max(Comparator.comparingInt(
+                            version -> Integer.parseInt(version.getFileName().toString())))
                     .map(version -> version.resolve("bin"));
         } catch (IOException e) {
             return Optional.empty();
@@ -74,7 +75,15 @@ public final class OwnPostgres implements AutoCloseable {
 
     /** Starts the server on the same port and folder; returns once it accepts connections. */
     public void startAgain() throws IOException, InterruptedException {
-        tool("pg_ctl", "start", "-D", data(), "-w", "-l", folder.resolve("server.log").toString(), "-o",
+        tool(
+                "pg_ctl",
+                "start",
+                "-D",
+                data(),
+                "-w",
+                "-l",
+                folder.resolve("server.log").toString(),
+                "-o",
                 "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off");
     }
 
@@ -123,8 +132,10 @@ public final class OwnPostgres implements AutoCloseable {
     private static void run(List<String> command) throws IOException, InterruptedException {
         Path output = Files.createTempFile("switchboard-pg-tool-", ".log");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             boolean finished = process.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS);
             if (!finished || process.exitValue() != 0) {
                 process.destroyForcibly();

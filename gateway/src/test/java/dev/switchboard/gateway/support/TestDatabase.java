@@ -78,8 +78,8 @@ public final class TestDatabase {
     }
 
     private static TestDatabase createOn(String serverUrl, String username, String password) {
-        String name = "switchboard_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-                .toLowerCase(Locale.ROOT);
+        String name = "switchboard_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         execute(serverUrl, username, password, "CREATE DATABASE " + name);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             awaitNoSessions(serverUrl, username, password, name);
@@ -105,7 +105,10 @@ public final class TestDatabase {
      */
     private static void awaitNoSessions(String url, String username, String password, String name) {
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptions()
                     .until(() -> sessionsOn(url, username, password, name) == 0);
         } catch (ConditionTimeoutException e) {
             // whoever is still connected is cut off by the forced drop

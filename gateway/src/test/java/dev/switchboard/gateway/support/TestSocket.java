@@ -40,7 +40,9 @@ public final class TestSocket implements AutoCloseable {
     private TestSocket(URI uri, Map<String, String> headers) {
         var builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
         headers.forEach(builder::header);
-        this.socket = builder.buildAsync(uri, new Listener()).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        this.socket = builder.buildAsync(uri, new Listener())
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
     }
 
     public static TestSocket connect(int port) {
@@ -70,12 +72,16 @@ public final class TestSocket implements AutoCloseable {
     }
 
     public TestSocket send(String frame) {
-        socket.sendText(frame, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        socket.sendText(frame, true)
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
         return this;
     }
 
     public TestSocket sendBinary(byte[] bytes) {
-        socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        socket.sendBinary(ByteBuffer.wrap(bytes), true)
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
         return this;
     }
 
@@ -155,8 +161,10 @@ public final class TestSocket implements AutoCloseable {
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
-                    .exceptionally(error -> null).join();
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye")
+                    .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                    .exceptionally(error -> null)
+                    .join();
         }
     }
 
@@ -175,7 +183,8 @@ public final class TestSocket implements AutoCloseable {
                 try {
                     frames.add(JSON.readTree(partial.toString()));
                 } catch (JsonProcessingException e) {
-                    frames.add(JSON.createObjectNode().put("type", "unparseable").put("text", partial.toString()));
+                    frames.add(
+                            JSON.createObjectNode().put("type", "unparseable").put("text", partial.toString()));
                 }
                 partial.setLength(0);
             }

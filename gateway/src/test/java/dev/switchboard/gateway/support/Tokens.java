@@ -59,7 +59,8 @@ public final class Tokens {
 
     /** Expired an hour ago, well beyond the decoder's one-minute clock skew. */
     public static String expired(String userId) {
-        return DevelopmentTokens.mint(bytes(SECRET), userId, List.of(), TTL, Instant.now().minus(Duration.ofHours(2)));
+        return DevelopmentTokens.mint(
+                bytes(SECRET), userId, List.of(), TTL, Instant.now().minus(Duration.ofHours(2)));
     }
 
     public static String signedWithOtherKey(String userId) {

@@ -40,8 +40,7 @@ public class FeedLog {
             return Optional.empty();
         }
         var stream = eventStore.readEvents(FeedIds.of(userId), seq - 1);
-        if (stream.hasNext() && stream.next().getPayload() instanceof AgentEventPublished event
-                && event.seq() == seq) {
+        if (stream.hasNext() && stream.next().getPayload() instanceof AgentEventPublished event && event.seq() == seq) {
             return Optional.of(event);
         }
         return Optional.empty();
@@ -49,6 +48,9 @@ public class FeedLog {
 
     /** The user's latest seq; 0 when the user has no events yet. */
     public long head(String userId) {
-        return eventStore.lastSequenceNumberFor(FeedIds.of(userId)).map(position -> position + 1).orElse(0L);
+        return eventStore
+                .lastSequenceNumberFor(FeedIds.of(userId))
+                .map(position -> position + 1)
+                .orElse(0L);
     }
 }

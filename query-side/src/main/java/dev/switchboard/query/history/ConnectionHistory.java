@@ -34,9 +34,11 @@ public class ConnectionHistory {
             return List.of();
         }
         String placeholders = String.join(", ", Collections.nCopies(streamIds.size(), "?"));
-        return jdbc.query("SELECT global_index, time_stamp, payload_type, payload FROM domain_event_entry "
+        return jdbc.query(
+                "SELECT global_index, time_stamp, payload_type, payload FROM domain_event_entry "
                         + "WHERE aggregate_identifier IN (" + placeholders + ") ORDER BY global_index",
-                ConnectionHistory::entry, streamIds.toArray());
+                ConnectionHistory::entry,
+                streamIds.toArray());
     }
 
     private static HistoryEntry entry(ResultSet row, int index) throws SQLException {

@@ -33,9 +33,13 @@ public class ConnectionRegistry {
      * on every call: twice the execution time, and the READY check's p99 over its 100 µs target (BENCHMARKS.md).
      */
     public Optional<ConnectionView> find(String id) {
-        return jdbc.query("(SELECT " + COLUMNS + " FROM connection_registry WHERE final_id = ?) UNION ALL (SELECT "
-                        + COLUMNS + " FROM connection_registry WHERE preliminary_id = ?) LIMIT 1",
-                        ConnectionRegistry::view, id, id)
+        return jdbc
+                .query(
+                        "(SELECT " + COLUMNS + " FROM connection_registry WHERE final_id = ?) UNION ALL (SELECT "
+                                + COLUMNS + " FROM connection_registry WHERE preliminary_id = ?) LIMIT 1",
+                        ConnectionRegistry::view,
+                        id,
+                        id)
                 .stream()
                 .findFirst();
     }
@@ -43,11 +47,17 @@ public class ConnectionRegistry {
     /** A user's connections, oldest first; all states when {@code state} is null. */
     public List<ConnectionView> ofUser(String userId, ConnectionState state) {
         if (state == null) {
-            return jdbc.query("SELECT " + COLUMNS + " FROM connection_registry WHERE user_id = ? ORDER BY opened_at",
-                    ConnectionRegistry::view, userId);
+            return jdbc.query(
+                    "SELECT " + COLUMNS + " FROM connection_registry WHERE user_id = ? ORDER BY opened_at",
+                    ConnectionRegistry::view,
+                    userId);
         }
-        return jdbc.query("SELECT " + COLUMNS + " FROM connection_registry WHERE user_id = ? AND state = ? "
-                + "ORDER BY opened_at", ConnectionRegistry::view, userId, state.name());
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM connection_registry WHERE user_id = ? AND state = ? "
+                        + "ORDER BY opened_at",
+                ConnectionRegistry::view,
+                userId,
+                state.name());
     }
 
     /**
@@ -57,11 +67,14 @@ public class ConnectionRegistry {
     public List<ConnectionView> newest(ConnectionState state, int limit) {
         String order = " ORDER BY opened_at DESC, preliminary_id LIMIT ?";
         if (state == null) {
-            return jdbc.query("SELECT " + COLUMNS + " FROM connection_registry" + order, ConnectionRegistry::view,
-                    limit);
+            return jdbc.query(
+                    "SELECT " + COLUMNS + " FROM connection_registry" + order, ConnectionRegistry::view, limit);
         }
-        return jdbc.query("SELECT " + COLUMNS + " FROM connection_registry WHERE state = ?" + order,
-                ConnectionRegistry::view, state.name(), limit);
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM connection_registry WHERE state = ?" + order,
+                ConnectionRegistry::view,
+                state.name(),
+                limit);
     }
 
     /**
@@ -70,14 +83,20 @@ public class ConnectionRegistry {
      * (node_id, state) index.
      */
     public List<ConnectionView> liveOnNode(String nodeId, Instant openedBy) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM connection_registry WHERE node_id = ? AND state IN (?, ?, ?) "
-                        + "AND opened_at <= ? ORDER BY opened_at", ConnectionRegistry::view, nodeId,
-                ConnectionState.OPENED.name(), ConnectionState.AUTHENTICATED.name(), ConnectionState.READY.name(),
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM connection_registry WHERE node_id = ? AND state IN (?, ?, ?) "
+                        + "AND opened_at <= ? ORDER BY opened_at",
+                ConnectionRegistry::view,
+                nodeId,
+                ConnectionState.OPENED.name(),
+                ConnectionState.AUTHENTICATED.name(),
+                ConnectionState.READY.name(),
                 Timestamp.from(openedBy));
     }
 
     public List<ConnectionCount> countByStateAndNode() {
-        return jdbc.query("SELECT state, node_id, COUNT(*) AS n FROM connection_registry GROUP BY state, node_id "
+        return jdbc.query(
+                "SELECT state, node_id, COUNT(*) AS n FROM connection_registry GROUP BY state, node_id "
                         + "ORDER BY node_id, state",
                 (row, i) -> new ConnectionCount(
                         ConnectionState.valueOf(row.getString("state")), row.getString("node_id"), row.getLong("n")));

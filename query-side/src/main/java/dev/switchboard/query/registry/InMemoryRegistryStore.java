@@ -21,36 +21,96 @@ public final class InMemoryRegistryStore implements RegistryStore {
 
     @Override
     public void opened(EventRef event, String connectionId, String nodeId, Instant at) {
-        rows.putIfAbsent(connectionId, new ConnectionView(connectionId, connectionId, null, nodeId,
-                ConnectionState.OPENED, at, null, null, null, null, event.position()));
+        rows.putIfAbsent(
+                connectionId,
+                new ConnectionView(
+                        connectionId,
+                        connectionId,
+                        null,
+                        nodeId,
+                        ConnectionState.OPENED,
+                        at,
+                        null,
+                        null,
+                        null,
+                        null,
+                        event.position()));
     }
 
     @Override
     public void authenticated(EventRef event, String connectionId, String userId, Instant at) {
-        update(event, connectionId, row -> new ConnectionView(row.connectionId(), row.preliminaryId(), userId,
-                row.nodeId(), ConnectionState.AUTHENTICATED, row.openedAt(), at, row.readyAt(), row.closedAt(),
-                row.closeReason(), event.position()));
+        update(
+                event,
+                connectionId,
+                row -> new ConnectionView(
+                        row.connectionId(),
+                        row.preliminaryId(),
+                        userId,
+                        row.nodeId(),
+                        ConnectionState.AUTHENTICATED,
+                        row.openedAt(),
+                        at,
+                        row.readyAt(),
+                        row.closedAt(),
+                        row.closeReason(),
+                        event.position()));
     }
 
     @Override
     public void migrated(EventRef event, String connectionId, String finalId) {
-        update(event, connectionId, row -> new ConnectionView(finalId, row.preliminaryId(), row.userId(),
-                row.nodeId(), row.state(), row.openedAt(), row.authenticatedAt(), row.readyAt(), row.closedAt(),
-                row.closeReason(), event.position()));
+        update(
+                event,
+                connectionId,
+                row -> new ConnectionView(
+                        finalId,
+                        row.preliminaryId(),
+                        row.userId(),
+                        row.nodeId(),
+                        row.state(),
+                        row.openedAt(),
+                        row.authenticatedAt(),
+                        row.readyAt(),
+                        row.closedAt(),
+                        row.closeReason(),
+                        event.position()));
     }
 
     @Override
     public void ready(EventRef event, String connectionId, Instant at) {
-        update(event, connectionId, row -> new ConnectionView(row.connectionId(), row.preliminaryId(), row.userId(),
-                row.nodeId(), ConnectionState.READY, row.openedAt(), row.authenticatedAt(), at, row.closedAt(),
-                row.closeReason(), event.position()));
+        update(
+                event,
+                connectionId,
+                row -> new ConnectionView(
+                        row.connectionId(),
+                        row.preliminaryId(),
+                        row.userId(),
+                        row.nodeId(),
+                        ConnectionState.READY,
+                        row.openedAt(),
+                        row.authenticatedAt(),
+                        at,
+                        row.closedAt(),
+                        row.closeReason(),
+                        event.position()));
     }
 
     @Override
     public void closed(EventRef event, String connectionId, CloseReason reason, Instant at) {
-        update(event, connectionId, row -> new ConnectionView(row.connectionId(), row.preliminaryId(), row.userId(),
-                row.nodeId(), ConnectionState.CLOSED, row.openedAt(), row.authenticatedAt(), row.readyAt(), at,
-                reason, event.position()));
+        update(
+                event,
+                connectionId,
+                row -> new ConnectionView(
+                        row.connectionId(),
+                        row.preliminaryId(),
+                        row.userId(),
+                        row.nodeId(),
+                        ConnectionState.CLOSED,
+                        row.openedAt(),
+                        row.authenticatedAt(),
+                        row.readyAt(),
+                        at,
+                        reason,
+                        event.position()));
     }
 
     /** The row of the connection with this preliminary or final id. */
@@ -59,7 +119,9 @@ public final class InMemoryRegistryStore implements RegistryStore {
         if (byPreliminary != null) {
             return Optional.of(byPreliminary);
         }
-        return rows.values().stream().filter(row -> id.equals(row.connectionId())).findFirst();
+        return rows.values().stream()
+                .filter(row -> id.equals(row.connectionId()))
+                .findFirst();
     }
 
     /** Every row, in the order the connections were opened. */
@@ -68,7 +130,7 @@ public final class InMemoryRegistryStore implements RegistryStore {
     }
 
     private void update(EventRef event, String connectionId, UnaryOperator<ConnectionView> change) {
-        rows.computeIfPresent(connectionId,
-                (id, row) -> row.lastPosition() < event.position() ? change.apply(row) : row);
+        rows.computeIfPresent(
+                connectionId, (id, row) -> row.lastPosition() < event.position() ? change.apply(row) : row);
     }
 }

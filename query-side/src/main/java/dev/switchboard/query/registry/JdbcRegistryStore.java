@@ -17,7 +17,8 @@ public class JdbcRegistryStore implements RegistryStore {
     public static final String LIVE_TABLE = "connection_registry";
 
     /** The position of an event appended earlier in the same transaction, when the caller does not know it. */
-    private static final String POSITION_OF = "(SELECT global_index FROM domain_event_entry WHERE event_identifier = ?)";
+    private static final String POSITION_OF =
+            "(SELECT global_index FROM domain_event_entry WHERE event_identifier = ?)";
 
     private final JdbcTemplate jdbc;
     private final String table;
@@ -29,19 +30,26 @@ public class JdbcRegistryStore implements RegistryStore {
 
     @Override
     public void opened(EventRef event, String connectionId, String nodeId, Instant at) {
-        List<Object> arguments = new ArrayList<>(List.of(connectionId, nodeId, ConnectionState.OPENED.name(),
-                timestamp(at)));
+        List<Object> arguments =
+                new ArrayList<>(List.of(connectionId, nodeId, ConnectionState.OPENED.name(), timestamp(at)));
         arguments.add(position(event));
         arguments.add(connectionId);
-        jdbc.update("INSERT INTO " + table + " (preliminary_id, node_id, state, opened_at, last_position) "
-                + "SELECT ?, ?, ?, ?, " + positionSql(event) + " WHERE NOT EXISTS "
-                + "(SELECT 1 FROM " + table + " WHERE preliminary_id = ?)", arguments.toArray());
+        jdbc.update(
+                "INSERT INTO " + table + " (preliminary_id, node_id, state, opened_at, last_position) "
+                        + "SELECT ?, ?, ?, ?, " + positionSql(event) + " WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM " + table + " WHERE preliminary_id = ?)",
+                arguments.toArray());
     }
 
     @Override
     public void authenticated(EventRef event, String connectionId, String userId, Instant at) {
-        update(event, connectionId, "state = ?, user_id = ?, authenticated_at = ?",
-                ConnectionState.AUTHENTICATED.name(), userId, timestamp(at));
+        update(
+                event,
+                connectionId,
+                "state = ?, user_id = ?, authenticated_at = ?",
+                ConnectionState.AUTHENTICATED.name(),
+                userId,
+                timestamp(at));
     }
 
     @Override
@@ -56,8 +64,13 @@ public class JdbcRegistryStore implements RegistryStore {
 
     @Override
     public void closed(EventRef event, String connectionId, CloseReason reason, Instant at) {
-        update(event, connectionId, "state = ?, close_reason = ?, closed_at = ?",
-                ConnectionState.CLOSED.name(), reason.name(), timestamp(at));
+        update(
+                event,
+                connectionId,
+                "state = ?, close_reason = ?, closed_at = ?",
+                ConnectionState.CLOSED.name(),
+                reason.name(),
+                timestamp(at));
     }
 
     private void update(EventRef event, String connectionId, String assignments, Object... values) {
@@ -65,8 +78,10 @@ public class JdbcRegistryStore implements RegistryStore {
         arguments.add(position(event));
         arguments.add(connectionId);
         arguments.add(position(event));
-        jdbc.update("UPDATE " + table + " SET " + assignments + ", last_position = " + positionSql(event)
-                + " WHERE preliminary_id = ? AND last_position < " + positionSql(event), arguments.toArray());
+        jdbc.update(
+                "UPDATE " + table + " SET " + assignments + ", last_position = " + positionSql(event)
+                        + " WHERE preliminary_id = ? AND last_position < " + positionSql(event),
+                arguments.toArray());
     }
 
     private static String positionSql(EventRef event) {

@@ -32,19 +32,21 @@ public final class RecordedStepFixture {
     private RecordedStepFixture() {}
 
     /** Given the stream's earlier events, the command is accepted and applies exactly {@code expected}. */
-    public static void expectAccepted(List<? extends ConnectionEvent> history, ConnectionCommand command, Instant at,
+    public static void expectAccepted(
+            List<? extends ConnectionEvent> history,
+            ConnectionCommand command,
+            Instant at,
             List<? extends ConnectionEvent> expected) {
-        given(history, at).when(command)
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(expected.toArray());
+        given(history, at).when(command).expectSuccessfulHandlerExecution().expectEvents(expected.toArray());
     }
 
     /** Given the stream's earlier events, the command is refused as recorded, and the refusal is applied. */
-    public static void expectRejected(List<? extends ConnectionEvent> history, ConnectionCommand command, Instant at,
+    public static void expectRejected(
+            List<? extends ConnectionEvent> history,
+            ConnectionCommand command,
+            Instant at,
             ConnectionCommandRejected expected) {
-        given(history, at).when(command)
-                .expectException(rejection(expected))
-                .expectEvents(expected);
+        given(history, at).when(command).expectException(rejection(expected)).expectEvents(expected);
     }
 
     /**
@@ -52,7 +54,8 @@ public final class RecordedStepFixture {
      * refusal as a stream-less event. The fixture shows the first half; the stream-less event is the second.
      */
     public static void expectNoConnection(ConnectionCommand command, Instant at) {
-        given(List.of(), at).when(command)
+        given(List.of(), at)
+                .when(command)
                 .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
     }
