@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -133,18 +135,7 @@ final class TypedScan {
                 return;
             }
             EventLog.decode(
-                    new TrackedDomainEventData<>(
-                            new GlobalSequenceTrackingToken(position),
-                            new GenericDomainEventEntry<>(
-                                    result.getString("type"),
-                                    result.getString("aggregate_identifier"),
-                                    result.getLong("sequence_number"),
-                                    result.getString("event_identifier"),
-                                    result.getString("time_stamp"),
-                                    result.getString("payload_type"),
-                                    result.getString("payload_revision"),
-                                    payload,
-                                    NO_METADATA)),
+                    entry(result, position, payload),
                     serializer,
                     upcasters,
                     event -> consumer.accept(position, event.payload()));
@@ -179,23 +170,25 @@ final class TypedScan {
                         read(payload, current)));
                 return;
             }
-            EventLog.decode(
-                    new TrackedDomainEventData<>(
-                            new GlobalSequenceTrackingToken(position),
-                            new GenericDomainEventEntry<>(
-                                    result.getString("type"),
-                                    result.getString("aggregate_identifier"),
-                                    result.getLong("sequence_number"),
-                                    result.getString("event_identifier"),
-                                    result.getString("time_stamp"),
-                                    result.getString("payload_type"),
-                                    result.getString("payload_revision"),
-                                    payload,
-                                    NO_METADATA)),
-                    serializer,
-                    upcasters,
-                    consumer);
+            EventLog.decode(entry(result, position, payload), serializer, upcasters, consumer);
         };
+    }
+
+    /** The row as Axon's stored entry, for its upcasters; the scans select no metadata, which no reader uses. */
+    private static TrackedDomainEventData<byte[]> entry(ResultSet result, long position, byte[] payload)
+            throws SQLException {
+        return new TrackedDomainEventData<>(
+                new GlobalSequenceTrackingToken(position),
+                new GenericDomainEventEntry<>(
+                        result.getString("type"),
+                        result.getString("aggregate_identifier"),
+                        result.getLong("sequence_number"),
+                        result.getString("event_identifier"),
+                        result.getString("time_stamp"),
+                        result.getString("payload_type"),
+                        result.getString("payload_revision"),
+                        payload,
+                        NO_METADATA));
     }
 
     private static Object read(byte[] payload, Class<?> type) {

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * A registry in memory, for replays in a sandbox: the same projection logic as the live table, never touching it.
@@ -39,78 +39,22 @@ public final class InMemoryRegistryStore implements RegistryStore {
 
     @Override
     public void authenticated(EventRef event, String connectionId, String userId, Instant at) {
-        update(
-                event,
-                connectionId,
-                row -> new ConnectionView(
-                        row.connectionId(),
-                        row.preliminaryId(),
-                        userId,
-                        row.nodeId(),
-                        ConnectionState.AUTHENTICATED,
-                        row.openedAt(),
-                        at,
-                        row.readyAt(),
-                        row.closedAt(),
-                        row.closeReason(),
-                        event.position()));
+        update(event, connectionId, row -> RowChange.of(row).authenticated(userId, at));
     }
 
     @Override
     public void migrated(EventRef event, String connectionId, String finalId) {
-        update(
-                event,
-                connectionId,
-                row -> new ConnectionView(
-                        finalId,
-                        row.preliminaryId(),
-                        row.userId(),
-                        row.nodeId(),
-                        row.state(),
-                        row.openedAt(),
-                        row.authenticatedAt(),
-                        row.readyAt(),
-                        row.closedAt(),
-                        row.closeReason(),
-                        event.position()));
+        update(event, connectionId, row -> RowChange.of(row).migrated(finalId));
     }
 
     @Override
     public void ready(EventRef event, String connectionId, Instant at) {
-        update(
-                event,
-                connectionId,
-                row -> new ConnectionView(
-                        row.connectionId(),
-                        row.preliminaryId(),
-                        row.userId(),
-                        row.nodeId(),
-                        ConnectionState.READY,
-                        row.openedAt(),
-                        row.authenticatedAt(),
-                        at,
-                        row.closedAt(),
-                        row.closeReason(),
-                        event.position()));
+        update(event, connectionId, row -> RowChange.of(row).ready(at));
     }
 
     @Override
     public void closed(EventRef event, String connectionId, CloseReason reason, Instant at) {
-        update(
-                event,
-                connectionId,
-                row -> new ConnectionView(
-                        row.connectionId(),
-                        row.preliminaryId(),
-                        row.userId(),
-                        row.nodeId(),
-                        ConnectionState.CLOSED,
-                        row.openedAt(),
-                        row.authenticatedAt(),
-                        row.readyAt(),
-                        at,
-                        reason,
-                        event.position()));
+        update(event, connectionId, row -> RowChange.of(row).closed(reason, at));
     }
 
     /** The row of the connection with this preliminary or final id. */
@@ -129,8 +73,11 @@ public final class InMemoryRegistryStore implements RegistryStore {
         return new ArrayList<>(rows.values());
     }
 
-    private void update(EventRef event, String connectionId, UnaryOperator<ConnectionView> change) {
+    private void update(EventRef event, String connectionId, Function<ConnectionView, RowChange> change) {
         rows.computeIfPresent(
-                connectionId, (id, row) -> row.lastPosition() < event.position() ? change.apply(row) : row);
+                connectionId,
+                (id, row) -> row.lastPosition() < event.position()
+                        ? change.apply(row).at(event.position())
+                        : row);
     }
 }
