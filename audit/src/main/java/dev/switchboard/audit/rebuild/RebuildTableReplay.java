@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Replays the log into one registry table with the live projection's own logic, range by range, in the caller's
+ * Replays the log into the rebuild table with the live projection's own logic, range by range, in the caller's
  * transaction. Positions are known, so every write is guarded by them and re-applying an event changes nothing.
  *
  * <p>Positions are handed out when an append starts, not when it commits, so a range read now may lack an event that
@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * event of the same row has been applied before it. Gaps that never fill are appends that were rolled back (a
  * refused open, a lost race).
  */
-final class RegistryReplay {
+final class RebuildTableReplay {
 
     private final EventLog log;
     private final BatchedRegistryStore store;
@@ -30,7 +30,7 @@ final class RegistryReplay {
     private long eventsRead;
     private Set<String> touched;
 
-    RegistryReplay(EventLog log, BatchedRegistryStore store) {
+    RebuildTableReplay(EventLog log, BatchedRegistryStore store) {
         this.log = log;
         this.store = store;
         this.projector = new RegistryProjector(store);

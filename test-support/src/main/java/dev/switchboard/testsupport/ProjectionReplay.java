@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The fixture's connection events through the real registry projection, in a registry held in memory. */
-final class RegistryReplay {
+final class ProjectionReplay {
 
     /**
      * The live table keeps timestamps to the microsecond (PostgreSQL), the log keeps what the node's clock gave,
@@ -24,7 +24,7 @@ final class RegistryReplay {
      */
     private static final Duration TABLE_PRECISION = Duration.ofNanos(1_000);
 
-    private RegistryReplay() {}
+    private ProjectionReplay() {}
 
     /** The rows after every connection event up to and including {@code upToPosition}, in log order. */
     static List<ConnectionView> project(List<LoggedEvent> events, long upToPosition) {

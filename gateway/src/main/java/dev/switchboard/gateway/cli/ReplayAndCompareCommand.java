@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * them row by row, and switch (only with nothing to repair, or when asked to repair). Nodes may keep running: the
  * switch is one short locked transaction. A difference means a projection bug or a tampered table: exit code 1.
  */
-abstract class RegistryReplayCommand implements Callable<Integer> {
+abstract class ReplayAndCompareCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database;
