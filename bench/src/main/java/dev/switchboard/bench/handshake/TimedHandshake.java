@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
  * One client handshake: upgrade, wait for {@code welcome}, send {@code auth}, wait for {@code ready}, then close
  * politely so the server records a normal close rather than a broken socket.
  */
-final class Handshake {
+final class TimedHandshake {
 
-    private Handshake() {}
+    private TimedHandshake() {}
 
     /** Returns the nanoseconds from the upgrade request to {@code ready}; throws when it did not get there. */
     static long run(HttpClient client, URI uri, String token, long timeoutMillis) throws Exception {
