@@ -1,4 +1,4 @@
-package dev.switchboard.gateway.api;
+package dev.switchboard.gateway.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.switchboard.gateway.api;
+package dev.switchboard.gateway.rest;
 
 /**
  * The body of every error answer of the HTTP API.

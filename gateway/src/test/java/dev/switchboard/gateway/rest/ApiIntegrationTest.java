@@ -1,4 +1,4 @@
-package dev.switchboard.gateway.api;
+package dev.switchboard.gateway.rest;
 
 import dev.switchboard.api.connection.AuthenticateConnection;
 import dev.switchboard.api.connection.MarkConnectionReady;

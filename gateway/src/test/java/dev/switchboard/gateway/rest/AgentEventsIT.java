@@ -1,6 +1,6 @@
-package dev.switchboard.gateway.api;
+package dev.switchboard.gateway.rest;
 
-import static dev.switchboard.gateway.api.ApiAuthenticationIT.assertNoInternals;
+import static dev.switchboard.gateway.rest.ApiAuthenticationIT.assertNoInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.gateway.support.Tokens;

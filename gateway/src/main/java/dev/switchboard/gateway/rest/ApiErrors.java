@@ -1,4 +1,4 @@
-package dev.switchboard.gateway.api;
+package dev.switchboard.gateway.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;

@@ -1,4 +1,4 @@
-package dev.switchboard.gateway.api;
+package dev.switchboard.gateway.rest;
 
 import dev.switchboard.audit.rebuild.RebuildStatus;
 import dev.switchboard.audit.rebuild.RegistryDifference;
