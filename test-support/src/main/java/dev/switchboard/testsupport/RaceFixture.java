@@ -91,16 +91,16 @@ public final class RaceFixture {
      * @throws AssertionError when the fixture recorded the registry and the rows differ from it
      */
     public List<ConnectionView> replayThroughRegistry() {
-        List<ConnectionView> rows = RegistryReplay.project(events, Long.MAX_VALUE);
+        List<ConnectionView> rows = ProjectionReplay.project(events, Long.MAX_VALUE);
         if (document.expectedRegistry() != null) {
-            RegistryReplay.assertMatches(name(), document.expectedRegistry(), rows);
+            ProjectionReplay.assertMatches(name(), document.expectedRegistry(), rows);
         }
         return rows;
     }
 
     /** The registry as it stood right after the event at {@code position}: what a router saw at that instant. */
     public List<ConnectionView> registryAsOf(long position) {
-        return RegistryReplay.project(events, position);
+        return ProjectionReplay.project(events, position);
     }
 
     @Override

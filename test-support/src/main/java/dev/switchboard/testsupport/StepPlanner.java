@@ -6,7 +6,6 @@ import dev.switchboard.api.connection.ConnectionEvent;
 import dev.switchboard.api.connection.ConnectionIdMigrated;
 import dev.switchboard.api.connection.FinalIdClaimed;
 import dev.switchboard.audit.log.LoggedEvent;
-import dev.switchboard.command.connection.RecordedStepFixture;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

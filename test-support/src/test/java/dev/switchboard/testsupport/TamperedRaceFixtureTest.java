@@ -45,7 +45,7 @@ class TamperedRaceFixtureTest {
     }
 
     @Test
-    void aRecordedRegistryRowChangedFailsTheRegistryReplayNamingTheConnection() throws Exception {
+    void aRecordedRegistryRowChangedFailsTheReplayThroughTheRegistryNamingTheConnection() throws Exception {
         JsonNode tree = read(CLOSE_RACE);
         ObjectNode row = (ObjectNode) tree.path("expectedRegistry").get(0);
         row.put("closeReason", "ADMIN_CLOSED");

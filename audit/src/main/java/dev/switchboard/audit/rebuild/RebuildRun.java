@@ -35,7 +35,7 @@ final class RebuildRun {
     private final RebuildTools tools;
     private final boolean repair;
     private final Consumer<RebuildStatus> mirror;
-    private final RegistryReplay replay;
+    private final RebuildTableReplay replay;
     private RebuildStatus status;
     private boolean switched;
 
@@ -44,7 +44,7 @@ final class RebuildRun {
         this.repair = repair;
         this.mirror = mirror;
         this.status = claimed;
-        this.replay = new RegistryReplay(
+        this.replay = new RebuildTableReplay(
                 tools.log(), new BatchedRegistryStore(tools.jdbc().getDataSource(), REBUILD_TABLE));
     }
 

@@ -89,8 +89,8 @@ public final class HandshakeLoad {
                                 return;
                             }
                             try {
-                                latencies.record(
-                                        Handshake.run(client, uri, tokens[(int) (n % tokens.length)], TIMEOUT_MILLIS));
+                                latencies.record(TimedHandshake.run(
+                                        client, uri, tokens[(int) (n % tokens.length)], TIMEOUT_MILLIS));
                             } catch (Exception e) {
                                 failures.incrementAndGet();
                                 firstFailure.compareAndSet(null, String.valueOf(e));

@@ -3,7 +3,6 @@ package dev.switchboard.bench.registry;
 import dev.switchboard.api.connection.ConnectionState;
 import dev.switchboard.bench.BenchDatabase;
 import dev.switchboard.query.registry.ConnectionRegistry;
-import dev.switchboard.query.registry.RegistryAccess;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +51,7 @@ public class RegistryBenchmark {
         jdbc = new JdbcTemplate(connection);
         fill(jdbc);
         jdbc.execute("ANALYZE connection_registry");
-        registry = RegistryAccess.registry(jdbc);
+        registry = new ConnectionRegistry(jdbc);
     }
 
     @TearDown(Level.Trial)

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Rebuilds the registry from the log beside the live one, verifies it, and switches; "
                 + "exits 1 if the live registry differed and --repair was not given.")
-final class RebuildCommand extends RegistryReplayCommand {
+final class RebuildCommand extends ReplayAndCompareCommand {
 
     @Option(names = "--repair", description = "replace live rows that differ from the replay (default: report them)")
     boolean repair;

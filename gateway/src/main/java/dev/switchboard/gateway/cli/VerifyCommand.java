@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = "Replays the log beside the live registry and prints every difference; exits 1 if any.")
-final class VerifyCommand extends RegistryReplayCommand {
+final class VerifyCommand extends ReplayAndCompareCommand {
 
     @Override
     boolean repair() {

@@ -37,7 +37,8 @@ class GatewayArchitectureTest {
                 .resideInAPackage("..gateway.protocol..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..gateway.socket..", "..gateway.delivery..", "..gateway.api..", "..gateway.auth..")
+                .resideInAnyPackage(
+                        "..gateway.socket..", "..gateway.delivery..", "..gateway.rest..", "..gateway.auth..")
                 .check(gateway);
     }
 
@@ -60,7 +61,7 @@ class GatewayArchitectureTest {
     void theHttpApiClosesSocketsOnlyThroughTheCloser() {
         noClasses()
                 .that()
-                .resideInAPackage("..gateway.api..")
+                .resideInAPackage("..gateway.rest..")
                 .should()
                 .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("..gateway.socket..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("ConnectionCloser"))))

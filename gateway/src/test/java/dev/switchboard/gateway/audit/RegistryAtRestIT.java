@@ -9,7 +9,7 @@ import dev.switchboard.api.connection.MigrateConnectionId;
 import dev.switchboard.api.connection.OpenConnection;
 import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.command.connection.ConnectionCommands;
-import dev.switchboard.gateway.api.ApiClient;
+import dev.switchboard.gateway.rest.ApiClient;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import dev.switchboard.gateway.support.Tokens;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.gateway.SwitchboardApplication;
-import dev.switchboard.gateway.api.ApiClient;
+import dev.switchboard.gateway.rest.ApiClient;
 import dev.switchboard.gateway.support.TestDatabase;
 import dev.switchboard.gateway.support.Tokens;
 import java.io.PrintWriter;

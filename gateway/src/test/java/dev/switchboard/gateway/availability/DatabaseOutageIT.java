@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.gateway.api.ApiClient;
+import dev.switchboard.gateway.rest.ApiClient;
 import dev.switchboard.gateway.support.Nodes;
 import dev.switchboard.gateway.support.OwnPostgres;
 import dev.switchboard.gateway.support.TestSocket;

@@ -3,7 +3,7 @@ package dev.switchboard.gateway.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.gateway.api.ApiClient;
+import dev.switchboard.gateway.rest.ApiClient;
 import dev.switchboard.gateway.support.Tokens;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

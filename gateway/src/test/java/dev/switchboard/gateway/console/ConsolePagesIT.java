@@ -2,7 +2,7 @@ package dev.switchboard.gateway.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.gateway.api.ApiClient;
+import dev.switchboard.gateway.rest.ApiClient;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -3,8 +3,8 @@ package dev.switchboard.gateway.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.gateway.api.ApiClient;
 import dev.switchboard.gateway.node.NodeIdentity;
+import dev.switchboard.gateway.rest.ApiClient;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import dev.switchboard.gateway.support.TestSocket;
 import dev.switchboard.gateway.support.Tokens;

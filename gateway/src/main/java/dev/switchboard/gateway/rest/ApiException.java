@@ -1,0 +1,46 @@
+package dev.switchboard.gateway.rest;
+
+import org.springframework.http.HttpStatus;
+
+/** A refusal a controller decides on, answered as {@link ApiError} with its status. */
+class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+
+    ApiException(HttpStatus status, String code, String message) {
+        super(message, null, false, false); // an expected answer, not a failure: no stack trace to fill
+        this.status = status;
+        this.code = code;
+    }
+
+    static ApiException badRequest(String code, String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, code, message);
+    }
+
+    static ApiException forbidden(String message) {
+        return new ApiException(HttpStatus.FORBIDDEN, "forbidden", message);
+    }
+
+    /** The database that holds the log does not answer; the caller may retry (see {@link ApiErrors#RETRY_AFTER}). */
+    static ApiException unavailable() {
+        return new ApiException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "unavailable",
+                "The server cannot store or read events right now; retry after a moment.");
+    }
+
+    /** Also the answer for another user's connection: a user token must not learn which ids exist. */
+    static ApiException connectionNotFound() {
+        return new ApiException(
+                HttpStatus.NOT_FOUND, "connection_not_found", "No connection with this id is visible to this token.");
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    String code() {
+        return code;
+    }
+}

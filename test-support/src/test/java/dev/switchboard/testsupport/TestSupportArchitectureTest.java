@@ -1,0 +1,31 @@
+package dev.switchboard.testsupport;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The library's own lines. Only this module's classes are imported, not those of the jars it depends on. */
+class TestSupportArchitectureTest {
+
+    private static JavaClasses testSupport;
+
+    @BeforeAll
+    static void importTestSupport() {
+        testSupport = new ClassFileImporter()
+                .importUrl(
+                        RaceFixture.class.getProtectionDomain().getCodeSource().getLocation());
+    }
+
+    @Test
+    void declaresNoClassInAnotherModulesPackage() {
+        classes()
+                .should()
+                .resideInAPackage("dev.switchboard.testsupport..")
+                .because("a class in another module's package reaches its package-private code behind its back; "
+                        + "what the library needs is exposed on purpose by the module that owns it")
+                .check(testSupport);
+    }
+}
