@@ -1,8 +1,6 @@
 package dev.switchboard.gateway;
 
-import dev.switchboard.gateway.auth.TokenCommand;
-import dev.switchboard.gateway.cli.AuditCommands;
-import java.util.Arrays;
+import dev.switchboard.gateway.cli.SwitchboardCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,13 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SwitchboardApplication {
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("token")) {
-            // a development tool in the same jar: mints a token and exits without starting the node
-            System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length)));
-        }
-        if (AuditCommands.handles(args)) {
-            // the audit tools read the log's database directly; no node starts
-            System.exit(AuditCommands.run(args));
+        if (!SwitchboardCommands.startANode(args)) {
+            // a tool in the same jar (token, history, verify, ...), help, or a mistake: none of them starts a node
+            System.exit(SwitchboardCommands.run(args));
         }
         SpringApplication.run(SwitchboardApplication.class, args);
     }
