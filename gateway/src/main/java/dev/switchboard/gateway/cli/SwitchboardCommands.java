@@ -51,7 +51,8 @@ public final class SwitchboardCommands implements Runnable {
     /** Whether the arguments are a node's: none at all, or only Spring's {@code --name[=value]} options. */
     public static boolean startANode(String... args) {
         var ownOptions = commandLine().getCommandSpec().optionsMap().keySet();
-        return Arrays.stream(args).allMatch(arg -> arg.startsWith("--") && !ownOptions.contains(arg));
+        return Arrays.stream(args)
+                .allMatch(arg -> arg.startsWith("--") && arg.length() > 2 && !ownOptions.contains(arg));
     }
 
     public static int run(String... args) {
