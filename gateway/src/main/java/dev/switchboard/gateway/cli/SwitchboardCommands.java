@@ -74,7 +74,7 @@ public final class SwitchboardCommands implements Runnable {
         return exitCode;
     }
 
-    /** Only {@code --} with nothing after it gets here: every other argument list names a command or starts a node. */
+    /** Reached with no command word, as after a bare {@code --}: an empty argument list starts a node in main. */
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "Missing command");
