@@ -1,11 +1,10 @@
 package dev.switchboard.gateway;
 
-import dev.switchboard.gateway.auth.TokenCommand;
-import dev.switchboard.gateway.cli.AuditCommands;
-import java.util.Arrays;
+import dev.switchboard.gateway.cli.SwitchboardCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** One Switchboard node: the command side, the query side and the WebSocket gateway in one process. */
 @SpringBootApplication(scanBasePackages = "dev.switchboard")
@@ -13,14 +12,20 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SwitchboardApplication {
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("token")) {
-            // a development tool in the same jar: mints a token and exits without starting the node
-            System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        if (!SwitchboardCommands.startANode(args)) {
+            // a tool in the same jar (token, history, verify, ...), help, or a mistake: none of them starts a node
+            System.exit(SwitchboardCommands.run(args));
         }
-        if (AuditCommands.handles(args)) {
-            // the audit tools read the log's database directly; no node starts
-            System.exit(AuditCommands.run(args));
-        }
-        SpringApplication.run(SwitchboardApplication.class, args);
+        // Axon's documented switch for the AxonIQ Console advertisement it otherwise logs at every start
+        System.setProperty("disable-axoniq-console-message", "true");
+        new SpringApplication(SwitchboardApplication.class) {
+            // "No active profile set, falling back to 1 default profile" on every start says nothing: nodes use none
+            @Override
+            protected void logStartupProfileInfo(ConfigurableApplicationContext context) {
+                if (context.getEnvironment().getActiveProfiles().length > 0) {
+                    super.logStartupProfileInfo(context);
+                }
+            }
+        }.run(args);
     }
 }

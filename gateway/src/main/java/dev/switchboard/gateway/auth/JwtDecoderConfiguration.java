@@ -42,7 +42,8 @@ class JwtDecoderConfiguration {
         byte[] secret = DevelopmentSecretFile.readOrCreate(Path.of(dataDir));
         String variable =
                 dataDir.equals(DevelopmentSecretFile.DEFAULT_DATA_DIR) ? "" : "SWITCHBOARD_DATA_DIR=" + dataDir + " ";
-        log.warn(
+        // INFO, not WARN: this is the documented first run (embedded database, no secret), and the line is its hint
+        log.info(
                 "{} is not set: this node on the embedded database accepts development tokens signed with the secret "
                         + "in {}. Mint one with: {}java -jar gateway/target/switchboard.jar token --user alice "
                         + "[--scope \"admin events:publish\"] [--ttl 3600]",

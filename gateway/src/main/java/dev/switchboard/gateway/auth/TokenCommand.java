@@ -57,21 +57,17 @@ public final class TokenCommand implements Callable<Integer> {
     private final Map<String, String> environment;
     private final Clock clock;
 
+    /** The {@code token} command of {@code switchboard.jar} (see {@code cli/SwitchboardCommands}). */
+    public TokenCommand() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
     TokenCommand(Map<String, String> environment, Clock clock) {
         this.environment = environment;
         this.clock = clock;
     }
 
-    /** Where {@code SwitchboardApplication.main} hands the arguments after {@code token}; returns the exit code. */
-    public static int run(String... args) {
-        return run(
-                System.getenv(),
-                Clock.systemUTC(),
-                new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true),
-                args);
-    }
-
+    /** The command alone, with its environment and clock given, as the tests run it; returns the exit code. */
     static int run(Map<String, String> environment, Clock clock, PrintWriter out, PrintWriter err, String... args) {
         var commandLine = new CommandLine(new TokenCommand(environment, clock))
                 .setOut(out)

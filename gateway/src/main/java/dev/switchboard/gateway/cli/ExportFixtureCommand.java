@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "export-fixture",
+        header = "Writes a window of the log as a JSON race fixture.",
         mixinStandardHelpOptions = true,
         description = "Writes the log around some connections as a JSON race fixture for a regression test.")
 final class ExportFixtureCommand implements Callable<Integer> {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code history <id>}: every event of one connection, its preliminary and final id together, in log order. */
 @Command(
         name = "history",
+        header = "Prints every event of one connection, in log order.",
         mixinStandardHelpOptions = true,
         description = "Prints every event of one connection (either id), refusals included, in log order.")
 final class HistoryCommand implements Callable<Integer> {

@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 /** {@code rebuild [--repair]}: rebuild the registry beside the live one, verify, and switch. */
 @Command(
         name = "rebuild",
+        header = "Rebuilds the registry from the log and switches to it.",
         mixinStandardHelpOptions = true,
         description = "Rebuilds the registry from the log beside the live one, verifies it, and switches; "
                 + "exits 1 if the live registry differed and --repair was not given.")

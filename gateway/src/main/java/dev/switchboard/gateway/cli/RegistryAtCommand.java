@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code registry-at --position P | --time T}: the registry as it stood then, replayed from the log. */
 @Command(
         name = "registry-at",
+        header = "Prints the registry as it stood at a position or an instant.",
         mixinStandardHelpOptions = true,
         description = "Replays the log up to a position or an instant and prints the registry as it stood then.")
 final class RegistryAtCommand implements Callable<Integer> {

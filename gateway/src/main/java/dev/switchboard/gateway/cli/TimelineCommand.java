@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "timeline",
+        header = "Replays a connection, a user or a log window step by step.",
         mixinStandardHelpOptions = true,
         description = "Replays a connection, a user or a window of the log and prints every step with its states.")
 final class TimelineCommand implements Callable<Integer> {

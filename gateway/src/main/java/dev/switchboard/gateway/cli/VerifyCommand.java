@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(
         name = "verify",
+        header = "Compares the live registry with a replay of the log.",
         mixinStandardHelpOptions = true,
         description = "Replays the log beside the live registry and prints every difference; exits 1 if any.")
 final class VerifyCommand extends ReplayAndCompareCommand {

@@ -15,7 +15,8 @@ record Cli(int exitCode, String out, String err) {
         arguments.addAll(List.of("--db", database.jdbcUrl(), "--db-user", database.username()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = AuditCommands.run(new PrintWriter(out), new PrintWriter(err), arguments.toArray(String[]::new));
+        int exitCode =
+                SwitchboardCommands.run(new PrintWriter(out), new PrintWriter(err), arguments.toArray(String[]::new));
         return new Cli(exitCode, out.toString(), err.toString());
     }
 }

@@ -65,7 +65,7 @@ class HistoryCommandIT extends PostgresIntegrationTest {
     void anUnreachableDatabaseExitsWithFour() {
         var out = new java.io.StringWriter();
         var err = new java.io.StringWriter();
-        int exitCode = AuditCommands.run(
+        int exitCode = SwitchboardCommands.run(
                 new java.io.PrintWriter(out),
                 new java.io.PrintWriter(err),
                 "history",

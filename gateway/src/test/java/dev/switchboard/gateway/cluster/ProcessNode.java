@@ -2,6 +2,7 @@ package dev.switchboard.gateway.cluster;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.gateway.support.PackagedJar;
 import dev.switchboard.gateway.support.TestDatabase;
 import dev.switchboard.gateway.support.Tokens;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -44,29 +44,12 @@ final class ProcessNode implements AutoCloseable {
 
     /** Launches the node without waiting for it: start several, then {@link #awaitReady()} each. */
     static ProcessNode launch(String name) {
-        Path jar = Path.of(System.getProperty("switchboard.jar", "target/switchboard.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: process tests run after `package`, "
-                    + "as *ProcessIT in failsafe (./mvnw verify)");
-        }
         String nodeId = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         int port = freePort();
         TestDatabase database = TestDatabase.shared();
         try {
-            Path log =
-                    Files.createDirectories(Path.of("target", "process-nodes")).resolve(nodeId + ".log");
-            // the test's own JDK; C1 only and the serial collector: two nodes and the test share two cores
-            String java =
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            var builder = new ProcessBuilder(
-                            java,
-                            "-Xmx256m",
-                            "-XX:TieredStopAtLevel=1",
-                            "-XX:+UseSerialGC",
-                            "-jar",
-                            jar.toAbsolutePath().toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+            Path log = PackagedJar.log(nodeId);
+            var builder = PackagedJar.command().redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment()
                     .putAll(Map.of(
                             "SERVER_PORT",
