@@ -100,7 +100,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
         }
         raw.getAttributes().put(SESSION, session);
         sockets.add(session);
-        dispatcher.send(
+        sockets.send(
                 session,
                 codec.welcome(
                         session.preliminaryId(), properties.heartbeatInterval().toSeconds()));

@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
  * The {@code auth} frame: verify the token, then authenticate, migrate to the final id and mark ready, each committed
@@ -95,7 +94,7 @@ class Handshake {
             sockets.closeByServer(session, CloseCode.TRY_AGAIN_LATER, "the node could not record the handshake");
             return;
         }
-        try {
+        sockets.send(session, () -> {
             synchronized (session.lock()) {
                 if (session.phase() != SocketSession.Phase.AUTHENTICATING) {
                     return;
@@ -109,19 +108,13 @@ class Handshake {
                     messages.process(session, session.held().poll());
                 }
             }
-        } catch (SessionLimitExceededException e) {
-            sendFailed(session, e);
-        }
+        });
     }
 
     private static boolean isClosing(SocketSession session) {
         synchronized (session.lock()) {
             return session.phase() == SocketSession.Phase.CLOSING;
         }
-    }
-
-    private void sendFailed(SocketSession session, SessionLimitExceededException e) {
-        sockets.closeByServer(session, CloseCode.SLOW_CONSUMER, e.getMessage());
     }
 
     /** A second {@code auth}: the same user refreshes the token's expiry; another user is refused and recorded. */
@@ -147,29 +140,29 @@ class Handshake {
         }
         try {
             commands.send(new RefreshConnectionToken(session.preliminaryId(), token.userId(), token.expiresAt()));
-            synchronized (session.lock()) {
-                if (session.phase() == SocketSession.Phase.READY) {
-                    session.refreshToken(token.expiresAt());
-                    feed.sendReady(session);
+            sockets.send(session, () -> {
+                synchronized (session.lock()) {
+                    if (session.phase() == SocketSession.Phase.READY) {
+                        session.refreshToken(token.expiresAt());
+                        feed.sendReady(session);
+                    }
                 }
-            }
+            });
         } catch (ConnectionRejectedException e) {
             log.info(
                     "connection {} could not refresh its token: {}",
                     session.preliminaryId(),
                     e.code().code());
-        } catch (SessionLimitExceededException e) {
-            sendFailed(session, e);
         } catch (RuntimeException e) {
             // not recorded, so not in force: the client keeps its old expiry and should send auth again later
             database.observed(e);
             log.warn("connection {} could not record its token refresh: {}", session.preliminaryId(), e.getMessage());
-            try {
-                session.send(codec.error(
-                        ErrorCode.UNAVAILABLE, "the token refresh could not be recorded; send auth again later", null));
-            } catch (SessionLimitExceededException full) {
-                sendFailed(session, full);
-            }
+            sockets.send(
+                    session,
+                    codec.error(
+                            ErrorCode.UNAVAILABLE,
+                            "the token refresh could not be recorded; send auth again later",
+                            null));
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.switchboard.api.connection.ConnectionState;
 import dev.switchboard.api.feed.AgentEventPublished;
 import dev.switchboard.api.registry.ConnectionView;
 import dev.switchboard.gateway.node.NodeIdentity;
-import dev.switchboard.gateway.protocol.CloseCode;
 import dev.switchboard.query.registry.ConnectionRegistry;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
  * Delivers a committed feed event to the user's READY connections on this node. The registry decides who may receive
@@ -104,11 +102,11 @@ public class LocalFanOut implements DisposableBean {
 
     private void locked(SocketSession session, Runnable send) {
         try {
-            synchronized (session.lock()) {
-                send.run();
-            }
-        } catch (SessionLimitExceededException e) {
-            sockets.closeByServer(session, CloseCode.SLOW_CONSUMER, e.getMessage());
+            sockets.send(session, () -> {
+                synchronized (session.lock()) {
+                    send.run();
+                }
+            });
         } catch (RuntimeException e) {
             log.warn("delivery to connection {} failed: {}", session.preliminaryId(), e.getMessage());
         }

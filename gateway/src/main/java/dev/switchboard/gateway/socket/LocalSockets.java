@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
  * The sockets this node holds, by preliminary id. It answers "where is the socket?", never "may I route to it?": that
@@ -64,6 +65,23 @@ class LocalSockets implements ConnectionCloser {
             return;
         }
         closeByServer(session, codeFor(reason), reason, detail);
+    }
+
+    /** Queues a frame; a client that cannot keep up is closed as a slow consumer rather than left to eat memory. */
+    void send(SocketSession session, String frame) {
+        send(session, () -> session.send(frame));
+    }
+
+    /**
+     * Runs {@code sends} to the socket; when the client does not keep up ({@link Outbox}'s limits), the socket is closed
+     * as a slow consumer (4009) rather than left to eat memory. The one place that decides so.
+     */
+    void send(SocketSession session, Runnable sends) {
+        try {
+            sends.run();
+        } catch (SessionLimitExceededException e) {
+            closeByServer(session, CloseCode.SLOW_CONSUMER, e.getMessage());
+        }
     }
 
     /**
