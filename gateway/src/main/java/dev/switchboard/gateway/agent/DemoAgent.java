@@ -2,6 +2,7 @@ package dev.switchboard.gateway.agent;
 
 import dev.switchboard.api.feed.AgentEventKind;
 import dev.switchboard.gateway.delivery.AgentEventPublisher;
+import dev.switchboard.gateway.node.DaemonThreads;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,11 +27,8 @@ public class DemoAgent implements DisposableBean {
 
     private final AgentEventPublisher publisher;
     private final Duration step;
-    private final ScheduledExecutorService steps = Executors.newScheduledThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "demo-agent");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService steps =
+            Executors.newScheduledThreadPool(2, DaemonThreads.named("demo-agent"));
 
     DemoAgent(AgentEventPublisher publisher, @Value("${switchboard.demo-agent.step:40ms}") Duration step) {
         this.publisher = publisher;

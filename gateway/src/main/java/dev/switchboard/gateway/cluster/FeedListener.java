@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.cluster;
 
 import dev.switchboard.gateway.cluster.FeedNotifications.Announcement;
+import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.node.NodeIdentity;
 import dev.switchboard.gateway.socket.LocalFanOut;
 import java.sql.Connection;
@@ -60,8 +61,7 @@ class FeedListener implements SmartLifecycle {
             return;
         }
         running = true;
-        thread = new Thread(this::listen, "feed-listener");
-        thread.setDaemon(true);
+        thread = DaemonThreads.named("feed-listener").newThread(this::listen);
         thread.start();
     }
 

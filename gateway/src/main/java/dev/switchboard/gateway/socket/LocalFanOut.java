@@ -3,6 +3,7 @@ package dev.switchboard.gateway.socket;
 import dev.switchboard.api.connection.ConnectionState;
 import dev.switchboard.api.feed.AgentEventPublished;
 import dev.switchboard.api.registry.ConnectionView;
+import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.node.NodeIdentity;
 import dev.switchboard.query.registry.ConnectionRegistry;
 import java.util.List;
@@ -32,12 +33,8 @@ public class LocalFanOut implements DisposableBean {
     private final LocalSockets sockets;
     private final FeedSender feed;
     private final NodeIdentity node;
-    private final ThreadPoolExecutor pool =
-            new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), runnable -> {
-                Thread thread = new Thread(runnable, "feed-fan-out");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(
+            2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), DaemonThreads.named("feed-fan-out"));
 
     LocalFanOut(ConnectionRegistry registry, LocalSockets sockets, FeedSender feed, NodeIdentity node) {
         this.registry = registry;
