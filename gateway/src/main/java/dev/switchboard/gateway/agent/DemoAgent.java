@@ -1,7 +1,7 @@
 package dev.switchboard.gateway.agent;
 
 import dev.switchboard.api.feed.AgentEventKind;
-import dev.switchboard.gateway.delivery.AgentEventPublisher;
+import dev.switchboard.gateway.feed.AgentEventPublisher;
 import dev.switchboard.gateway.node.DaemonThreads;
 import java.time.Duration;
 import java.util.LinkedHashMap;

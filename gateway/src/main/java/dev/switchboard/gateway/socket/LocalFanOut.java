@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Delivers a committed feed event to the user's READY connections on this node. The registry decides who may receive
  * it; the local socket table only says where the socket is. Delivery is asynchronous: a slow client holds up its own
  * socket, not the publisher. An event this pool cannot take is not lost: the next event, the periodic catch-up sweep
- * ({@code cluster.CatchUpSweep}) or a resume fills the gap from the log.
+ * ({@code feed.CatchUpSweep}) or a resume fills the gap from the log.
  */
 @Component
 public class LocalFanOut implements DisposableBean {

@@ -37,7 +37,7 @@ class GatewayArchitectureTest {
                 .resideInAPackage("..gateway.protocol..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..gateway.socket..", "..gateway.delivery..", "..gateway.api..", "..gateway.auth..")
+                .resideInAnyPackage("..gateway.socket..", "..gateway.feed..", "..gateway.api..", "..gateway.auth..")
                 .check(gateway);
     }
 
@@ -50,7 +50,7 @@ class GatewayArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "..gateway.socket..",
-                        "..gateway.delivery..",
+                        "..gateway.feed..",
                         "org.springframework.boot..",
                         "org.springframework.context..")
                 .check(gateway);

@@ -1,6 +1,7 @@
-package dev.switchboard.gateway.cluster;
+package dev.switchboard.gateway.feed;
 
-import dev.switchboard.gateway.cluster.FeedNotifications.Announcement;
+import dev.switchboard.gateway.cluster.ClusterProperties;
+import dev.switchboard.gateway.feed.FeedNotifications.Announcement;
 import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.node.NodeIdentity;
 import dev.switchboard.gateway.socket.LocalFanOut;

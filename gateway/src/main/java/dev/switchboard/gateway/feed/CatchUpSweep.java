@@ -1,5 +1,6 @@
-package dev.switchboard.gateway.cluster;
+package dev.switchboard.gateway.feed;
 
+import dev.switchboard.gateway.cluster.ClusterProperties;
 import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.socket.LocalFanOut;
 import java.util.concurrent.Executors;
