@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * milliseconds apart, through the same publisher as a real agent backend, so the stream can be watched.
  */
 @Component
-public class DemoAgent implements DisposableBean {
+class DemoAgent implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAgent.class);
 
@@ -35,12 +35,12 @@ public class DemoAgent implements DisposableBean {
         this.step = step;
     }
 
-    public String newRunId() {
+    String newRunId() {
         return "run_" + UUID.randomUUID();
     }
 
     /** Schedules the run's five events; the caller has already acknowledged the message. */
-    public void run(String userId, String runId, String text) {
+    void run(String userId, String runId, String text) {
         AgentEventKind[] kinds = AgentEventKind.values();
         for (int i = 0; i < kinds.length; i++) {
             AgentEventKind kind = kinds[i];

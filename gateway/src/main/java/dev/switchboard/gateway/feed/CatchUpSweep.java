@@ -2,7 +2,6 @@ package dev.switchboard.gateway.feed;
 
 import dev.switchboard.gateway.cluster.ClusterProperties;
 import dev.switchboard.gateway.node.DaemonThreads;
-import dev.switchboard.gateway.socket.LocalFanOut;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

@@ -4,7 +4,6 @@ import dev.switchboard.gateway.cluster.ClusterProperties;
 import dev.switchboard.gateway.feed.FeedNotifications.Announcement;
 import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.node.NodeIdentity;
-import dev.switchboard.gateway.socket.LocalFanOut;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

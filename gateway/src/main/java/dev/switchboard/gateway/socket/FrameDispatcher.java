@@ -105,7 +105,7 @@ class FrameDispatcher {
                                     "send auth before messages; this message was not processed",
                                     message.id()));
                 case AUTHENTICATING -> hold(session, message);
-                case READY -> sockets.send(session, () -> messages.process(session, message));
+                case READY -> sockets.send(session, () -> messages.process(new ReadySocket(session, sockets), message));
                 case CLOSING -> {} // the close frame is on its way
             }
         }

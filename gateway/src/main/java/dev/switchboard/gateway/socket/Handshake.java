@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code auth} frame: verify the token, then authenticate, migrate to the final id and mark ready, each committed
- * with the registry before the next. Only then is the socket READY here: {@code ready} is sent, missed feed events are
- * replayed, and the messages held meanwhile are processed in order, all under the session's lock so that no live
- * event or new frame cuts in. While the database is known to be down the steps are not tried: the socket is closed
+ * with the registry before the next. Only then is the socket READY here: the {@link SocketListener} sends {@code ready}
+ * and what the client missed, and the messages held meanwhile are processed in order, all under the session's lock so
+ * that no other sender or new frame cuts in. While the database is known to be down the steps are not tried: the socket is closed
  * with 1013 at once rather than after the pool's timeout.
  */
 @Component
@@ -35,7 +35,7 @@ class Handshake {
     private final AuthCheck check;
     private final ConnectionCommands commands;
     private final LocalSockets sockets;
-    private final FeedSender feed;
+    private final SocketListener listener;
     private final Messages messages;
     private final DatabaseAvailability database;
     private final FrameCodec codec;
@@ -45,7 +45,7 @@ class Handshake {
             AuthCheck check,
             ConnectionCommands commands,
             LocalSockets sockets,
-            FeedSender feed,
+            SocketListener listener,
             Messages messages,
             DatabaseAvailability database,
             FrameCodec codec,
@@ -54,7 +54,7 @@ class Handshake {
         this.check = check;
         this.commands = commands;
         this.sockets = sockets;
-        this.feed = feed;
+        this.listener = listener;
         this.messages = messages;
         this.database = database;
         this.codec = codec;
@@ -102,10 +102,11 @@ class Handshake {
                 session.bind(token.userId(), finalId, token.expiresAt());
                 session.phase(SocketSession.Phase.READY);
                 session.allowance().releaseUnauthenticatedSlot();
-                feed.start(session, auth.lastSeq());
+                ReadySocket ready = new ReadySocket(session, sockets);
+                listener.ready(ready, auth.lastSeq());
                 metrics.handshake(session.upgradedAtNanos());
                 while (!session.held().isEmpty()) {
-                    messages.process(session, session.held().poll());
+                    messages.process(ready, session.held().poll());
                 }
             }
         });
@@ -144,7 +145,7 @@ class Handshake {
                 synchronized (session.lock()) {
                     if (session.phase() == SocketSession.Phase.READY) {
                         session.refreshToken(token.expiresAt());
-                        feed.sendReady(session);
+                        listener.readyAgain(new ReadySocket(session, sockets));
                     }
                 }
             });

@@ -30,19 +30,34 @@ class LocalSockets implements ConnectionCloser {
     private final ConnectionCommands commands;
     private final NodeIdentity node;
     private final CloseRecorder recorder;
+    private final SocketListener listener;
 
-    LocalSockets(ConnectionCommands commands, NodeIdentity node, CloseRecorder recorder) {
+    LocalSockets(ConnectionCommands commands, NodeIdentity node, CloseRecorder recorder, SocketListener listener) {
         this.commands = commands;
         this.node = node;
         this.recorder = recorder;
+        this.listener = listener;
     }
 
     void add(SocketSession session) {
         sockets.put(session.preliminaryId(), session);
     }
 
-    void remove(SocketSession session) {
+    /**
+     * The container closed the socket: forgets it, marks it CLOSING and then tells the listener. Not before: a
+     * handshake that holds the lock meanwhile may still make it READY, and the listener must hear of that first.
+     *
+     * @return whether the server had closed it, so that its reason is in the log already
+     */
+    boolean closed(SocketSession session) {
         sockets.remove(session.preliminaryId(), session);
+        boolean closedByServer;
+        synchronized (session.lock()) {
+            closedByServer = session.phase() == SocketSession.Phase.CLOSING;
+            session.phase(SocketSession.Phase.CLOSING);
+        }
+        listener.closed(session.preliminaryId());
+        return closedByServer;
     }
 
     Optional<SocketSession> get(String preliminaryId) {
