@@ -9,7 +9,6 @@ import dev.switchboard.gateway.protocol.CloseCode;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,16 +59,8 @@ class LocalSockets implements ConnectionCloser {
         return closedByServer;
     }
 
-    Optional<SocketSession> get(String preliminaryId) {
-        return Optional.ofNullable(sockets.get(preliminaryId));
-    }
-
     Collection<SocketSession> all() {
         return sockets.values();
-    }
-
-    int size() {
-        return sockets.size();
     }
 
     @Override
