@@ -1,6 +1,7 @@
 package dev.switchboard.bench;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -25,6 +26,15 @@ class BenchArchitectureTest {
                 .resideInAPackage("dev.switchboard.bench..")
                 .because("a class in another module's package reaches its package-private code behind its back; "
                         + "what a benchmark needs is exposed on purpose by the module that owns it")
+                .check(bench);
+    }
+
+    /** The drivers share their client and report code one way: a figure's driver never reaches into another's. */
+    @Test
+    void packagesFormNoCycle() {
+        slices().matching("dev.switchboard.bench.(*)..")
+                .should()
+                .beFreeOfCycles()
                 .check(bench);
     }
 }

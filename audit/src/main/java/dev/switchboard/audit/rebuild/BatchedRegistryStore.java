@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,14 +49,13 @@ final class BatchedRegistryStore implements RegistryStore, AutoCloseable {
     private final JdbcRegistryStore table;
     private final NewRowInserts inserts;
     private final TransactionTemplate writes;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "registry-rebuild-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService writer;
     private Future<?> inFlight;
 
     BatchedRegistryStore(DataSource dataSource, String table) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("registry-rebuild-writer-");
+        threads.setDaemon(true); // a rebuild that fails midway must not keep the audit command's JVM alive
+        this.writer = Executors.newSingleThreadExecutor(threads);
         this.writes = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.batches = new StatementBatches(dataSource);
         this.table = new JdbcRegistryStore(batches, table);

@@ -1,7 +1,8 @@
 package dev.switchboard.gateway.agent;
 
 import dev.switchboard.api.feed.AgentEventKind;
-import dev.switchboard.gateway.delivery.AgentEventPublisher;
+import dev.switchboard.gateway.feed.AgentEventPublisher;
+import dev.switchboard.gateway.node.DaemonThreads;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,29 +21,26 @@ import org.springframework.stereotype.Component;
  * milliseconds apart, through the same publisher as a real agent backend, so the stream can be watched.
  */
 @Component
-public class DemoAgent implements DisposableBean {
+class DemoAgent implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAgent.class);
 
     private final AgentEventPublisher publisher;
     private final Duration step;
-    private final ScheduledExecutorService steps = Executors.newScheduledThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "demo-agent");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService steps =
+            Executors.newScheduledThreadPool(2, DaemonThreads.named("demo-agent"));
 
     DemoAgent(AgentEventPublisher publisher, @Value("${switchboard.demo-agent.step:40ms}") Duration step) {
         this.publisher = publisher;
         this.step = step;
     }
 
-    public String newRunId() {
+    String newRunId() {
         return "run_" + UUID.randomUUID();
     }
 
     /** Schedules the run's five events; the caller has already acknowledged the message. */
-    public void run(String userId, String runId, String text) {
+    void run(String userId, String runId, String text) {
         AgentEventKind[] kinds = AgentEventKind.values();
         for (int i = 0; i < kinds.length; i++) {
             AgentEventKind kind = kinds[i];

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.availability;
 
+import dev.switchboard.gateway.node.DaemonThreads;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,11 +38,8 @@ public class DatabaseAvailability implements DisposableBean {
     private final DataSource dataSource;
     private final ApplicationContext context;
     private final AvailabilityProperties properties;
-    private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "database-probe");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService prober =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("database-probe"));
     private final AtomicBoolean probeQueued = new AtomicBoolean();
     private final Object lock = new Object();
     private volatile boolean available = true;

@@ -1,7 +1,9 @@
 package dev.switchboard.gateway.cluster;
 
+import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.node.NodeIdentity;
 import java.time.Clock;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -42,7 +44,7 @@ class GhostReaper implements SmartLifecycle {
     /** Runs once the node is started: closing a connection needs Axon. */
     @Override
     public void start() {
-        timer = ClusterThreads.single("ghost-reaper");
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ghost-reaper"));
         long period = properties.reaperInterval().toMillis();
         timer.scheduleWithFixedDelay(this::reapQuietly, period, period, TimeUnit.MILLISECONDS);
     }

@@ -1,9 +1,11 @@
 package dev.switchboard.gateway.cluster;
 
+import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.node.NodeIdentity;
 import dev.switchboard.gateway.socket.Eviction;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -51,7 +53,8 @@ class LeaseKeeper implements SmartLifecycle {
         leases.start(nodeId, now, now.plus(properties.leaseDuration()));
         // no socket is open yet, so every open connection under this id is a ghost of an earlier run
         leftovers.close(nodeId, now, "node " + nodeId + " restarted; the connection belonged to its previous run");
-        renewals = ClusterThreads.single("lease-renewal");
+        // a thread of its own, so that a slow reaping or catch-up never delays a renewal
+        renewals = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lease-renewal"));
         long period = properties.leaseRenewal().toMillis();
         renewals.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
         running = true;

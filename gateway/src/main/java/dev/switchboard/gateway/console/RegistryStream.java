@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.console;
 
+import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.observability.RegistryCounts;
 import java.io.IOException;
 import java.util.List;
@@ -31,11 +32,8 @@ public class RegistryStream implements SmartLifecycle {
     private final RegistryCounts counts;
     private final ConsoleProperties properties;
     private final Set<Watcher> watchers = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "console-stream");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService sender =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("console-stream"));
     private volatile boolean running;
 
     RegistryStream(RegistryCounts counts, ConsoleProperties properties) {

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.observability;
 
 import dev.switchboard.api.registry.ConnectionCount;
+import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.query.registry.ConnectionRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,11 +44,8 @@ public class RegistryCounts implements InitializingBean, DisposableBean {
     private final Clock clock;
     private final List<Consumer<Reading>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger watchers = new AtomicInteger();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "registry-counts");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("registry-counts"));
     private volatile Reading latest;
     private long lastReadNanos; // only the timer thread touches it
 

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.observability;
 
+import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.rebuild.RegistryRebuilds;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,11 +30,8 @@ class RegistryGauges implements InitializingBean, DisposableBean {
     private final ObservabilityProperties properties;
     private final MultiGauge connections;
     private final AtomicLong lag = new AtomicLong();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "metrics-gauges");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("metrics-gauges"));
 
     RegistryGauges(
             RegistryCounts counts,

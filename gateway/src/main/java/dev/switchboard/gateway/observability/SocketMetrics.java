@@ -9,7 +9,8 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * What the socket layer measures: handshakes, how late feed events reach a socket, and what is re-sent from the log.
+ * What the socket engine and the feed measure: handshakes, how late feed events reach a socket, and what is re-sent
+ * from the log.
  */
 @Component
 public class SocketMetrics {

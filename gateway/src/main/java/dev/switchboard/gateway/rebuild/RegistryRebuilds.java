@@ -3,6 +3,7 @@ package dev.switchboard.gateway.rebuild;
 import dev.switchboard.audit.rebuild.RebuildState;
 import dev.switchboard.audit.rebuild.RebuildStatus;
 import dev.switchboard.audit.rebuild.RegistryRebuild;
+import dev.switchboard.gateway.node.DaemonThreads;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,11 +21,7 @@ public class RegistryRebuilds implements DisposableBean {
 
     private final RegistryRebuild rebuild;
     private final String node;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "registry-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("registry-rebuild"));
 
     RegistryRebuilds(RegistryRebuild rebuild, String node) {
         this.rebuild = rebuild;

@@ -2,7 +2,7 @@ package dev.switchboard.gateway.rest;
 
 import dev.switchboard.gateway.auth.VerifiedToken;
 import dev.switchboard.gateway.availability.DatabaseAvailability;
-import dev.switchboard.gateway.delivery.AgentEventPublisher;
+import dev.switchboard.gateway.feed.AgentEventPublisher;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -100,7 +100,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
         }
         raw.getAttributes().put(SESSION, session);
         sockets.add(session);
-        dispatcher.send(
+        sockets.send(
                 session,
                 codec.welcome(
                         session.preliminaryId(), properties.heartbeatInterval().toSeconds()));
@@ -170,14 +170,8 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
         if (session == null) {
             return;
         }
-        sockets.remove(session);
         session.allowance().releaseUnauthenticatedSlot();
-        boolean closedByServer;
-        synchronized (session.lock()) {
-            closedByServer = session.phase() == SocketSession.Phase.CLOSING;
-            session.phase(SocketSession.Phase.CLOSING);
-        }
-        if (closedByServer) {
+        if (sockets.closed(session)) {
             return; // the reason is already in the log
         }
         recorder.record(session.preliminaryId(), reasonFor(status), "socket closed with " + status.getCode());

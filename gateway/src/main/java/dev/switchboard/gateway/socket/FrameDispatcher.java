@@ -9,7 +9,6 @@ import dev.switchboard.gateway.protocol.FrameCodec;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
  * Answers each client frame according to the socket's phase. Handshakes run on the {@link SocketExecutors} so a slow
@@ -54,14 +53,14 @@ class FrameDispatcher {
         } else if (frame instanceof ClientFrame.Message message) {
             message(session, message);
         } else {
-            send(session, codec.pong());
+            sockets.send(session, codec.pong());
         }
     }
 
     /** A frame that could not be parsed: {@code bad_request}, unless the client is over its rate. */
     void refuse(SocketSession session, BadFrameException e) {
         if (withinRate(session, e.frameId())) {
-            send(session, codec.error(e.code(), e.getMessage(), e.frameId()));
+            sockets.send(session, codec.error(e.code(), e.getMessage(), e.frameId()));
         }
     }
 
@@ -69,7 +68,7 @@ class FrameDispatcher {
         if (session.allowance().tryFrame()) {
             return true;
         }
-        send(
+        sockets.send(
                 session,
                 codec.error(
                         ErrorCode.RATE_LIMITED,
@@ -87,7 +86,8 @@ class FrameDispatcher {
                     submit(session, () -> handshake.authenticate(session, auth));
                 }
                 case AUTHENTICATING ->
-                    send(session, codec.error(ErrorCode.BAD_REQUEST, "authentication is already in progress", null));
+                    sockets.send(
+                            session, codec.error(ErrorCode.BAD_REQUEST, "authentication is already in progress", null));
                 case READY -> submit(session, () -> handshake.reauthenticate(session, auth));
                 case CLOSING -> {} // the close frame is on its way
             }
@@ -98,20 +98,14 @@ class FrameDispatcher {
         synchronized (session.lock()) {
             switch (session.phase()) {
                 case AWAITING_AUTH ->
-                    send(
+                    sockets.send(
                             session,
                             codec.error(
                                     ErrorCode.NOT_AUTHENTICATED,
                                     "send auth before messages; this message was not processed",
                                     message.id()));
                 case AUTHENTICATING -> hold(session, message);
-                case READY -> {
-                    try {
-                        messages.process(session, message);
-                    } catch (SessionLimitExceededException e) {
-                        failed(session, e);
-                    }
-                }
+                case READY -> sockets.send(session, () -> messages.process(new ReadySocket(session, sockets), message));
                 case CLOSING -> {} // the close frame is on its way
             }
         }
@@ -119,7 +113,7 @@ class FrameDispatcher {
 
     private void hold(SocketSession session, ClientFrame.Message message) {
         if (session.held().size() >= properties.maxPendingMessages()) {
-            send(
+            sockets.send(
                     session,
                     codec.error(
                             ErrorCode.RATE_LIMITED,
@@ -148,19 +142,6 @@ class FrameDispatcher {
                         },
                         properties.authTimeout().toMillis(),
                         TimeUnit.MILLISECONDS);
-    }
-
-    /** Sends a frame; a client that cannot keep up is closed as a slow consumer rather than left to eat memory. */
-    void send(SocketSession session, String frame) {
-        try {
-            session.send(frame);
-        } catch (SessionLimitExceededException e) {
-            failed(session, e);
-        }
-    }
-
-    private void failed(SocketSession session, SessionLimitExceededException e) {
-        sockets.closeByServer(session, CloseCode.SLOW_CONSUMER, e.getMessage());
     }
 
     /** Closes by the server on the socket timer, for callers on threads that must not wait on the database. */

@@ -19,13 +19,12 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
  * The {@code auth} frame: verify the token, then authenticate, migrate to the final id and mark ready, each committed
- * with the registry before the next. Only then is the socket READY here: {@code ready} is sent, missed feed events are
- * replayed, and the messages held meanwhile are processed in order, all under the session's lock so that no live
- * event or new frame cuts in. While the database is known to be down the steps are not tried: the socket is closed
+ * with the registry before the next. Only then is the socket READY here: the {@link SocketListener} sends {@code ready}
+ * and what the client missed, and the messages held meanwhile are processed in order, all under the session's lock so
+ * that no other sender or new frame cuts in. While the database is known to be down the steps are not tried: the socket is closed
  * with 1013 at once rather than after the pool's timeout.
  */
 @Component
@@ -36,7 +35,7 @@ class Handshake {
     private final AuthCheck check;
     private final ConnectionCommands commands;
     private final LocalSockets sockets;
-    private final FeedSender feed;
+    private final SocketListener listener;
     private final Messages messages;
     private final DatabaseAvailability database;
     private final FrameCodec codec;
@@ -46,7 +45,7 @@ class Handshake {
             AuthCheck check,
             ConnectionCommands commands,
             LocalSockets sockets,
-            FeedSender feed,
+            SocketListener listener,
             Messages messages,
             DatabaseAvailability database,
             FrameCodec codec,
@@ -55,7 +54,7 @@ class Handshake {
         this.check = check;
         this.commands = commands;
         this.sockets = sockets;
-        this.feed = feed;
+        this.listener = listener;
         this.messages = messages;
         this.database = database;
         this.codec = codec;
@@ -95,7 +94,7 @@ class Handshake {
             sockets.closeByServer(session, CloseCode.TRY_AGAIN_LATER, "the node could not record the handshake");
             return;
         }
-        try {
+        sockets.send(session, () -> {
             synchronized (session.lock()) {
                 if (session.phase() != SocketSession.Phase.AUTHENTICATING) {
                     return;
@@ -103,25 +102,20 @@ class Handshake {
                 session.bind(token.userId(), finalId, token.expiresAt());
                 session.phase(SocketSession.Phase.READY);
                 session.allowance().releaseUnauthenticatedSlot();
-                feed.start(session, auth.lastSeq());
+                ReadySocket ready = new ReadySocket(session, sockets);
+                listener.ready(ready, auth.lastSeq());
                 metrics.handshake(session.upgradedAtNanos());
                 while (!session.held().isEmpty()) {
-                    messages.process(session, session.held().poll());
+                    messages.process(ready, session.held().poll());
                 }
             }
-        } catch (SessionLimitExceededException e) {
-            sendFailed(session, e);
-        }
+        });
     }
 
     private static boolean isClosing(SocketSession session) {
         synchronized (session.lock()) {
             return session.phase() == SocketSession.Phase.CLOSING;
         }
-    }
-
-    private void sendFailed(SocketSession session, SessionLimitExceededException e) {
-        sockets.closeByServer(session, CloseCode.SLOW_CONSUMER, e.getMessage());
     }
 
     /** A second {@code auth}: the same user refreshes the token's expiry; another user is refused and recorded. */
@@ -147,29 +141,29 @@ class Handshake {
         }
         try {
             commands.send(new RefreshConnectionToken(session.preliminaryId(), token.userId(), token.expiresAt()));
-            synchronized (session.lock()) {
-                if (session.phase() == SocketSession.Phase.READY) {
-                    session.refreshToken(token.expiresAt());
-                    feed.sendReady(session);
+            sockets.send(session, () -> {
+                synchronized (session.lock()) {
+                    if (session.phase() == SocketSession.Phase.READY) {
+                        session.refreshToken(token.expiresAt());
+                        listener.readyAgain(new ReadySocket(session, sockets));
+                    }
                 }
-            }
+            });
         } catch (ConnectionRejectedException e) {
             log.info(
                     "connection {} could not refresh its token: {}",
                     session.preliminaryId(),
                     e.code().code());
-        } catch (SessionLimitExceededException e) {
-            sendFailed(session, e);
         } catch (RuntimeException e) {
             // not recorded, so not in force: the client keeps its old expiry and should send auth again later
             database.observed(e);
             log.warn("connection {} could not record its token refresh: {}", session.preliminaryId(), e.getMessage());
-            try {
-                session.send(codec.error(
-                        ErrorCode.UNAVAILABLE, "the token refresh could not be recorded; send auth again later", null));
-            } catch (SessionLimitExceededException full) {
-                sendFailed(session, full);
-            }
+            sockets.send(
+                    session,
+                    codec.error(
+                            ErrorCode.UNAVAILABLE,
+                            "the token refresh could not be recorded; send auth again later",
+                            null));
         }
     }
 }

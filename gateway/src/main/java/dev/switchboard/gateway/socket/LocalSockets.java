@@ -9,11 +9,11 @@ import dev.switchboard.gateway.protocol.CloseCode;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
  * The sockets this node holds, by preliminary id. It answers "where is the socket?", never "may I route to it?": that
@@ -29,31 +29,38 @@ class LocalSockets implements ConnectionCloser {
     private final ConnectionCommands commands;
     private final NodeIdentity node;
     private final CloseRecorder recorder;
+    private final SocketListener listener;
 
-    LocalSockets(ConnectionCommands commands, NodeIdentity node, CloseRecorder recorder) {
+    LocalSockets(ConnectionCommands commands, NodeIdentity node, CloseRecorder recorder, SocketListener listener) {
         this.commands = commands;
         this.node = node;
         this.recorder = recorder;
+        this.listener = listener;
     }
 
     void add(SocketSession session) {
         sockets.put(session.preliminaryId(), session);
     }
 
-    void remove(SocketSession session) {
+    /**
+     * The container closed the socket: forgets it, marks it CLOSING and then tells the listener. Not before: a
+     * handshake that holds the lock meanwhile may still make it READY, and the listener must hear of that first.
+     *
+     * @return whether the server had closed it, so that its reason is in the log already
+     */
+    boolean closed(SocketSession session) {
         sockets.remove(session.preliminaryId(), session);
-    }
-
-    Optional<SocketSession> get(String preliminaryId) {
-        return Optional.ofNullable(sockets.get(preliminaryId));
+        boolean closedByServer;
+        synchronized (session.lock()) {
+            closedByServer = session.phase() == SocketSession.Phase.CLOSING;
+            session.phase(SocketSession.Phase.CLOSING);
+        }
+        listener.closed(session.preliminaryId());
+        return closedByServer;
     }
 
     Collection<SocketSession> all() {
         return sockets.values();
-    }
-
-    int size() {
-        return sockets.size();
     }
 
     @Override
@@ -64,6 +71,23 @@ class LocalSockets implements ConnectionCloser {
             return;
         }
         closeByServer(session, codeFor(reason), reason, detail);
+    }
+
+    /** Queues a frame; a client that cannot keep up is closed as a slow consumer rather than left to eat memory. */
+    void send(SocketSession session, String frame) {
+        send(session, () -> session.send(frame));
+    }
+
+    /**
+     * Runs {@code sends} to the socket; when the client does not keep up ({@link Outbox}'s limits), the socket is closed
+     * as a slow consumer (4009) rather than left to eat memory. The one place that decides so.
+     */
+    void send(SocketSession session, Runnable sends) {
+        try {
+            sends.run();
+        } catch (SessionLimitExceededException e) {
+            closeByServer(session, CloseCode.SLOW_CONSUMER, e.getMessage());
+        }
     }
 
     /**

@@ -1,13 +1,12 @@
 package dev.switchboard.gateway.socket;
 
+import dev.switchboard.gateway.node.DaemonThreads;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -19,14 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 class SocketExecutors implements DisposableBean {
 
-    private final ThreadPoolExecutor handshakes =
-            new ThreadPoolExecutor(16, 16, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2_000), threads("handshake"));
+    private final ThreadPoolExecutor handshakes = new ThreadPoolExecutor(
+            16, 16, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2_000), DaemonThreads.named("handshake"));
 
     SocketExecutors() {
         handshakes.allowCoreThreadTimeOut(true);
     }
 
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, threads("socket-timer"));
+    private final ScheduledExecutorService scheduler =
+            Executors.newScheduledThreadPool(2, DaemonThreads.named("socket-timer"));
 
     ExecutorService handshakes() {
         return handshakes;
@@ -40,14 +40,5 @@ class SocketExecutors implements DisposableBean {
     public void destroy() {
         handshakes.shutdownNow();
         scheduler.shutdownNow();
-    }
-
-    private static ThreadFactory threads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

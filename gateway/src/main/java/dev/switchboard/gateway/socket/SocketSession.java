@@ -1,13 +1,11 @@
 package dev.switchboard.gateway.socket;
 
-import dev.switchboard.api.feed.AgentEventPublished;
 import dev.switchboard.gateway.limits.SocketAllowance;
 import dev.switchboard.gateway.protocol.ClientFrame;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.BiConsumer;
-import java.util.function.LongFunction;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.SessionLimitExceededException;
 
@@ -15,8 +13,8 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
  * One client socket on this node and what the gateway must remember about it between frames. It is a transport
  * handle, not a registry: whether a message may be routed to it is decided by the registry's READY state.
  *
- * <p>Everything that changes the phase or the feed cursor happens under {@link #lock()}, so a frame, a delivery and
- * the hand-over from replayed to live events never interleave.
+ * <p>Everything that changes the phase, and every send of the {@link SocketListener} and {@link MessageListener}, happens
+ * under {@link #lock()}, so that a frame, a handshake and a delivery never interleave.
  */
 final class SocketSession {
 
@@ -36,12 +34,11 @@ final class SocketSession {
     private final Deque<ClientFrame.Message> held = new ArrayDeque<>(0);
 
     private Phase phase = Phase.AWAITING_AUTH;
-    /** Volatile so that the fan-out may pick a user's sockets without taking every socket's lock. */
+    /** Volatile so that a listener may pick a user's sockets without taking every socket's lock. */
     private volatile String userId;
 
     private String finalId;
     private volatile Instant tokenExpiresAt;
-    private final FeedCursor feed = new FeedCursor();
     private final PartialText text = new PartialText();
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
@@ -143,29 +140,6 @@ final class SocketSession {
         lastPingNanos = System.nanoTime();
     }
 
-    /** The seq of the last feed event sent; -1 until the socket is ready. Callers hold the lock. */
-    long cursor() {
-        return feed.position();
-    }
-
-    /** Starts the live feed after {@code seq}; callers hold the lock. */
-    void startFeedAfter(long seq) {
-        feed.startAfter(seq);
-    }
-
-    /** Sends a live feed event exactly once and in order (see {@link FeedCursor}); callers hold the lock. */
-    void deliver(
-            AgentEventPublished event, LongFunction<Iterable<AgentEventPublished>> missed, FeedFrameWriter writer) {
-        if (phase == Phase.READY) {
-            feed.admit(event, missed, next -> send(writer.frame(next)));
-        }
-    }
-
-    /** Sends every logged event after the cursor up to {@code seq}; callers hold the lock. */
-    void catchUp(long seq, LongFunction<Iterable<AgentEventPublished>> missed, FeedFrameWriter writer) {
-        feed.catchUp(seq, missed, next -> send(writer.frame(next)));
-    }
-
     /**
      * Queues a frame behind those already queued; never blocks.
      *
@@ -173,10 +147,5 @@ final class SocketSession {
      */
     void send(String frame) {
         outbox.send(frame);
-    }
-
-    /** Turns a feed event into its wire frame. */
-    interface FeedFrameWriter {
-        String frame(AgentEventPublished event);
     }
 }

@@ -22,7 +22,7 @@ import dev.switchboard.audit.timeline.Timelines;
 import dev.switchboard.audit.timeline.UserStreams;
 import dev.switchboard.command.connection.ConnectionCommands;
 import dev.switchboard.command.connection.ConnectionRejectedException;
-import dev.switchboard.gateway.delivery.AgentEventPublisher;
+import dev.switchboard.gateway.feed.AgentEventPublisher;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import dev.switchboard.gateway.support.Tokens;
 import java.util.List;

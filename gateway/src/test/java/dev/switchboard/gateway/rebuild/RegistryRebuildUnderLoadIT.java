@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.audit.rebuild.RegistryVerify;
-import dev.switchboard.gateway.delivery.AgentEventPublisher;
+import dev.switchboard.gateway.feed.AgentEventPublisher;
 import dev.switchboard.gateway.support.TestSocket;
 import dev.switchboard.gateway.support.Tokens;
 import java.util.List;

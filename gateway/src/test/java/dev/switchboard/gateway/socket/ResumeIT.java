@@ -3,7 +3,7 @@ package dev.switchboard.gateway.socket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.gateway.delivery.AgentEventPublisher;
+import dev.switchboard.gateway.feed.AgentEventPublisher;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import dev.switchboard.gateway.support.TestSocket;
 import dev.switchboard.gateway.support.Tokens;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.api.connection.CloseReason;
 import dev.switchboard.api.connection.ConnectionState;
 import dev.switchboard.api.registry.ConnectionView;
-import dev.switchboard.gateway.delivery.AgentEventPublisher;
+import dev.switchboard.gateway.feed.AgentEventPublisher;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import dev.switchboard.gateway.support.RawSocket;
 import dev.switchboard.gateway.support.TestSocket;

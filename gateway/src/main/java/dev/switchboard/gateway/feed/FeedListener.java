@@ -1,8 +1,9 @@
-package dev.switchboard.gateway.cluster;
+package dev.switchboard.gateway.feed;
 
-import dev.switchboard.gateway.cluster.FeedNotifications.Announcement;
+import dev.switchboard.gateway.cluster.ClusterProperties;
+import dev.switchboard.gateway.feed.FeedNotifications.Announcement;
+import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.node.NodeIdentity;
-import dev.switchboard.gateway.socket.LocalFanOut;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -60,8 +61,7 @@ class FeedListener implements SmartLifecycle {
             return;
         }
         running = true;
-        thread = new Thread(this::listen, "feed-listener");
-        thread.setDaemon(true);
+        thread = DaemonThreads.named("feed-listener").newThread(this::listen);
         thread.start();
     }
 

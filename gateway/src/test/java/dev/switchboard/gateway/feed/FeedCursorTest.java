@@ -1,4 +1,4 @@
-package dev.switchboard.gateway.socket;
+package dev.switchboard.gateway.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.switchboard.gateway.cluster;
+package dev.switchboard.gateway.feed;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package dev.switchboard.gateway.cluster;
+package dev.switchboard.gateway.feed;
 
 import dev.switchboard.api.feed.AgentEventPublished;
 import java.sql.DatabaseMetaData;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * needs none.
  */
 @Component
-public class FeedNotifications {
+class FeedNotifications {
 
     static final String CHANNEL = "switchboard_feed";
     private static final Logger log = LoggerFactory.getLogger(FeedNotifications.class);
@@ -52,7 +52,7 @@ public class FeedNotifications {
     }
 
     /** Called after the event's append committed, so a listener that reads the log finds it. Never throws. */
-    public void announce(AgentEventPublished event) {
+    void announce(AgentEventPublished event) {
         if (!supported) {
             return;
         }

@@ -1,4 +1,4 @@
-package dev.switchboard.gateway.socket;
+package dev.switchboard.gateway.feed;
 
 import dev.switchboard.api.feed.AgentEventPublished;
 import java.util.function.Consumer;

@@ -1,10 +1,11 @@
-package dev.switchboard.gateway.socket;
+package dev.switchboard.gateway.feed;
 
 import dev.switchboard.api.connection.ConnectionState;
 import dev.switchboard.api.feed.AgentEventPublished;
 import dev.switchboard.api.registry.ConnectionView;
+import dev.switchboard.gateway.feed.Subscriptions.Subscription;
+import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.node.NodeIdentity;
-import dev.switchboard.gateway.protocol.CloseCode;
 import dev.switchboard.query.registry.ConnectionRegistry;
 import java.util.List;
 import java.util.Map;
@@ -17,38 +18,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
  * Delivers a committed feed event to the user's READY connections on this node. The registry decides who may receive
- * it; the local socket table only says where the socket is. Delivery is asynchronous: a slow client holds up its own
- * socket, not the publisher. An event this pool cannot take is not lost: the next event, the periodic catch-up sweep
- * ({@code cluster.CatchUpSweep}) or a resume fills the gap from the log.
+ * it; the {@link Subscriptions} only say where the socket is. Delivery is asynchronous: a slow client holds up its own
+ * socket, not the publisher. An event this pool cannot take is not lost: the next event, the periodic
+ * {@link CatchUpSweep} or a resume fills the gap from the log.
  */
 @Component
-public class LocalFanOut implements DisposableBean {
+class LocalFanOut implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LocalFanOut.class);
 
     private final ConnectionRegistry registry;
-    private final LocalSockets sockets;
+    private final Subscriptions subscriptions;
     private final FeedSender feed;
     private final NodeIdentity node;
-    private final ThreadPoolExecutor pool =
-            new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), runnable -> {
-                Thread thread = new Thread(runnable, "feed-fan-out");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(
+            2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), DaemonThreads.named("feed-fan-out"));
 
-    LocalFanOut(ConnectionRegistry registry, LocalSockets sockets, FeedSender feed, NodeIdentity node) {
+    LocalFanOut(ConnectionRegistry registry, Subscriptions subscriptions, FeedSender feed, NodeIdentity node) {
         this.registry = registry;
-        this.sockets = sockets;
+        this.subscriptions = subscriptions;
         this.feed = feed;
         this.node = node;
     }
 
-    public void deliver(AgentEventPublished event) {
+    void deliver(AgentEventPublished event) {
         execute(() -> deliverNow(event), event.userId(), event.seq());
     }
 
@@ -56,11 +52,11 @@ public class LocalFanOut implements DisposableBean {
      * Another node appended {@code seq} to the user's feed and announced it: this node's sockets of the user that
      * are behind it read what they lack from the log. Nothing is read when this node holds no socket of the user.
      */
-    public void catchUp(String userId, long seq) {
+    void catchUp(String userId, long seq) {
         execute(
-                () -> sockets.all().stream()
-                        .filter(session -> userId.equals(session.userId()))
-                        .forEach(session -> locked(session, () -> feed.catchUp(session, seq))),
+                () -> subscriptions.all().stream()
+                        .filter(subscription -> userId.equals(subscription.userId()))
+                        .forEach(subscription -> locked(subscription, () -> feed.catchUp(subscription, seq))),
                 userId,
                 seq);
     }
@@ -71,13 +67,12 @@ public class LocalFanOut implements DisposableBean {
      *
      * @return how many users' feeds were checked
      */
-    public int catchUpAll() {
-        Map<String, List<SocketSession>> byUser = sockets.all().stream()
-                .filter(session -> session.userId() != null)
-                .collect(Collectors.groupingBy(SocketSession::userId));
-        byUser.forEach((userId, sessions) -> {
+    int catchUpAll() {
+        Map<String, List<Subscription>> byUser =
+                subscriptions.all().stream().collect(Collectors.groupingBy(Subscription::userId));
+        byUser.forEach((userId, ofUser) -> {
             long head = feed.head(userId);
-            sessions.forEach(session -> locked(session, () -> feed.catchUp(session, head)));
+            ofUser.forEach(subscription -> locked(subscription, () -> feed.catchUp(subscription, head)));
         });
         return byUser.size();
     }
@@ -93,24 +88,22 @@ public class LocalFanOut implements DisposableBean {
     private void deliverNow(AgentEventPublished event) {
         for (ConnectionView connection : registry.ofUser(event.userId(), ConnectionState.READY)) {
             if (node.id().equals(connection.nodeId())) {
-                sockets.get(connection.preliminaryId()).ifPresent(session -> deliverTo(session, event));
+                subscriptions
+                        .get(connection.preliminaryId())
+                        .ifPresent(subscription -> locked(subscription, () -> feed.deliver(subscription, event)));
             }
         }
     }
 
-    private void deliverTo(SocketSession session, AgentEventPublished event) {
-        locked(session, () -> feed.deliver(session, event));
-    }
-
-    private void locked(SocketSession session, Runnable send) {
+    /** A client that cannot keep up is closed by the socket engine; any other failure costs this delivery only. */
+    private void locked(Subscription subscription, Runnable send) {
         try {
-            synchronized (session.lock()) {
-                send.run();
-            }
-        } catch (SessionLimitExceededException e) {
-            sockets.closeByServer(session, CloseCode.SLOW_CONSUMER, e.getMessage());
+            subscription.socket().whileReady(send);
         } catch (RuntimeException e) {
-            log.warn("delivery to connection {} failed: {}", session.preliminaryId(), e.getMessage());
+            log.warn(
+                    "delivery to connection {} failed: {}",
+                    subscription.socket().connectionId(),
+                    e.getMessage());
         }
     }
 

@@ -1,9 +1,7 @@
-package dev.switchboard.gateway.delivery;
+package dev.switchboard.gateway.feed;
 
 import dev.switchboard.api.feed.AgentEventPublished;
 import dev.switchboard.command.feed.AgentEvents;
-import dev.switchboard.gateway.cluster.FeedNotifications;
-import dev.switchboard.gateway.socket.LocalFanOut;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 

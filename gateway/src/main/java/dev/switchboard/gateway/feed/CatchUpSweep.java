@@ -1,6 +1,8 @@
-package dev.switchboard.gateway.cluster;
+package dev.switchboard.gateway.feed;
 
-import dev.switchboard.gateway.socket.LocalFanOut;
+import dev.switchboard.gateway.cluster.ClusterProperties;
+import dev.switchboard.gateway.node.DaemonThreads;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -34,7 +36,7 @@ class CatchUpSweep implements SmartLifecycle {
 
     @Override
     public void start() {
-        timer = ClusterThreads.single("feed-catch-up");
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("feed-catch-up"));
         long period = properties.catchUpInterval().toMillis();
         timer.scheduleWithFixedDelay(
                 () -> {

@@ -1,4 +1,4 @@
-package dev.switchboard.gateway.delivery;
+package dev.switchboard.gateway.feed;
 
 import java.util.Map;
 

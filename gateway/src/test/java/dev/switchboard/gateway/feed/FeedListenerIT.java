@@ -1,10 +1,9 @@
-package dev.switchboard.gateway.cluster;
+package dev.switchboard.gateway.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.command.feed.AgentEvents;
-import dev.switchboard.gateway.delivery.AgentEventPublisher;
 import dev.switchboard.gateway.node.NodeIdentity;
 import dev.switchboard.gateway.support.Nodes;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;

@@ -1,0 +1,41 @@
+package dev.switchboard.gateway.agent;
+
+import dev.switchboard.gateway.availability.DatabaseAvailability;
+import dev.switchboard.gateway.protocol.ClientFrame;
+import dev.switchboard.gateway.protocol.ErrorCode;
+import dev.switchboard.gateway.protocol.FrameCodec;
+import dev.switchboard.gateway.socket.MessageListener;
+import dev.switchboard.gateway.socket.ReadySocket;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers a client's {@code message} with one {@code ack} naming the demo agent's run, then starts the run. While the
+ * database is down the run could not be logged, so the message is answered {@code unavailable} instead of acknowledged.
+ */
+@Component
+class AgentMessages implements MessageListener {
+
+    private final DemoAgent agent;
+    private final FrameCodec codec;
+    private final DatabaseAvailability database;
+
+    AgentMessages(DemoAgent agent, FrameCodec codec, DatabaseAvailability database) {
+        this.agent = agent;
+        this.codec = codec;
+        this.database = database;
+    }
+
+    @Override
+    public void message(ReadySocket socket, ClientFrame.Message message) {
+        if (!database.isAvailable()) {
+            socket.send(codec.error(
+                    ErrorCode.UNAVAILABLE,
+                    "the server cannot store this message's run right now; it was not processed",
+                    message.id()));
+            return;
+        }
+        String runId = agent.newRunId();
+        socket.send(codec.ack(message.id(), runId));
+        agent.run(socket.userId(), runId, message.text());
+    }
+}
