@@ -17,8 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * {@code LifecycleDriver <out.json> <seconds per level> <callers,...>}: complete lifecycles per second through the
  * command side into a fresh PostgreSQL database (see BenchDatabase.forRun), one level after the other, after a short
- * unrecorded warm-up so the
- * first level does not pay for JIT compilation.
+ * unrecorded warm-up so the first level does not pay for JIT compilation.
  */
 public final class LifecycleDriver {
 

@@ -18,8 +18,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 /**
  * Proves the capacity and delivery harnesses still work: a handful of sockets for a few seconds against the bare
  * handler, sockets and server in this JVM (the push path is exercised by run.sh against the packaged node). It asserts
- * that sockets got READY, that memory was measured and that events arrived, never how much or
- * how fast: that is run.sh's business.
+ * that sockets got READY, that memory was measured and that events arrived, never how much or how fast: that is
+ * run.sh's business.
  */
 class SocketFiguresSmokeTest {
 

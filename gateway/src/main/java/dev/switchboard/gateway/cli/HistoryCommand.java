@@ -8,12 +8,8 @@ import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code history <id>}: every event of one connection, its preliminary and final id together, in log order. */
 @Command(
@@ -21,19 +17,10 @@ import picocli.CommandLine.Spec;
         header = "Prints every event of one connection, in log order.",
         mixinStandardHelpOptions = true,
         description = "Prints every event of one connection (either id), refusals included, in log order.")
-final class HistoryCommand implements Callable<Integer> {
+final class HistoryCommand extends LogReport {
 
     @Parameters(paramLabel = "<connection-id>", description = "the preliminary or the final id")
     String id;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    Output output;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

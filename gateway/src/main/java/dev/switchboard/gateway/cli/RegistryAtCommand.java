@@ -8,13 +8,9 @@ import dev.switchboard.audit.timeline.RegistrySnapshot;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code registry-at --position P | --time T}: the registry as it stood then, replayed from the log. */
 @Command(
@@ -22,22 +18,13 @@ import picocli.CommandLine.Spec;
         header = "Prints the registry as it stood at a position or an instant.",
         mixinStandardHelpOptions = true,
         description = "Replays the log up to a position or an instant and prints the registry as it stood then.")
-final class RegistryAtCommand implements Callable<Integer> {
+final class RegistryAtCommand extends LogReport {
 
     @ArgGroup(multiplicity = "1")
     Moment moment;
 
     @Option(names = "--state", paramLabel = "<state>", description = "only connections in this state, e.g. READY")
     ConnectionState state;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    Output output;
-
-    @Spec
-    CommandSpec spec;
 
     static final class Moment {
         @Option(names = "--position", paramLabel = "<position>", description = "a log position")

@@ -7,31 +7,17 @@ import dev.switchboard.audit.rebuild.RegistryDifference;
 import dev.switchboard.audit.rebuild.RegistryRebuild;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * What {@code rebuild [--repair]} and {@code verify} share: replay the whole log into a fresh registry beside the live
- * one, compare
- * them row by row, and switch (only with nothing to repair, or when asked to repair). Nodes may keep running: the
+ * one, compare them row by row, and switch (only with nothing to repair, or when asked to repair). Nodes may keep running: the
  * switch is one short locked transaction. A difference means a projection bug or a tampered table: exit code 1.
  */
-abstract class ReplayAndCompareCommand implements Callable<Integer> {
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    Output output;
-
-    @Spec
-    CommandSpec spec;
+abstract class ReplayAndCompareCommand extends LogReport {
 
     @Override
     public Integer call() throws Exception {

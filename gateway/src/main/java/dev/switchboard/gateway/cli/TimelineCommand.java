@@ -8,14 +8,10 @@ import dev.switchboard.audit.timeline.TimelineStep;
 import dev.switchboard.audit.timeline.Timelines;
 import dev.switchboard.audit.timeline.UserStreams;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code timeline <id>}, {@code timeline --user U}, {@code timeline --from P --to Q}: the log re-run through the
@@ -26,7 +22,7 @@ import picocli.CommandLine.Spec;
         header = "Replays a connection, a user or a log window step by step.",
         mixinStandardHelpOptions = true,
         description = "Replays a connection, a user or a window of the log and prints every step with its states.")
-final class TimelineCommand implements Callable<Integer> {
+final class TimelineCommand extends LogReport {
 
     @Parameters(arity = "0..1", paramLabel = "<connection-id>", description = "a connection, by either id")
     String connectionId;
@@ -39,15 +35,6 @@ final class TimelineCommand implements Callable<Integer> {
 
     @Option(names = "--to", paramLabel = "<position|instant>", description = "window end (inclusive)")
     String to;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    Output output;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
