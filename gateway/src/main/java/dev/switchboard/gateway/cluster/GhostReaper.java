@@ -1,14 +1,10 @@
 package dev.switchboard.gateway.cluster;
 
-import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.node.NodeIdentity;
+import dev.switchboard.gateway.node.PeriodicJob;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +13,7 @@ import org.springframework.stereotype.Component;
  * claim on the lease row matched; a reaper that dies midway leaves the row claimable again after a lease duration.
  */
 @Component
-class GhostReaper implements SmartLifecycle {
+class GhostReaper extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(GhostReaper.class);
 
@@ -26,7 +22,6 @@ class GhostReaper implements SmartLifecycle {
     private final String self;
     private final ClusterProperties properties;
     private final Clock clock;
-    private volatile ScheduledExecutorService timer;
 
     GhostReaper(
             NodeLeases leases,
@@ -34,19 +29,12 @@ class GhostReaper implements SmartLifecycle {
             NodeIdentity node,
             ClusterProperties properties,
             Clock clock) {
+        super("ghost-reaper", properties::reaperInterval);
         this.leases = leases;
         this.leftovers = leftovers;
         this.self = node.id();
         this.properties = properties;
         this.clock = clock;
-    }
-
-    /** Runs once the node is started: closing a connection needs Axon. */
-    @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ghost-reaper"));
-        long period = properties.reaperInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::reapQuietly, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** @return how many dead nodes this node reaped */
@@ -71,22 +59,9 @@ class GhostReaper implements SmartLifecycle {
         return reaped;
     }
 
-    private void reapQuietly() {
-        try {
-            reap();
-        } catch (RuntimeException e) {
-            log.warn("reaping failed; the next round tries again: {}", e.getMessage());
-        }
-    }
-
+    /** Runs once the node is started: closing a connection needs Axon. */
     @Override
-    public void stop() {
-        timer.shutdownNow();
-        timer = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null;
+    protected void runOnce() {
+        reap();
     }
 }
