@@ -1,0 +1,21 @@
+package dev.switchboard.command.feed;
+
+import dev.switchboard.api.feed.AgentEventPublished;
+import java.util.List;
+
+/**
+ * Told of what each committed transaction of the feed writer appended, so that a node can hand the events to its
+ * sockets and announce them to the other nodes once per transaction rather than once per event.
+ *
+ * <p>Called on the writer's thread, once per transaction that appended anything, in the order the transactions
+ * committed, after the callers of that transaction have their answers. The writer takes its next batch only when this
+ * returns, so it should hand the work off rather than do it. What it throws is logged; the events stay appended.
+ */
+@FunctionalInterface
+public interface FeedCommitListener {
+
+    FeedCommitListener NONE = appended -> {};
+
+    /** @param appended the events the transaction appended (replayed idempotency keys are not), in log order */
+    void committed(List<AgentEventPublished> appended);
+}
