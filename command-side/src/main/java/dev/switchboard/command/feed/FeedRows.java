@@ -36,9 +36,8 @@ final class FeedRows {
     private static final String INSERT_KEY =
             "INSERT INTO feed_idempotency_key (user_id, idempotency_key, seq) VALUES (?, ?, ?)";
     /** MAX over the unique key's leading column: the server reads the index's last entry for the stream, no more. */
-    private static final String LAST_SEQUENCE =
-            "SELECT CAST(? AS VARCHAR(255)) AS user_id, (SELECT MAX(sequence_number) "
-                    + "FROM domain_event_entry WHERE aggregate_identifier = ?) AS last_sequence";
+    static final String LAST_SEQUENCE = "SELECT CAST(? AS VARCHAR(255)) AS user_id, (SELECT MAX(sequence_number) "
+            + "FROM domain_event_entry WHERE aggregate_identifier = ?) AS last_sequence";
 
     private static final String STORED_EVENTS = "SELECT k.idempotency_key, e.payload_type, e.payload_revision, "
             + "e.payload FROM feed_idempotency_key k JOIN domain_event_entry e "

@@ -104,10 +104,10 @@ final class FeedWriter implements AutoCloseable {
             if (next.backlog()) {
                 drainRate.record(batch.stream().mapToInt(FeedRequest::size).sum(), System.nanoTime() - started);
             }
-            batch.stream().filter(request -> !request.isAnswered()).forEach(FeedRequest::answerCommitted);
             if (!appended.isEmpty()) {
                 tell(appended);
             }
+            batch.stream().filter(request -> !request.isAnswered()).forEach(FeedRequest::answerCommitted);
         }
     }
 
