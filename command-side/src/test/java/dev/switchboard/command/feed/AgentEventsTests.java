@@ -18,19 +18,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** What a publisher sees of a feed, on a real PostgreSQL: the behaviours the feed aggregate had, and batches. */
+/**
+ * What a publisher sees of a feed: the behaviours the feed aggregate had, and batches. Run on PostgreSQL and on the
+ * embedded H2 by the subclasses.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AgentEventsIT {
+abstract class AgentEventsTests {
 
     private static final Map<String, Object> DATA = Map.of("tool", "search");
 
-    private final FeedDatabase database = FeedDatabase.postgres();
+    private FeedDatabase databaseInUse;
     private HikariDataSource pool;
     private AgentEvents node;
 
+    abstract FeedDatabase database();
+
     @BeforeAll
     void start() {
-        pool = database.pool();
+        databaseInUse = database();
+        pool = databaseInUse.pool();
         node = FeedDatabase.node(pool, Clock.systemUTC(), FeedCommitListener.NONE);
     }
 
@@ -126,7 +132,7 @@ class AgentEventsIT {
     }
 
     private int storedEvents(String user) throws SQLException {
-        try (var connection = database.connect();
+        try (var connection = databaseInUse.connect();
                 var count = connection.prepareStatement(
                         "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?")) {
             count.setString(1, "feed:" + user);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.switchboard.command.ids.MessageIdentifiers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -74,10 +75,21 @@ final class FeedDatabase {
         return DriverManager.getConnection(url, user, password);
     }
 
-    /** A node's feed writer on this database; close it after the test. */
+    /** A node's feed writer, with the default batch size and queue bound; close it after the test. */
     static AgentEvents node(DataSource dataSource, Clock clock, FeedCommitListener listener) {
         return new AgentEvents(
                 dataSource, serializer(), clock, new FeedHeads(1_000), listener, 1_000, Duration.ofMillis(250));
+    }
+
+    /** The writer alone, to queue requests without waiting for them; close it after the test. */
+    static FeedWriter writer(DataSource dataSource, FeedCommitListener listener, int maxBatch, Duration maxDelay) {
+        var transaction = new FeedTransaction(
+                dataSource, new FeedRows(serializer()), new FeedHeads(1_000), Clock.systemUTC(), FeedDatabase::newId);
+        return new FeedWriter(transaction, listener, maxBatch, maxDelay);
+    }
+
+    static String newId() {
+        return new MessageIdentifiers().generateIdentifier();
     }
 
     /** What audit's {@code EventLogFormat.serializer()} makes, which this module cannot see: JSON, ISO times. */

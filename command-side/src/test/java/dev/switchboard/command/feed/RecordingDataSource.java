@@ -11,13 +11,19 @@ import javax.sql.DataSource;
 
 /**
  * Wraps a data source: records the SQL of every statement its connections prepare, and can make their commits fail
- * the way they do when the database goes away.
+ * the way they do when the database goes away, before the commit or after it (the answer lost on the way back).
  */
 final class RecordingDataSource {
 
+    enum Commits {
+        WORK,
+        FAIL,
+        FAIL_AFTER_COMMITTING
+    }
+
     private final DataSource target;
     private final List<String> statements = new CopyOnWriteArrayList<>();
-    private volatile boolean commitsFail;
+    private volatile Commits commits = Commits.WORK;
 
     RecordingDataSource(DataSource target) {
         this.target = target;
@@ -39,8 +45,8 @@ final class RecordingDataSource {
         statements.clear();
     }
 
-    void failCommits(boolean fail) {
-        commitsFail = fail;
+    void commits(Commits commits) {
+        this.commits = commits;
     }
 
     private Connection connection(Connection connection) {
@@ -48,10 +54,13 @@ final class RecordingDataSource {
             if (method.getName().equals("prepareStatement")) {
                 statements.add((String) arguments[0]);
             }
-            if (method.getName().equals("commit") && commitsFail) {
-                throw new SQLTransientConnectionException("the database went away (a test's doing)", "08006");
+            if (!method.getName().equals("commit") || commits == Commits.WORK) {
+                return call(connection, method, arguments);
             }
-            return call(connection, method, arguments);
+            if (commits == Commits.FAIL_AFTER_COMMITTING) {
+                call(connection, method, arguments);
+            }
+            throw new SQLTransientConnectionException("the database went away (a test's doing)", "08006");
         });
     }
 
