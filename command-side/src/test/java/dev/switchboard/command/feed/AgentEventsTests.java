@@ -47,15 +47,16 @@ abstract class AgentEventsTests {
     }
 
     @Test
-    void aUsersEventsAreNumberedFromOneInTheOrderTheyArePublished() {
-        String user = newUser();
-        List<Long> seqs = new ArrayList<>();
-        for (String event :
-                List.of("agent_started", "agent_thinking", "tool_executing", "tool_completed", "agent_completed")) {
-            seqs.add(node.append(user, "run-1", event, DATA, null).seq());
+    void eachUsersEventsAreNumberedFromOneInTheOrderTheyArePublished() {
+        String ann = newUser();
+        String ben = newUser();
+        List<String> numbered = new ArrayList<>();
+        for (String user : List.of(ann, ben, ann, ann, ben)) {
+            AgentEventPublished stored = node.append(user, "run-1", "agent_thinking", DATA, null);
+            numbered.add((user.equals(ann) ? "ann:" : "ben:") + stored.seq());
         }
 
-        assertThat(seqs).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(numbered).containsExactly("ann:1", "ben:1", "ann:2", "ann:3", "ben:2");
     }
 
     @Test

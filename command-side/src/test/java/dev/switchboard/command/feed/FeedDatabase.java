@@ -24,20 +24,10 @@ import org.flywaydb.core.Flyway;
  * postgres, no password), as the gateway's tests find theirs; or an in-memory H2 in the PostgreSQL mode a node without
  * a datasource runs on.
  */
-final class FeedDatabase {
+record FeedDatabase(String url, String user, String password) {
 
     private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static String postgresUrl;
-
-    private final String url;
-    private final String user;
-    private final String password;
-
-    private FeedDatabase(String url, String user, String password) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
-    }
 
     static synchronized FeedDatabase postgres() {
         if (postgresUrl == null) {
