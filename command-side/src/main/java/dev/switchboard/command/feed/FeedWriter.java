@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 final class FeedWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FeedWriter.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     private final FeedTransaction transaction;
     private final FeedCommitListener listener;
@@ -46,8 +47,9 @@ final class FeedWriter implements AutoCloseable {
     }
 
     /**
-     * Queues the request; its answer completes after the commit. A request that fits in the next batch is always
-     * taken; beyond that, one the writer would need longer than the bound to reach is refused at once.
+     * Queues the request; its answer completes after the commit. A request that fits in the next batch (or finds the
+     * queue empty) is always taken; beyond that, one the writer would need longer than the bound to reach, at its
+     * recent rate, is refused at once.
      *
      * @throws FeedOverloadedException when refused
      */
@@ -57,15 +59,14 @@ final class FeedWriter implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("The agent feed writer has stopped.");
             }
-            int ahead = queuedEvents + request.size();
-            if (ahead > maxBatchSize) {
-                Duration wait = drainRate.timeFor(ahead);
+            if (queuedEvents + request.size() > maxBatchSize) {
+                Duration wait = drainRate.timeFor(queuedEvents);
                 if (wait.compareTo(maxQueueDelay) > 0) {
                     throw new FeedOverloadedException(wait, queuedEvents);
                 }
             }
             queue.addLast(request);
-            queuedEvents = ahead;
+            queuedEvents += request.size();
             queued.signal();
         } finally {
             lock.unlock();
@@ -73,7 +74,10 @@ final class FeedWriter implements AutoCloseable {
         return request.answer();
     }
 
-    /** Stops taking requests, writes what is queued, then stops the thread. */
+    /**
+     * Stops taking requests and writes what is queued. Waits for that a bounded time: a transaction stuck on the
+     * database must not hold up a node's shutdown forever (the thread is a daemon).
+     */
     @Override
     public void close() throws InterruptedException {
         lock.lock();
@@ -83,7 +87,10 @@ final class FeedWriter implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        thread.join();
+        thread.join(SHUTDOWN_WAIT.toMillis());
+        if (thread.isAlive()) {
+            log.warn("the feed writer did not finish its queue within {}; stopping without it", SHUTDOWN_WAIT);
+        }
     }
 
     private void run() {

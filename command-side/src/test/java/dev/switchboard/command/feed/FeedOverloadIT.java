@@ -7,6 +7,7 @@ import dev.switchboard.api.feed.AgentEventPublished;
 import dev.switchboard.api.feed.PublishAgentEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,12 +37,7 @@ class FeedOverloadIT {
         };
         try (HikariDataSource pool = FeedDatabase.postgres().pool();
                 FeedWriter writer = FeedDatabase.writer(pool, listener, MAX_BATCH, Duration.ofMillis(5))) {
-            List<CompletableFuture<List<AgentEventPublished>>> busySpell = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                busySpell.add(writer.submit(request("busy")));
-            }
-            CompletableFuture.allOf(busySpell.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-
+            busySpell(writer);
             hold.set(true);
             CompletableFuture<List<AgentEventPublished>> held = writer.submit(request("held"));
             assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
@@ -63,6 +59,35 @@ class FeedOverloadIT {
             held.get(10, TimeUnit.SECONDS);
             CompletableFuture.allOf(accepted.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** A single caller's batch may be larger than the writer's: it is written alone, rather than never. */
+    @Test
+    void aRequestLargerThanABatchIsTakenWhenNothingIsQueued() throws Exception {
+        try (HikariDataSource pool = FeedDatabase.postgres().pool();
+                FeedWriter writer =
+                        FeedDatabase.writer(pool, FeedCommitListener.NONE, MAX_BATCH, Duration.ofMillis(1))) {
+            busySpell(writer);
+
+            List<PublishAgentEvent> events = Collections.nCopies(
+                    MAX_BATCH * 5, new PublishAgentEvent("large", "run-1", "agent_thinking", Map.of(), null));
+            List<AgentEventPublished> stored =
+                    writer.submit(new FeedRequest(events, FeedDatabase::newId)).get(30, TimeUnit.SECONDS);
+
+            assertThat(stored)
+                    .extracting(AgentEventPublished::seq)
+                    .doesNotHaveDuplicates()
+                    .hasSize(MAX_BATCH * 5);
+        }
+    }
+
+    /** Enough queued at once that the writer works with more waiting, which is when it learns its rate. */
+    private static void busySpell(FeedWriter writer) throws Exception {
+        List<CompletableFuture<List<AgentEventPublished>>> answers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            answers.add(writer.submit(request("busy")));
+        }
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
     }
 
     private static FeedRequest request(String user) {
