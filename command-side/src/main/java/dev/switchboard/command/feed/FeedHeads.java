@@ -17,7 +17,7 @@ public final class FeedHeads {
 
     private final Cache<String, Long> lastSeqs;
 
-    public FeedHeads(long maximumEntries) {
+    FeedHeads(long maximumEntries) {
         this.lastSeqs =
                 Caffeine.newBuilder().maximumSize(maximumEntries).recordStats().build();
     }
