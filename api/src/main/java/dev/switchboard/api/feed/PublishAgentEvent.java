@@ -1,21 +1,13 @@
 package dev.switchboard.api.feed;
 
 import java.util.Map;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Append an agent event to the user's feed, where it takes the next per-user sequence number.
  *
  * @param event one of the {@link AgentEventKind} wire names
- * @param idempotencyKey the publisher's id for this event; a key the feed has seen recently is not appended again.
+ * @param idempotencyKey the publisher's id for this event; a key the user's feed already holds is not appended again.
  *     May be null.
  */
 public record PublishAgentEvent(
-        String userId, String runId, String event, Map<String, Object> data, String idempotencyKey) {
-
-    /** The feed is addressed by the user, so the stream id is derived rather than carried. */
-    @TargetAggregateIdentifier
-    public String feedId() {
-        return FeedIds.of(userId);
-    }
-}
+        String userId, String runId, String event, Map<String, Object> data, String idempotencyKey) {}

@@ -19,10 +19,8 @@ import org.axonframework.common.caching.Cache;
  */
 public final class AggregateCache implements Cache {
 
-    /** The bean names of the two caches, as {@code @Aggregate(cache = ...)} names them. */
+    /** The bean name of the connections' cache, as {@code @Aggregate(cache = ...)} names it. */
     public static final String CONNECTIONS = "connectionAggregateCache";
-
-    public static final String FEEDS = "agentFeedAggregateCache";
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
 

@@ -1,85 +1,86 @@
 package dev.switchboard.command.feed;
 
 import dev.switchboard.api.feed.AgentEventPublished;
-import dev.switchboard.api.feed.FeedIds;
 import dev.switchboard.api.feed.PublishAgentEvent;
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
+import dev.switchboard.command.ids.MessageIdentifiers;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.axonframework.serialization.Serializer;
 
 /**
- * Appends agent events to users' feeds. Two nodes publishing for one user at once both read the same last seq; the
- * store's unique key lets one append and refuses the other, which is retried against the new state and takes the
- * next seq. A user's very first publishes race on creating the stream, which Axon reports as a different exception.
+ * Appends agent events to users' feeds, stream {@code feed:<userId>}, where event n (Axon counts from 0) carries seq
+ * n + 1: the event table's unique key on (stream, sequence) hands each seq to exactly one event, across nodes too.
+ * There is no aggregate to load: a user's next seq comes from a cached head, and a node's concurrent publishes share
+ * one transaction and one commit (see {@link FeedWriter}).
+ *
+ * <p>An event carrying an idempotency key its user's feed already holds is not appended again: the caller gets the
+ * earlier event, however long ago it was stored.
  */
-public class AgentEvents {
+public class AgentEvents implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(AgentEvents.class);
+    private final FeedWriter writer;
+    private final Supplier<String> traceIds;
 
-    private final CommandGateway commandGateway;
-    private final EventStore eventStore;
-    private final Retry conflictRetry;
-
-    public AgentEvents(CommandGateway commandGateway, EventStore eventStore) {
-        this.commandGateway = commandGateway;
-        this.eventStore = eventStore;
-        // Random backoff, so that two nodes that just collided do not collide again on the very next attempt. The
-        // loser restarts behind the winner's node, whose next local publish is already waiting on the lock, so it can
-        // lose a few times in a row: two nodes hammering one user needed up to 6 attempts in AgentFeedIT.
-        this.conflictRetry = Retry.of(
-                "agent-feed-conflict",
-                RetryConfig.custom()
-                        .maxAttempts(20)
-                        .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
-                                Duration.ofMillis(2), 2.0, 0.5, Duration.ofMillis(100)))
-                        .retryOnException(
-                                e -> e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException)
-                        .build());
-        conflictRetry
-                .getEventPublisher()
-                .onRetry(event -> log.debug(
-                        "agent event met a concurrent publish for the same user ({}); "
-                                + "retrying with the next seq (attempt {})",
-                        event.getLastThrowable().getClass().getSimpleName(),
-                        event.getNumberOfRetryAttempts()));
+    AgentEvents(
+            DataSource dataSource,
+            Serializer eventSerializer,
+            Clock clock,
+            FeedHeads heads,
+            FeedCommitListener listener,
+            int maxBatchSize,
+            Duration maxQueueDelay) {
+        Supplier<String> ids = new MessageIdentifiers()::generateIdentifier;
+        var transaction = new FeedTransaction(dataSource, new FeedRows(eventSerializer), heads, clock, ids);
+        this.writer = new FeedWriter(transaction, listener, maxBatchSize, maxQueueDelay);
+        this.traceIds = ids;
     }
 
     /**
-     * Appends the event to the user's feed and returns it as stored, with its seq. When the feed has already seen
+     * Appends the event to the user's feed and returns it as stored, with its seq. When the feed already holds
      * {@code idempotencyKey}, nothing is appended and the earlier event is returned.
      *
      * @param event one of the five agent event wire names
      * @param idempotencyKey the publisher's id for the event; may be null
      * @throws IllegalArgumentException when the user or run id is blank or the event name unknown
+     * @throws FeedOverloadedException when the writer is too far behind to take it
      */
     public AgentEventPublished append(
             String userId, String runId, String event, Map<String, Object> data, String idempotencyKey) {
-        var command = new PublishAgentEvent(userId, runId, event, data, idempotencyKey);
-        AgentFeed.validate(command);
-        FeedAppend append = conflictRetry.executeSupplier(() -> commandGateway.sendAndWait(command));
-        return append.appended() != null ? append.appended() : stored(userId, append.seq());
+        return appendAll(List.of(new PublishAgentEvent(userId, runId, event, data, idempotencyKey)))
+                .get(0);
     }
 
     /**
-     * A replayed key's earlier event, read back from the log: the caller gets the first event, not this call's data.
-     * A new event needs no read: the one the feed applied is the one it stored.
+     * Appends the events, of any users, in one transaction: all of them or, when it fails, none. Each user's events
+     * take seqs in the order given. Every event is checked before anything is queued.
+     *
+     * @return the events as stored (or, for a key already held, as stored earlier), in the order given
+     * @throws IllegalArgumentException when any event is invalid; nothing is appended
+     * @throws FeedOverloadedException when the writer is too far behind to take them
      */
-    private AgentEventPublished stored(String userId, long seq) {
-        var events = eventStore.readEvents(FeedIds.of(userId), seq - 1);
-        if (events.hasNext()
-                && events.next().getPayload() instanceof AgentEventPublished published
-                && published.seq() == seq) {
-            return published;
+    public List<AgentEventPublished> appendAll(List<PublishAgentEvent> events) {
+        events.forEach(AgentEventRules::validate);
+        if (events.isEmpty()) {
+            return List.of();
         }
-        throw new IllegalStateException("the feed of user " + userId + " accepted seq " + seq
-                + " but does not hold it at stream position " + (seq - 1));
+        try {
+            return writer.submit(new FeedRequest(events, traceIds)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    /** Writes what is queued, then stops the writer. */
+    @Override
+    public void close() throws InterruptedException {
+        writer.close();
     }
 }

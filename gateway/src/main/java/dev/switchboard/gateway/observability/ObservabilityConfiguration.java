@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.observability;
 
 import dev.switchboard.command.cache.AggregateCache;
+import dev.switchboard.command.feed.FeedHeads;
 import dev.switchboard.gateway.limits.AuthFailureCircuits;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,16 +44,17 @@ class ObservabilityConfiguration {
     }
 
     /**
-     * {@code cache_gets_total{cache, result}}, {@code cache_evictions_total} and {@code cache_size} for the aggregate
-     * caches: a falling hit ratio on {@code connections} means commands read their streams again (more round trips per
-     * handshake), usually because the cache is smaller than the node's live connections.
+     * {@code cache_gets_total{cache, result}}, {@code cache_evictions_total} and {@code cache_size} for the command
+     * side's caches: a falling hit ratio on {@code connections} means commands read their streams again (more round
+     * trips per handshake), usually because the cache is smaller than the node's live connections; a miss on
+     * {@code agent_feeds} is a publish that read its user's feed head.
      */
     @Autowired
     void aggregateCaches(
             MeterRegistry meters,
             @Qualifier(AggregateCache.CONNECTIONS) AggregateCache connections,
-            @Qualifier(AggregateCache.FEEDS) AggregateCache feeds) {
+            FeedHeads feedHeads) {
         CaffeineCacheMetrics.monitor(meters, connections.entries(), "connections");
-        CaffeineCacheMetrics.monitor(meters, feeds.entries(), "agent_feeds");
+        CaffeineCacheMetrics.monitor(meters, feedHeads.entries(), "agent_feeds");
     }
 }

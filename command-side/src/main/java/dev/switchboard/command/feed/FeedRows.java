@@ -1,0 +1,151 @@
+package dev.switchboard.command.feed;
+
+import static java.util.Collections.nCopies;
+
+import dev.switchboard.api.feed.AgentEventPublished;
+import dev.switchboard.api.feed.FeedIds;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+
+/**
+ * The feed's SQL. An event row is what Axon's {@code JdbcEventStorageEngine} writes for the same message, column for
+ * column (its statement builder, {@code JdbcEventStorageEngineStatements.appendEvents}), in the node's event
+ * serializer, so every reader of the log reads it unchanged.
+ */
+final class FeedRows {
+
+    /** Users per head query and keys per key query: one round trip each, a statement the server can still plan fast. */
+    private static final int CHUNK = 64;
+
+    private static final String INSERT_EVENT =
+            "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, "
+                    + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_KEY =
+            "INSERT INTO feed_idempotency_key (user_id, idempotency_key, seq) VALUES (?, ?, ?)";
+    /** MAX over the unique key's leading column: the server reads the index's last entry for the stream, no more. */
+    static final String LAST_SEQUENCE = "SELECT CAST(? AS VARCHAR(255)) AS user_id, (SELECT MAX(sequence_number) "
+            + "FROM domain_event_entry WHERE aggregate_identifier = ?) AS last_sequence";
+
+    private static final String STORED_EVENTS = "SELECT k.idempotency_key, e.payload_type, e.payload_revision, "
+            + "e.payload FROM feed_idempotency_key k JOIN domain_event_entry e "
+            + "ON e.aggregate_identifier = ? AND e.sequence_number = k.seq - 1 "
+            + "WHERE k.user_id = ? AND k.idempotency_key IN (";
+
+    private final Serializer serializer;
+
+    FeedRows(Serializer serializer) {
+        this.serializer = serializer;
+    }
+
+    /** Serializes the slot's message now, where a failure belongs to one request; the insert reuses the result. */
+    void serialize(FeedSlot slot) {
+        slot.message().serializePayload(serializer, byte[].class);
+        slot.message().serializeMetaData(serializer, byte[].class);
+    }
+
+    /** The users' last seqs, 0 for a user with no events. */
+    Map<String, Long> lastSeqs(Connection connection, Collection<String> users) throws SQLException {
+        Map<String, Long> lastSeqs = new HashMap<>();
+        List<String> all = new ArrayList<>(users);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            String sql = String.join(" UNION ALL ", nCopies(chunk.size(), LAST_SEQUENCE));
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int parameter = 0;
+                for (String user : chunk) {
+                    statement.setString(++parameter, user);
+                    statement.setString(++parameter, FeedIds.of(user));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        String user = rows.getString("user_id");
+                        long lastSequence = rows.getLong("last_sequence");
+                        lastSeqs.put(user, rows.wasNull() ? 0 : lastSequence + 1);
+                    }
+                }
+            }
+        }
+        return lastSeqs;
+    }
+
+    void insertEvents(Connection connection, List<FeedSlot> slots) throws SQLException {
+        if (slots.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_EVENT)) {
+            for (FeedSlot slot : slots) {
+                DomainEventMessage<?> event = slot.message();
+                SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+                SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+                statement.setString(1, event.getIdentifier());
+                statement.setString(2, event.getAggregateIdentifier());
+                statement.setLong(3, event.getSequenceNumber());
+                statement.setString(4, event.getType());
+                statement.setString(5, DateTimeUtils.formatInstant(event.getTimestamp()));
+                statement.setString(6, payload.getType().getName());
+                statement.setString(7, payload.getType().getRevision());
+                statement.setBytes(8, payload.getData());
+                statement.setBytes(9, metaData.getData());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    void insertKeys(Connection connection, List<FeedSlot> keyed) throws SQLException {
+        if (keyed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_KEY)) {
+            for (FeedSlot slot : keyed) {
+                statement.setString(1, slot.userId());
+                statement.setString(2, slot.idempotencyKey());
+                statement.setLong(3, slot.event().seq());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** The events of the log that some of the user's {@code keys} stand for, by key: each read by primary key. */
+    Map<String, AgentEventPublished> storedEvents(Connection connection, String user, Collection<String> keys)
+            throws SQLException {
+        Map<String, AgentEventPublished> stored = new HashMap<>();
+        List<String> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            String sql = STORED_EVENTS + String.join(", ", nCopies(chunk.size(), "?")) + ")";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, FeedIds.of(user));
+                statement.setString(2, user);
+                for (int i = 0; i < chunk.size(); i++) {
+                    statement.setString(3 + i, chunk.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        var payload = new SimpleSerializedObject<>(
+                                rows.getBytes("payload"),
+                                byte[].class,
+                                rows.getString("payload_type"),
+                                rows.getString("payload_revision"));
+                        stored.put(rows.getString("idempotency_key"), serializer.deserialize(payload));
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+}
