@@ -39,7 +39,7 @@ final class ColdRows {
         JsonNode restarted = cold.get("freshUsersAfterRestart");
         double freshAfter = restarted.get("p50Millis").asDouble();
         row.add(
-                "first publish of a fresh user after the restart, p50 over " + restarted.get("users") + " ms",
+                "first publish ms of a fresh user after the restart, p50 over " + restarted.get("users"),
                 Table.fmt(freshAfter),
                 "the same before the fill",
                 Table.fmt(baseline),
