@@ -1,7 +1,6 @@
 package dev.switchboard.bench.bare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -12,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The floors of a push: {@code POST /api/users/{userId}/events} behind the node's kind of security filter, on the
@@ -20,7 +20,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * hand-written durable push; without it, nothing is kept: the bare MVC push. Spring MVC, Jackson and Spring Security
  * are imported; still no database auto-configuration, Flyway or Axon.
  */
-@SpringBootConfiguration
 @ImportAutoConfiguration({
     WebMvcAutoConfiguration.class,
     HttpMessageConvertersAutoConfiguration.class,
@@ -28,7 +27,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
     SecurityAutoConfiguration.class,
     SecurityFilterAutoConfiguration.class
 })
-@Import({BareSocketApplication.class, BarePushSecurity.class, BarePushEndpoint.class})
+@Import({BareSocketApplication.class, BarePushSecurity.class})
 public class BarePushApplication {
 
     public static void main(String[] args) {
@@ -44,5 +43,13 @@ public class BarePushApplication {
     @Bean
     UserFeeds userFeeds(JwtDecoder tokens, ObjectMapper json, FeedStore store) {
         return new UserFeeds(tokens, json, store);
+    }
+
+    @Bean
+    BarePushEndpoint pushEndpoint(UserFeeds feeds, RequestMappingHandlerMapping requestMappingHandlerMapping)
+            throws NoSuchMethodException {
+        var endpoint = new BarePushEndpoint(feeds);
+        endpoint.register(requestMappingHandlerMapping);
+        return endpoint;
     }
 }

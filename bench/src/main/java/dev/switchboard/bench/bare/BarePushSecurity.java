@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,7 +20,6 @@ import org.springframework.security.web.SecurityFilterChain;
  * pinned to HS256 with the run's secret ({@code BENCH_JWT_SECRET}), and scope {@code events:publish} to push. The
  * WebSocket upgrade is open; the socket authenticates with its first frame, as on the node.
  */
-@Configuration(proxyBeanMethods = false)
 class BarePushSecurity {
 
     @Bean

@@ -3,7 +3,6 @@ package dev.switchboard.bench.bare;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.embedded.EmbeddedWebServerFactoryCustomizerAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
@@ -17,9 +16,11 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
  * The floor of any Spring gateway: the same embedded Tomcat and Spring WebSocket stack as the node, with a handler
  * that keeps no state and does no work. Only the web server's auto-configuration is imported, not the whole class
  * path's: the gateway's classes are on it, and a floor must not start a database pool, Flyway or Axon. The push floor
- * ({@link BarePushApplication}) is this one with a {@link SocketUsers} that keeps each user's sockets.
+ * ({@link BarePushApplication}) is this one with a {@link SocketUsers} that keeps each user's sockets. No class of the
+ * floors carries a component stereotype ({@code @Configuration}, {@code @SpringBootConfiguration},
+ * {@code @RestController}): the node scans all of {@code dev.switchboard}, and an in-process node (the lifecycle and
+ * big-log steps) would otherwise pick the floors' beans up.
  */
-@SpringBootConfiguration
 @ImportAutoConfiguration({
     ServletWebServerFactoryAutoConfiguration.class,
     DispatcherServletAutoConfiguration.class,
