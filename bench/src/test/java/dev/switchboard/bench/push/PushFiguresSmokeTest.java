@@ -56,16 +56,7 @@ class PushFiguresSmokeTest {
                         .isGreaterThanOrEqualTo(run.get("accepted").asLong());
             }
 
-            BatchRun.run(
-                    base(durable),
-                    jdbcUrl(database),
-                    directory.resolve("batch.json"),
-                    Duration.ZERO,
-                    Duration.ofSeconds(1),
-                    2_000,
-                    Tokens.of(SECRET));
-
-            JsonNode batch = JSON.readTree(directory.resolve("batch.json").toFile());
+            JsonNode batch = batch(base(durable), database, directory.resolve("batch.json"), 2_000);
             assertThat(batch.get("available").asBoolean()).isFalse();
             assertThat(batch.get("answer").asText()).startsWith("404");
             assertThat(batch.get("copyRows").asLong()).isEqualTo(2_000);
@@ -76,15 +67,7 @@ class PushFiguresSmokeTest {
     void theBatchFigureAndTheColdFillUseTheBatchEndpointWhenItAnswers(@TempDir Path directory) throws Exception {
         try (var database = BenchDatabase.create();
                 var endpoint = new BatchEndpointStub()) {
-            BatchRun.run(
-                    endpoint.base(),
-                    jdbcUrl(database),
-                    directory.resolve("batch.json"),
-                    Duration.ZERO,
-                    Duration.ofSeconds(5),
-                    3_000,
-                    Tokens.of(SECRET));
-            JsonNode batch = JSON.readTree(directory.resolve("batch.json").toFile());
+            JsonNode batch = batch(endpoint.base(), database, directory.resolve("batch.json"), 3_000);
             assertThat(batch.get("available").asBoolean()).isTrue();
             assertThat(batch.get("events").asLong()).isEqualTo(3_000);
             assertThat(batch.get("copyRows").asLong()).isEqualTo(3_000);
@@ -125,6 +108,12 @@ class PushFiguresSmokeTest {
                 10,
                 4,
                 Tokens.of(SECRET));
+        return JSON.readTree(out.toFile());
+    }
+
+    /** The batch figure, at most 5 s without a warm-up, up to {@code maxEvents}. */
+    private static JsonNode batch(URI base, BenchDatabase database, Path out, long maxEvents) throws Exception {
+        BatchRun.run(base, jdbcUrl(database), out, Duration.ZERO, Duration.ofSeconds(5), maxEvents, Tokens.of(SECRET));
         return JSON.readTree(out.toFile());
     }
 
