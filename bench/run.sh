@@ -2,11 +2,18 @@
 # Runs the benchmarks of the bench module once, with bounded counts and durations, and writes
 # bench/results/<UTC stamp>.json and .md. Everything it starts (databases, nodes, the bare floor, load processes) is
 # stopped and dropped on exit, whatever happens. Traffic goes to 127.0.0.1 only.
-#   bench/run.sh                      every step: jmh lifecycle handshake capacity delivery biglog (about 25 min)
+#   bench/run.sh                      every step: jmh lifecycle handshake capacity delivery biglog push (about 35 min)
 #   bench/run.sh capacity delivery    only the steps named
+#   bench/run.sh push handshake       the push path's figures: pushes accepted/s with push → frame latency next to a
+#                                     bare MVC push and a hand-written durable one, batch publish next to COPY, the cold
+#                                     publish after a long feed; handshakes next to the bare handler. About 10 min once
+#                                     the node answers POST /api/events; before, the cold publish's feed is filled by
+#                                     single pushes, which adds several minutes (BENCH_COLD_EVENTS below)
 # BENCH_CAPACITY_LEVELS (default 1000,5000,18000) are the idle-socket counts; BENCH_CAPACITY_SKIP_MAX=1 drops the last.
 # BIGLOG_MAX_EVENTS (default 1000000) is the largest log of the big-log step (rebuild, timeline and registry-at on
 # logs of 10^3 up to it); 100000 makes that step a run of about a minute.
+# BENCH_COLD_EVENTS (default 100000) is the filled user's feed in the push step's cold publish; single pushes fill it
+# at a few hundred a second while the node has no batch endpoint, so a smaller one makes a quick run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +33,14 @@ CAPACITY_LEVELS=${BENCH_CAPACITY_LEVELS:-1000,5000,18000} # the last near the 20
 DELIVERY_RATES=100,1000,5000   # events/s, open loop
 DELIVERY_SECONDS=10     # per rate
 DELIVERY_SOCKETS=1000
-STEPS=" ${*:-jmh lifecycle handshake capacity delivery biglog} "
+PUSH_WARM_UP=15         # seconds of unrecorded pushes before each of the three push runs
+PUSH_SECONDS=10         # closed loop, 32 senders over 200 READY sockets
+BATCH_SECONDS=20        # batch publish, or until BATCH_MAX_EVENTS are accepted
+BATCH_MAX_EVENTS=100000 # and the rows of its COPY baseline
+COLD_USERS=300          # fresh users whose first publish is the cold publish's baseline
+COLD_EVENTS=${BENCH_COLD_EVENTS:-100000}
+COLD_NEXT=20            # publishes of the filled user after its first one since the restart
+STEPS=" ${*:-jmh lifecycle handshake capacity delivery biglog push} "
 want() { [[ "$STEPS" == *" $1 "* ]]; }
 
 STAMP=$(date -u +%Y-%m-%dT%H-%M-%SZ)
@@ -36,6 +50,8 @@ LIFECYCLE_DB="switchboard_bench_lifecycle_$SUFFIX"
 NODE_DB="switchboard_bench_node_$SUFFIX"
 CAPACITY_DB="switchboard_bench_capacity_$SUFFIX"
 DELIVERY_DB="switchboard_bench_delivery_$SUFFIX"
+PUSH_DB="switchboard_bench_push_$SUFFIX"
+COLD_DB="switchboard_bench_cold_$SUFFIX"
 PIDS=()
 
 psql_admin() { psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -c "$1"; }
@@ -45,7 +61,7 @@ cleanup() {
         kill "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done
-    for db in "$LIFECYCLE_DB" "$NODE_DB" "$CAPACITY_DB" "$DELIVERY_DB"; do
+    for db in "$LIFECYCLE_DB" "$NODE_DB" "$CAPACITY_DB" "$DELIVERY_DB" "$PUSH_DB" "$COLD_DB"; do
         psql_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
     done
 }
@@ -91,13 +107,15 @@ start_node() { # port, database, log, extra VAR=value...: starts switchboard.jar
     wait_for "http://127.0.0.1:$port/actuator/health/readiness" UP 120
 }
 
-start_bare() { # port, log: starts the bare floor; its pid goes into PIDS and BARE_PID
-    java -cp "$CP" dev.switchboard.bench.bare.BareSocketApplication --server.port="$1" --server.address=127.0.0.1 \
-        > "$2" 2>&1 &
+start_bare() { # port, log, [application class, its arguments...]: starts a bare floor; its pid goes into PIDS, BARE_PID
+    local port=$1 log=$2 application=${3:-BareSocketApplication}
+    shift $(($# < 3 ? $# : 3))
+    java -cp "$CP" "dev.switchboard.bench.bare.$application" --server.port="$port" --server.address=127.0.0.1 "$@" \
+        > "$log" 2>&1 &
     BARE_PID=$!
     PIDS+=("$BARE_PID")
     for _ in $(seq 1 60); do
-        curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0
+        curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0
         sleep 1
     done
 }
@@ -215,6 +233,45 @@ fi
 
 if want biglog; then
 biglog
+fi
+
+if want push; then
+echo "== push: $PUSH_SECONDS s, 32 senders over 200 READY sockets, against the node on database $PUSH_DB"
+psql_admin "CREATE DATABASE $PUSH_DB"
+PORT=$(free_port)
+NODE_JFR="$RUN/push-node.jfr" start_node "$PORT" "$PUSH_DB" "$RUN/push-node.log"
+java -cp "$CP" dev.switchboard.bench.push.PushRun node "ws://127.0.0.1:$PORT/ws" "http://127.0.0.1:$PORT" \
+    "$RUN/push-node.json" "$PUSH_WARM_UP" "$PUSH_SECONDS"
+echo "== batch publish (POST /api/events) next to COPY of as many rows"
+java -cp "$CP" dev.switchboard.bench.push.BatchRun "http://127.0.0.1:$PORT" \
+    "jdbc:postgresql://$PG_HOST:$PG_PORT/$PUSH_DB?user=$PG_USER" "$RUN/batch.json" "$BATCH_SECONDS" "$BATCH_MAX_EVENTS"
+stop "$NODE_PID"
+echo "== push floor: a bare MVC endpoint behind the same kind of token check, nothing kept"
+PORT=$(free_port)
+start_bare "$PORT" "$RUN/push-bare.log" BarePushApplication
+java -cp "$CP" dev.switchboard.bench.push.PushRun bare "ws://127.0.0.1:$PORT/ws" "http://127.0.0.1:$PORT" \
+    "$RUN/push-bare.json" "$PUSH_WARM_UP" "$PUSH_SECONDS"
+stop "$BARE_PID"
+echo "== hand-written durable push: the same, each event inserted and committed first (Hikari pool of 24)"
+PORT=$(free_port)
+start_bare "$PORT" "$RUN/push-durable.log" BarePushApplication \
+    --bench.push.jdbc-url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PUSH_DB?user=$PG_USER"
+java -cp "$CP" dev.switchboard.bench.push.PushRun durable "ws://127.0.0.1:$PORT/ws" "http://127.0.0.1:$PORT" \
+    "$RUN/push-durable.json" "$PUSH_WARM_UP" "$PUSH_SECONDS"
+stop "$BARE_PID"
+echo "== cold publish: first publishes of fresh users, one user given $COLD_EVENTS events, on database $COLD_DB"
+psql_admin "CREATE DATABASE $COLD_DB"
+PORT=$(free_port)
+start_node "$PORT" "$COLD_DB" "$RUN/cold-node.log"
+java -cp "$CP" dev.switchboard.bench.push.ColdRun fill "http://127.0.0.1:$PORT" "$RUN/cold-fill.json" "$COLD_USERS" \
+    "$COLD_EVENTS"
+stop "$NODE_PID"
+echo "== cold publish: the node restarted, the filled user's next publishes"
+start_node "$PORT" "$COLD_DB" "$RUN/cold-node-restarted.log"
+java -cp "$CP" dev.switchboard.bench.push.ColdRun after "http://127.0.0.1:$PORT" "$RUN/cold-fill.json" \
+    "$RUN/cold.json" "$COLD_USERS" "$COLD_NEXT"
+stop "$NODE_PID"
+PIDS=()
 fi
 
 echo "== report"

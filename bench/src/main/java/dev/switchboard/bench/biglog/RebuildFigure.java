@@ -5,7 +5,7 @@ import dev.switchboard.audit.rebuild.RebuildState;
 import dev.switchboard.audit.rebuild.RebuildStatus;
 import dev.switchboard.audit.rebuild.RegistryRebuild;
 import dev.switchboard.audit.rebuild.RegistryVerify;
-import java.io.ByteArrayInputStream;
+import dev.switchboard.bench.CopyFloor;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -70,24 +70,18 @@ final class RebuildFigure {
 
     /** COPY of the rebuilt rows, read into memory first so only the write is timed. Best of three. */
     private static double copyBaseline(DataSource dataSource) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        try (Connection connection = dataSource.getConnection()) {
             var rows = new ByteArrayOutputStream();
-            copy.copyOut("COPY connection_registry_rebuild TO STDOUT", rows);
-            double best = Double.MAX_VALUE;
-            for (int run = 0; run < 3; run++) {
-                statement.execute("DROP TABLE IF EXISTS bench_registry_copy");
-                statement.execute("CREATE TABLE bench_registry_copy (LIKE connection_registry_rebuild INCLUDING ALL)");
-                connection.setAutoCommit(false);
-                long started = System.nanoTime();
-                copy.copyIn("COPY bench_registry_copy FROM STDIN", new ByteArrayInputStream(rows.toByteArray()));
-                connection.commit();
-                best = Math.min(best, (System.nanoTime() - started) / 1e9);
-                connection.setAutoCommit(true);
-            }
-            statement.execute("DROP TABLE bench_registry_copy");
-            return best;
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyOut("COPY connection_registry_rebuild TO STDOUT", rows);
+            return CopyFloor.bestSeconds(
+                    connection,
+                    "bench_registry_copy",
+                    "CREATE TABLE bench_registry_copy (LIKE connection_registry_rebuild INCLUDING ALL)",
+                    rows.toByteArray(),
+                    3);
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.switchboard.bench.delivery;
 
+import dev.switchboard.bench.push.Publish;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -24,13 +24,7 @@ interface Senders {
     static Senders push(HttpClient http, URI base, String token, List<String> users) {
         return (n, phase, due) -> {
             String user = users.get((int) (n % users.size()));
-            var request = HttpRequest.newBuilder(base.resolve("/api/users/" + user + "/events"))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"runId\":\"bench\",\"event\":\"agent_thinking\","
-                            + "\"data\":" + payload(phase, due) + "}"))
-                    .build();
+            var request = Publish.one(base, token, user, payload(phase, due), Duration.ofSeconds(10));
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 202;
         };
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.bench.delivery;
 
 import dev.switchboard.bench.Latencies;
+import dev.switchboard.bench.sockets.FrameFields;
 
 /** Receives frames and records, per phase, the time from an event's scheduled send to its arrival on a socket. */
 final class Stamps {
@@ -23,23 +24,10 @@ final class Stamps {
      */
     void frame(String frame) {
         long now = System.nanoTime();
-        long phase = number(frame, "\"p\":");
-        long due = number(frame, "\"t\":");
-        if (phase >= 0 && phase < phases.length && due != Long.MIN_VALUE) {
+        long phase = FrameFields.number(frame, "\"p\":");
+        long due = FrameFields.number(frame, "\"t\":");
+        if (phase >= 0 && phase < phases.length && due != FrameFields.ABSENT) {
             phases[(int) phase].record(now - due);
         }
-    }
-
-    private static long number(String frame, String key) {
-        int at = frame.indexOf(key);
-        if (at < 0) {
-            return Long.MIN_VALUE;
-        }
-        int from = at + key.length();
-        int end = from;
-        while (end < frame.length() && (Character.isDigit(frame.charAt(end)) || frame.charAt(end) == '-')) {
-            end++;
-        }
-        return Long.parseLong(frame, from, end, 10);
     }
 }

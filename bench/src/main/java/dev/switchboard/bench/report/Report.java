@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code Report <run dir> <results/stamp>}: gathers what run.sh left in the run directory (jmh.json,
- * lifecycle.json, pgbench-N.txt, handshake-*.json, capacity-*.json, delivery-*.json, biglog.json, machine.properties;
+ * lifecycle.json, pgbench-N.txt, handshake-*.json, capacity-*.json, delivery-*.json, biglog.json, push-*.json,
+ * batch.json, cold.json, machine.properties;
  * any but the last may be missing when a step ran alone) into {@code <stamp>.json} and the table {@code <stamp>.md},
  * each figure next to its baseline.
  */
@@ -55,7 +56,12 @@ public final class Report {
             {"deliverySameNode", "delivery-same-node.json"},
             {"deliveryCrossNode", "delivery-cross-node.json"},
             {"deliveryBare", "delivery-bare.json"},
-            {"biglog", "biglog.json"}
+            {"biglog", "biglog.json"},
+            {"pushNode", "push-node.json"},
+            {"pushBare", "push-bare.json"},
+            {"pushDurable", "push-durable.json"},
+            {"batch", "batch.json"},
+            {"cold", "cold.json"}
         }) {
             if (Files.exists(run.resolve(file[1]))) {
                 all.put(file[0], JSON.readTree(run.resolve(file[1]).toFile()));
