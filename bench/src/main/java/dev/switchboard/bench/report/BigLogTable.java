@@ -13,14 +13,14 @@ final class BigLogTable {
 
     /** Rows in the main table's columns, for the largest log. */
     static void rows(JsonNode biglog, StringBuilder out) {
+        Table.Row row = Table.markdown(out, 3);
         JsonNode sizes = biglog.get("sizes");
         JsonNode largest = sizes.get(sizes.size() - 1);
         JsonNode smallest = sizes.get(0);
         long events = largest.get("events").asLong();
         JsonNode rebuild = largest.get("rebuild");
         double ratio = rebuild.get("ratio").asDouble();
-        row(
-                out,
+        row.add(
                 "rebuild events/s, " + events + " events, "
                         + largest.get("connections").asLong()
                         + " connections (" + rebuild.get("differences").asInt() + " differences, live table locked "
@@ -31,11 +31,10 @@ final class BigLogTable {
                 fmt(rebuild.get("copyEventsPerSecondEquivalent").asDouble()),
                 ratio,
                 "≥ 0.5",
-                ratio >= 0.5 ? "yes" : "**no**");
+                ratio >= 0.5);
         JsonNode timeline = largest.get("timeline");
         double p99 = timeline.get("p99Millis").asDouble();
-        row(
-                out,
+        row.add(
                 "timeline of one connection p99 ms, " + events + " events (p50 "
                         + fmt(timeline.get("p50Millis").asDouble()) + " ms, "
                         + timeline.get("samples").asInt()
@@ -45,11 +44,10 @@ final class BigLogTable {
                 fmt(smallest.get("timeline").get("p99Millis").asDouble()),
                 p99 / smallest.get("timeline").get("p99Millis").asDouble(),
                 "≤ 20 ms",
-                p99 <= 20 ? "yes" : "**no**");
+                p99 <= 20);
         JsonNode at = largest.get("registryAt");
         JsonNode atSmallest = smallest.get("registryAt");
-        row(
-                out,
+        row.add(
                 "registry-at ms at the midpoint, " + events + " events ("
                         + fmt(at.get("eventsPerSecond").asDouble()) + " events/s)",
                 fmt(at.get("bestMillis").asDouble()),
@@ -57,7 +55,7 @@ final class BigLogTable {
                 fmt(atSmallest.get("bestMillis").asDouble()),
                 at.get("bestMillis").asDouble() / atSmallest.get("bestMillis").asDouble(),
                 "—",
-                "—");
+                null);
     }
 
     /** How each figure moves as the log grows. */
@@ -86,27 +84,6 @@ final class BigLogTable {
                     fmt(at.get("bestMillis").asDouble()),
                     fmt(at.get("eventsPerSecond").asDouble())));
         }
-    }
-
-    private static void row(
-            StringBuilder out,
-            String figure,
-            String measured,
-            String baseline,
-            String baselineValue,
-            double ratio,
-            String target,
-            String met) {
-        out.append(String.format(
-                Locale.ROOT,
-                "| %s | %s | %s | %s | %.3f | %s | %s |%n",
-                figure,
-                measured,
-                baseline,
-                baselineValue,
-                ratio,
-                target,
-                met));
     }
 
     private static String fmt(double value) {

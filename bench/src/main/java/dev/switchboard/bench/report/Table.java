@@ -7,6 +7,7 @@ import java.util.Locale;
 final class Table {
 
     private final StringBuilder out = new StringBuilder();
+    private final Row row = markdown(out, 2);
 
     private Table() {}
 
@@ -25,20 +26,20 @@ final class Table {
             table.registry(all.get("registryAndCodec"));
         }
         if (all.has("capacityGateway")) {
-            CapacityRows.add(table::row, all.get("capacityGateway"), all.get("capacityBare"));
+            CapacityRows.add(table.row, all.get("capacityGateway"), all.get("capacityBare"));
         }
         if (all.has("deliverySameNode")) {
             DeliveryRows.add(
-                    table::row, all.get("deliverySameNode"), all.get("deliveryCrossNode"), all.get("deliveryBare"));
+                    table.row, all.get("deliverySameNode"), all.get("deliveryCrossNode"), all.get("deliveryBare"));
         }
         if (all.has("pushNode")) {
-            PushRows.add(table::row, all.get("pushNode"), all.get("pushBare"), all.get("pushDurable"));
+            PushRows.add(table.row, all.get("pushNode"), all.get("pushBare"), all.get("pushDurable"));
         }
         if (all.has("batch")) {
-            PushRows.batch(table::row, all.get("batch"));
+            PushRows.batch(table.row, all.get("batch"));
         }
         if (all.has("cold")) {
-            ColdRows.add(table::row, all.get("cold"));
+            ColdRows.add(table.row, all.get("cold"));
         }
         if (all.has("biglog")) {
             BigLogTable.rows(all.get("biglog"), table.out);
@@ -64,7 +65,7 @@ final class Table {
             int callers = level.get("callers").asInt();
             double events = level.get("eventsPerSecond").asDouble();
             double tps = pgbench.get(Integer.toString(callers)).asDouble();
-            row(
+            row.add(
                     "lifecycle events/s, " + callers + " callers ("
                             + fmt(level.get("lifecyclesPerSecond").asDouble())
                             + " lifecycles/s, p99 " + fmt(level.get("p99Millis").asDouble()) + " ms, "
@@ -83,7 +84,7 @@ final class Table {
         int concurrency = gateway.get("concurrency").asInt();
         double rate = gateway.get("peak").get("handshakesPerSecond").asDouble();
         double bareRate = bare.get("peak").get("handshakesPerSecond").asDouble();
-        row(
+        row.add(
                 "handshakes/s (upgrade → ready), " + concurrency + " clients, "
                         + gateway.get("peak").get("failures") + " failed",
                 fmt(rate),
@@ -93,7 +94,7 @@ final class Table {
                 "≥ 0.5",
                 rate / bareRate >= 0.5);
         double lifecycles = lifecycle == null ? Double.NaN : lifecycleRate(lifecycle, concurrency);
-        row(
+        row.add(
                 "handshakes/s, " + concurrency + " clients",
                 fmt(rate),
                 "command-side lifecycles/s, " + concurrency + " callers",
@@ -105,7 +106,7 @@ final class Table {
             double ms = gateway.get("halfPeak").get(percentile + "Millis").asDouble();
             double bareMs = bare.get("halfPeak").get(percentile + "Millis").asDouble();
             boolean p99 = percentile.equals("p99");
-            row(
+            row.add(
                     "handshake " + percentile + " ms at half peak ("
                             + fmt(gateway.get("halfPeak")
                                     .get("handshakesPerSecond")
@@ -123,7 +124,7 @@ final class Table {
         JsonNode floor = figures.get("RegistryBenchmark.selectOne");
         for (String name : new String[] {"RegistryBenchmark.findById", "RegistryBenchmark.readyOfUser"}) {
             JsonNode figure = figures.get(name);
-            row(
+            row.add(
                     name + " p99 µs",
                     fmt(figure.get("p99Micros").asDouble()),
                     "SELECT 1 p99 µs, same session",
@@ -131,7 +132,7 @@ final class Table {
                     figure.get("p99Micros").asDouble() / floor.get("p99Micros").asDouble(),
                     "≤ 100 µs",
                     figure.get("p99Micros").asDouble() <= 100);
-            row(
+            row.add(
                     name + " ops/s (p50 " + fmt(figure.get("p50Micros").asDouble()) + " µs)",
                     fmt(figure.get("opsPerSecond").asDouble()),
                     "SELECT 1 ops/s",
@@ -143,7 +144,7 @@ final class Table {
         }
         for (String name : new String[] {"FrameCodecBenchmark.parseAuth", "FrameCodecBenchmark.writeReady"}) {
             JsonNode figure = figures.get(name);
-            row(
+            row.add(
                     name + " ops/s (p50 " + fmt(figure.get("p50Micros").asDouble()) + " µs, p99 "
                             + fmt(figure.get("p99Micros").asDouble()) + " µs)",
                     fmt(figure.get("opsPerSecond").asDouble()),
@@ -176,21 +177,15 @@ final class Table {
                 Boolean met);
     }
 
-    private void row(
-            String figure,
-            String measured,
-            String baseline,
-            String baselineValue,
-            double ratio,
-            String target,
-            Boolean met) {
-        out.append(String.format(
+    /** Rows as markdown into {@code out}, the ratio with {@code ratioDecimals} decimals. */
+    static Row markdown(StringBuilder out, int ratioDecimals) {
+        return (figure, measured, baseline, baselineValue, ratio, target, met) -> out.append(String.format(
                 "| %s | %s | %s | %s | %s | %s | %s |%n",
                 figure,
                 measured,
                 baseline,
                 baselineValue,
-                Double.isNaN(ratio) ? "—" : String.format(Locale.ROOT, "%.2f", ratio),
+                Double.isNaN(ratio) ? "—" : String.format(Locale.ROOT, "%." + ratioDecimals + "f", ratio),
                 target,
                 met == null ? "—" : met ? "yes" : "**no**"));
     }
