@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.agent;
 
+import dev.switchboard.command.feed.FeedOverloadedException;
 import dev.switchboard.gateway.availability.DatabaseAvailability;
 import dev.switchboard.gateway.protocol.ClientFrame;
 import dev.switchboard.gateway.protocol.ErrorCode;
@@ -11,6 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Answers a client's {@code message} with one {@code ack} naming the demo agent's run, then starts the run. While the
  * database is down the run could not be logged, so the message is answered {@code unavailable} instead of acknowledged.
+ * When the feed refuses one of the run's events later (the writer is overloaded, or the database failed), the run
+ * stops and the message is answered again, with an {@code error} naming the event that was not appended.
  */
 @Component
 class AgentMessages implements MessageListener {
@@ -36,6 +39,20 @@ class AgentMessages implements MessageListener {
         }
         String runId = agent.newRunId();
         socket.send(codec.ack(message.id(), runId));
-        agent.run(socket.userId(), runId, message.text());
+        agent.run(
+                socket.userId(),
+                runId,
+                message.text(),
+                refusal -> socket.whileReady(() -> socket.send(refused(refusal, message))));
+    }
+
+    private String refused(DemoAgent.Refusal refusal, ClientFrame.Message message) {
+        boolean overloaded = refusal.failure() instanceof FeedOverloadedException;
+        return codec.error(
+                overloaded ? ErrorCode.OVERLOADED : ErrorCode.UNAVAILABLE,
+                "run " + refusal.runId() + " stopped: its " + refusal.kind().wire() + " event was not stored"
+                        + (overloaded ? " because the server is overloaded" : "")
+                        + "; send the message again later",
+                message.id());
     }
 }

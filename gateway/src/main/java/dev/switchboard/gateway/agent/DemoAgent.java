@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -39,20 +41,42 @@ class DemoAgent implements DisposableBean {
         return "run_" + UUID.randomUUID();
     }
 
-    /** Schedules the run's five events; the caller has already acknowledged the message. */
-    void run(String userId, String runId, String text) {
+    /**
+     * Schedules the run's five events; the caller has already acknowledged the message. The first event the feed
+     * refuses stops the run, so that its user never sees a run with a hole in it, and goes to {@code refused}.
+     */
+    void run(String userId, String runId, String text, Consumer<Refusal> refused) {
+        AtomicBoolean stopped = new AtomicBoolean();
         AgentEventKind[] kinds = AgentEventKind.values();
         for (int i = 0; i < kinds.length; i++) {
             AgentEventKind kind = kinds[i];
-            steps.schedule(() -> emit(userId, runId, kind, text), step.toMillis() * (i + 1), TimeUnit.MILLISECONDS);
+            steps.schedule(
+                    () -> {
+                        if (!stopped.get()) {
+                            emit(userId, runId, kind, text, stopped, refused);
+                        }
+                    },
+                    step.toMillis() * (i + 1),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
-    private void emit(String userId, String runId, AgentEventKind kind, String text) {
+    /** @param failure why the feed did not take it: overloaded, or the database failed */
+    record Refusal(String runId, AgentEventKind kind, RuntimeException failure) {}
+
+    private void emit(
+            String userId,
+            String runId,
+            AgentEventKind kind,
+            String text,
+            AtomicBoolean stopped,
+            Consumer<Refusal> refused) {
         try {
             publisher.publish(userId, runId, kind.wire(), data(kind, text));
         } catch (RuntimeException e) {
-            log.warn("demo agent run {} could not publish {}: {}", runId, kind.wire(), e.getMessage());
+            stopped.set(true);
+            log.warn("demo agent run {} could not publish {}, and stops: {}", runId, kind.wire(), e.getMessage());
+            refused.accept(new Refusal(runId, kind, e));
         }
     }
 

@@ -16,6 +16,7 @@ record ScopeRule(HttpMethod method, String pattern, String scope) {
 
     static final List<ScopeRule> ALL = List.of(
             new ScopeRule(HttpMethod.POST, "/api/users/*/events", VerifiedToken.PUBLISH),
+            new ScopeRule(HttpMethod.POST, "/api/events", VerifiedToken.PUBLISH),
             new ScopeRule(HttpMethod.DELETE, "/api/connections/*", VerifiedToken.ADMIN),
             new ScopeRule(HttpMethod.GET, "/api/nodes", VerifiedToken.ADMIN),
             new ScopeRule(HttpMethod.GET, "/api/registry/at", VerifiedToken.ADMIN),

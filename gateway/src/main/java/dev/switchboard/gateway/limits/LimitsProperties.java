@@ -3,6 +3,7 @@ package dev.switchboard.gateway.limits;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What one client may cost a node before it is refused ({@code switchboard.limits.*}).
@@ -14,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param framesPerSecond client frames (of any type) one socket may send per second, on average
  * @param frameBurst client frames one socket may send at once; frames beyond the rate are answered rate_limited
  * @param unauthenticatedPerAddress sockets one address may hold open before they authenticate; more are closed 4029
+ * @param publishBatchEvents agent events one {@code POST /api/events} may carry; more are refused with 400
+ * @param publishBatchBody the largest body of a {@code POST /api/events}; a larger one is refused with 413 unread
  */
 @ConfigurationProperties("switchboard.limits")
 public record LimitsProperties(
@@ -22,7 +25,9 @@ public record LimitsProperties(
         @DefaultValue("30s") Duration authCooldown,
         @DefaultValue("20") int framesPerSecond,
         @DefaultValue("40") int frameBurst,
-        @DefaultValue("50") int unauthenticatedPerAddress) {
+        @DefaultValue("50") int unauthenticatedPerAddress,
+        @DefaultValue("1000") int publishBatchEvents,
+        @DefaultValue("4MB") DataSize publishBatchBody) {
 
     public LimitsProperties {
         positive("auth-failures", authFailures);
@@ -32,6 +37,11 @@ public record LimitsProperties(
         positive("frames-per-second", framesPerSecond);
         positive("frame-burst", frameBurst);
         positive("unauthenticated-per-address", unauthenticatedPerAddress);
+        positive("publish-batch-events", publishBatchEvents);
+        if (publishBatchBody.toBytes() < 1 || publishBatchBody.toBytes() >= Integer.MAX_VALUE) {
+            // the body is read into one array before it is parsed
+            throw new IllegalArgumentException("switchboard.limits.publish-batch-body must be 1B to under 2GB");
+        }
     }
 
     private static void positive(String name, int value) {

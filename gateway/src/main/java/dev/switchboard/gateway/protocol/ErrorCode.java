@@ -13,7 +13,9 @@ public enum ErrorCode {
     /** A message text over the size limit. */
     TOO_LARGE,
     /** The server could not process the frame; it was not processed. */
-    UNAVAILABLE;
+    UNAVAILABLE,
+    /** The agent feed is behind and refused an event of the message's run; the run stopped there. */
+    OVERLOADED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -2,18 +2,15 @@ package dev.switchboard.gateway.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.switchboard.command.feed.FeedOverloadedException;
 import dev.switchboard.gateway.availability.DatabaseAvailability;
-import java.util.Comparator;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
@@ -42,15 +39,32 @@ class ApiErrors {
         return answer(refusal.status(), refusal.code(), refusal.getMessage());
     }
 
+    /**
+     * The feed writer is further behind than it lets a caller wait (not the database down: that is {@code
+     * unavailable}). Nothing of the request was appended; the writer's estimate of when it has caught up is the
+     * {@code Retry-After}.
+     */
+    @ExceptionHandler(FeedOverloadedException.class)
+    ResponseEntity<ApiError> overloaded(FeedOverloadedException refusal) {
+        return retryLater(
+                String.valueOf(refusal.retryAfterSeconds()),
+                "overloaded",
+                "The agent feed takes events more slowly than they arrive; nothing of this request was appended. "
+                        + "Send it again after the Retry-After seconds.");
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException failure) {
         if (failure.getCause() instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
-            String field = mismatch.getPath().stream()
-                    .map(reference -> reference.getFieldName() != null
-                            ? reference.getFieldName()
-                            : "[" + reference.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+            StringBuilder field = new StringBuilder(); // e.g. events[3].data
+            for (var reference : mismatch.getPath()) {
+                if (reference.getFieldName() == null) {
+                    field.append('[').append(reference.getIndex()).append(']');
+                } else {
+                    field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+                }
+            }
             return answer(
                     HttpStatus.BAD_REQUEST,
                     "malformed_request",
@@ -61,16 +75,6 @@ class ApiErrors {
                 HttpStatus.BAD_REQUEST,
                 "malformed_request",
                 badJson ? "The request body is not valid JSON." : "The request needs a JSON body.");
-    }
-
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ApiError> invalid(MethodArgumentNotValidException failure) {
-        String problems = failure.getBindingResult().getFieldErrors().stream()
-                .sorted(Comparator.comparing(FieldError::getField))
-                .map(FieldError::getDefaultMessage)
-                .distinct()
-                .collect(Collectors.joining("; "));
-        return answer(HttpStatus.BAD_REQUEST, "invalid_request", problems + ".");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -115,10 +119,15 @@ class ApiErrors {
     }
 
     private static ResponseEntity<ApiError> answer(HttpStatus status, String code, String message) {
-        var answer = ResponseEntity.status(status);
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
+            return retryLater(RETRY_AFTER, code, message);
         }
-        return answer.body(new ApiError(code, message));
+        return ResponseEntity.status(status).body(new ApiError(code, message));
+    }
+
+    private static ResponseEntity<ApiError> retryLater(String seconds, String code, String message) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, seconds)
+                .body(new ApiError(code, message));
     }
 }

@@ -1,28 +1,16 @@
 package dev.switchboard.gateway.rest;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
+import dev.switchboard.api.feed.PublishAgentEvent;
 import java.util.Map;
 
 /**
- * The body of {@code POST /api/users/{userId}/events}.
+ * The body of {@code POST /api/users/{userId}/events}; checked by {@link EventRules}.
  *
  * @param data the event's details, a JSON object; absent means empty
  */
-record PublishEventRequest(
-        @NotBlank(message = "runId must be a non-blank string")
-        String runId,
+record PublishEventRequest(String runId, String event, Map<String, Object> data) {
 
-        @NotBlank(message = EVENT_RULE) @Pattern(regexp = EVENT_NAMES, message = EVENT_RULE)
-        String event,
-
-        Map<String, Object> data) {
-
-    static final String EVENT_NAMES = "agent_started|agent_thinking|tool_executing|tool_completed|agent_completed";
-    static final String EVENT_RULE =
-            "event must be one of agent_started, agent_thinking, tool_executing, " + "tool_completed, agent_completed";
-
-    Map<String, Object> dataOrEmpty() {
-        return data == null ? Map.of() : data;
+    PublishAgentEvent forUser(String userId, String idempotencyKey) {
+        return new PublishAgentEvent(userId, runId, event, data == null ? Map.of() : data, idempotencyKey);
     }
 }

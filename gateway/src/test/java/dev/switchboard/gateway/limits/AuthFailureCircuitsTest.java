@@ -5,14 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 /** The circuits' arithmetic: N failures in the window open one; it cools down; its trial closes or reopens it. */
 class AuthFailureCircuitsTest {
 
     private static final Duration COOLDOWN = Duration.ofMillis(200);
 
-    private final AuthFailureCircuits circuits =
-            new AuthFailureCircuits(new LimitsProperties(3, Duration.ofSeconds(60), COOLDOWN, 20, 40, 50));
+    private final AuthFailureCircuits circuits = new AuthFailureCircuits(
+            new LimitsProperties(3, Duration.ofSeconds(60), COOLDOWN, 20, 40, 50, 1000, DataSize.ofMegabytes(4)));
 
     @Test
     void theNthFailureFromAnAddressOpensItsCircuitAndSuccessesBetweenDoNotHideThem() {

@@ -102,6 +102,17 @@ class AgentEventsIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aUserIdTheFeedCannotHoldIs400NotAFailure() {
+        var tooLong = publish("u".repeat(251), Tokens.publisher(), "{\"runId\":\"r\",\"event\":\"agent_started\"}");
+        var blank = publish("%20", Tokens.publisher(), "{\"runId\":\"r\",\"event\":\"agent_started\"}");
+
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body().path("message").asText()).isEqualTo("userId must be at most 250 characters.");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body().path("message").asText()).isEqualTo("userId must be a non-blank string.");
+    }
+
+    @Test
     void everyOneOfTheFiveEventNamesIsAccepted() {
         String user = Tokens.newUserId();
         for (String event :

@@ -2,6 +2,7 @@ package dev.switchboard.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,8 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Real HTTP against a running node, as a client of the API would call it. */
 public final class ApiClient {
@@ -49,6 +52,23 @@ public final class ApiClient {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Answers when the server does: for a request that waits on the server while the test goes on. */
+    public CompletableFuture<Response> postJsonAsync(String path, String token, String json) {
+        var request = request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(ApiClient::response);
+    }
+
+    /** Without a Content-Length: the body goes in chunks, so the server learns its size only by reading it. */
+    public Response postJsonChunked(String path, String token, String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
+    }
+
     public Response post(String path, String token, String contentType, String body) {
         return send(request(path, token)
                 .header("Content-Type", contentType)
@@ -71,21 +91,24 @@ public final class ApiClient {
 
     private static Response send(HttpRequest.Builder request) {
         try {
-            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String raw = response.body();
-            JsonNode body = raw.isBlank() ? JSON.createObjectNode() : parse(raw);
-            return new Response(
-                    response.statusCode(),
-                    response.headers().firstValue("WWW-Authenticate"),
-                    raw,
-                    body,
-                    response.headers());
+            return response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Response response(HttpResponse<String> response) {
+        String raw = response.body();
+        JsonNode body = raw.isBlank() ? JSON.createObjectNode() : parse(raw);
+        return new Response(
+                response.statusCode(),
+                response.headers().firstValue("WWW-Authenticate"),
+                raw,
+                body,
+                response.headers());
     }
 
     private static JsonNode parse(String raw) {
