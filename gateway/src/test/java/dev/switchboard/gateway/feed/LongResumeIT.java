@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,13 +24,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A client that missed a hundred thousand events resumes and gets every one of them, in order, once, on a socket with
- * the default 512 KB send limit (the backlog is some 20 times that), and the socket stays open. The node reads the
- * backlog a page at a time as the client reads: the events it holds read ahead never exceed a page.
+ * the default 512 KB send limit (the backlog is some 20 times that), then the events published live meanwhile, and
+ * the socket stays open. The node reads the backlog a page at a time as the client reads: the events it holds read
+ * ahead never exceed a page.
  */
 class LongResumeIT extends PostgresIntegrationTest {
 
     private static final int EVENTS = 100_000;
     private static final int PER_TRANSACTION = 1_000;
+    private static final int LIVE = 200;
     private static final Map<String, Object> DATA = Map.of("text", "x".repeat(100));
 
     @LocalServerPort
@@ -37,6 +40,9 @@ class LongResumeIT extends PostgresIntegrationTest {
 
     @Autowired
     AgentEvents feed;
+
+    @Autowired
+    AgentEventPublisher publisher;
 
     @Autowired
     MeterRegistry meters;
@@ -63,11 +69,19 @@ class LongResumeIT extends PostgresIntegrationTest {
             socket.expect("welcome");
             socket.send("{\"type\":\"auth\",\"token\":\"" + Tokens.user(user) + "\",\"lastSeq\":0}");
             assertThat(socket.expect("ready").path("lastSeq").asLong()).isEqualTo(EVENTS);
-            for (long seq = 1; seq <= EVENTS; seq++) {
+            var live = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < LIVE; i++) {
+                    publisher.publish(user, "run-live", "agent_thinking", DATA);
+                }
+            });
+            for (long seq = 1; seq <= EVENTS + LIVE; seq++) {
                 JsonNode frame = socket.next();
                 assertThat(frame.path("type").asText()).as("frame %s", frame).isEqualTo("event");
                 assertThat(frame.path("seq").asLong()).isEqualTo(seq);
             }
+            assertThat(live)
+                    .as("the live events were published during the replay")
+                    .isDone();
             socket.send("{\"type\":\"ping\"}");
             socket.expect("pong");
             assertThat(socket.isClosed()).isFalse();
