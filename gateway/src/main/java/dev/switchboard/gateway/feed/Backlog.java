@@ -21,10 +21,14 @@ import org.springframework.stereotype.Component;
  * Sends a socket the events it lacks, read from the log: the replay after a resume's {@code lastSeq}, a gap in live
  * delivery, what another node announced. It reads a page at a time ({@value #PAGE} events, keyset on seq, no further
  * than the newest seq the cursor knows of) and queues frames only while the socket's queue holds less than half its
- * limit; then it waits until the client has read it down to a quarter, and goes on on a thread of its own. So a
- * client that reads at all gets a backlog of any length, in order and once, without being closed as a slow consumer,
- * and the node holds at most a page and half a queue for it. The other half is for what comes meanwhile: the next
- * live event, pongs, acks. Every method runs under the socket's lock.
+ * limit; then it waits until the client has read it down to a quarter. So a client that reads at all gets a backlog
+ * of any length, in order and once, without being closed as a slow consumer, and the node holds at most a page and
+ * half a queue for it. The other half is for what comes meanwhile: the next live event, pongs, acks.
+ *
+ * <p>A turn reads at most one page, on the thread that called (under the socket's lock, as every method here); the
+ * next turn runs on a thread of this class, when the queue has drained or at once, so no thread holds a socket's
+ * lock, nor a handshake thread, for a whole backlog. A socket has one turn pending at most: a delivery that finds
+ * one pending leaves its event to it.
  */
 @Component
 class Backlog implements DisposableBean {

@@ -10,9 +10,8 @@ import dev.switchboard.gateway.support.TestSocket;
 import dev.switchboard.gateway.support.Tokens;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,7 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class FeedListenerIT extends PostgresIntegrationTest {
 
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
-    private static ListeningNode nodeB;
+
+    @RegisterExtension
+    static final ListeningNode nodeB = new ListeningNode();
 
     @Autowired
     AgentEventPublisher publisher;
@@ -33,18 +34,6 @@ class FeedListenerIT extends PostgresIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void startSecondNode() {
-        nodeB = ListeningNode.start();
-    }
-
-    @AfterAll
-    static void stopSecondNode() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-    }
 
     @Test
     void anEventPublishedHereReachesASocketOnAnotherNode() {

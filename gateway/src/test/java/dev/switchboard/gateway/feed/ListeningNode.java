@@ -6,26 +6,33 @@ import dev.switchboard.gateway.node.NodeIdentity;
 import dev.switchboard.gateway.support.Nodes;
 import dev.switchboard.gateway.support.TestSocket;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A second node in the test's JVM whose periodic catch-up is switched off, so that whatever reaches its sockets
+ * A second node in the test's JVM, for the test class that registers this extension, whose periodic catch-up is switched off, so that whatever reaches its sockets
  * promptly came through its feed listener; and where to find that listener's connection in the database.
  */
-final class ListeningNode implements AutoCloseable {
+final class ListeningNode implements BeforeAllCallback, AfterAllCallback {
 
-    private final ConfigurableApplicationContext node;
+    private ConfigurableApplicationContext node;
 
-    private ListeningNode(ConfigurableApplicationContext node) {
-        this.node = node;
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        node = Nodes.node()
+                .properties("switchboard.cluster.catch-up-interval=1h")
+                .run();
     }
 
-    static ListeningNode start() {
-        return new ListeningNode(Nodes.node()
-                .properties("switchboard.cluster.catch-up-interval=1h")
-                .run());
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (node != null) {
+            node.close();
+        }
     }
 
     int port() {
@@ -62,10 +69,5 @@ final class ListeningNode implements AutoCloseable {
                         .isEqualTo("event"))
                 .map(frame -> frame.path("seq").asLong())
                 .toList();
-    }
-
-    @Override
-    public void close() {
-        node.close();
     }
 }

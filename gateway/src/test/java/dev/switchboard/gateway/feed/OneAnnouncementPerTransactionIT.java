@@ -20,9 +20,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,22 +36,12 @@ class OneAnnouncementPerTransactionIT extends PostgresIntegrationTest {
     private static final Duration PROMPTLY = Duration.ofSeconds(10);
     private static final int USERS = 20;
     private static final int EVENTS_EACH = 10;
-    private static ListeningNode nodeB;
+
+    @RegisterExtension
+    static final ListeningNode nodeB = new ListeningNode();
 
     @Autowired
     AgentEvents feed;
-
-    @BeforeAll
-    static void startSecondNode() {
-        nodeB = ListeningNode.start();
-    }
-
-    @AfterAll
-    static void stopSecondNode() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-    }
 
     @Test
     void aTransactionOfManyUsersEventsIsOneAnnouncementAndReachesEachOfTheirSocketsOnAnotherNode() throws Exception {
