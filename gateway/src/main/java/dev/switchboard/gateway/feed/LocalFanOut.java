@@ -81,12 +81,7 @@ class LocalFanOut implements DisposableBean {
      */
     void catchUp(String userId, long seq) {
         if (subscriptions.holds(userId)) {
-            execute(
-                    () -> subscriptions
-                            .ofUser(userId)
-                            .forEach(subscription -> locked(subscription, () -> feed.catchUp(subscription, seq))),
-                    userId,
-                    seq);
+            execute(() -> catchUpNow(userId, seq), userId, seq);
         }
     }
 
@@ -99,13 +94,16 @@ class LocalFanOut implements DisposableBean {
     int catchUpAll() {
         int users = 0;
         for (String userId : subscriptions.users()) {
-            long head = feed.head(userId);
-            subscriptions
-                    .ofUser(userId)
-                    .forEach(subscription -> locked(subscription, () -> feed.catchUp(subscription, head)));
+            catchUpNow(userId, feed.head(userId));
             users++;
         }
         return users;
+    }
+
+    private void catchUpNow(String userId, long seq) {
+        subscriptions
+                .ofUser(userId)
+                .forEach(subscription -> locked(subscription, () -> feed.catchUp(subscription, seq)));
     }
 
     private void execute(Runnable delivery, String userId, long seq) {
