@@ -65,6 +65,14 @@ class FeedCursorTest {
         assertThat(cursor.behind()).isFalse();
     }
 
+    /** A socket that lacks nothing is not behind, and the backlog reads the log only for a socket that is. */
+    @Test
+    void aFreshSocketStartsAtTheHeadAndLacksNothing() {
+        cursor.startAfter(7, 7);
+        assertThat(cursor.behind()).isFalse();
+        assertThat(cursor.lacking()).isZero();
+    }
+
     @Test
     void isNotBehindWhenAnAnnouncementNamesWhatItSent() {
         cursor.startAfter(7, 7);
