@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +37,9 @@ class Backlog implements DisposableBean {
 
     static final int PAGE = 500;
 
-    private final FeedLog log;
+    private static final Logger log = LoggerFactory.getLogger(Backlog.class);
+
+    private final FeedLog feed;
     private final FrameCodec codec;
     private final SocketMetrics metrics;
     private final long budget;
@@ -43,8 +47,8 @@ class Backlog implements DisposableBean {
     /** A socket has at most one turn waiting, so the queue is as long as the sockets catching up at once. */
     private final ExecutorService turns = Executors.newFixedThreadPool(2, DaemonThreads.named("feed-backlog"));
 
-    Backlog(FeedLog log, FrameCodec codec, SocketMetrics metrics, GatewayProperties gateway, MeterRegistry meters) {
-        this.log = log;
+    Backlog(FeedLog feed, FrameCodec codec, SocketMetrics metrics, GatewayProperties gateway, MeterRegistry meters) {
+        this.feed = feed;
         this.codec = codec;
         this.metrics = metrics;
         this.budget = gateway.sendBufferLimit().toBytes() / 2;
@@ -76,16 +80,16 @@ class Backlog implements DisposableBean {
         ReadAhead ahead = subscription.ahead();
         boolean pageRead = false;
         while (cursor.behind()) {
-            AgentEventPublished next = next(ahead, cursor.position());
+            AgentEventPublished next = ahead.nextAfter(cursor.position());
             if (next == null && pageRead) {
                 ahead.waiting(true);
                 later(subscription);
                 return;
             }
             if (next == null) {
-                ahead.fill(log.page(subscription.userId(), cursor.position(), (int) Math.min(PAGE, cursor.lacking())));
+                ahead.fill(feed.page(subscription.userId(), cursor.position(), (int) Math.min(PAGE, cursor.lacking())));
                 pageRead = true;
-                next = next(ahead, cursor.position());
+                next = ahead.nextAfter(cursor.position());
             }
             if (next == null) {
                 cursor.forgetBeyondPosition();
@@ -105,29 +109,27 @@ class Backlog implements DisposableBean {
         ahead.discard();
     }
 
-    /** The event right after {@code position} if it was read ahead; what the cursor has passed meanwhile goes. */
-    private static AgentEventPublished next(ReadAhead ahead, long position) {
-        AgentEventPublished next = ahead.peek();
-        while (next != null && next.seq() <= position) {
-            ahead.pop(); // a live event went out meanwhile
-            next = ahead.peek();
-        }
-        if (next != null && next.seq() != position + 1) {
-            ahead.discard();
-            return null;
-        }
-        return next;
-    }
-
     /** The next turn runs on one of our threads, under the socket's lock; this may be a container's write thread. */
     private void later(Subscription subscription) {
         try {
-            turns.execute(() -> subscription.socket().whileReady(() -> {
-                subscription.ahead().waiting(false);
-                turn(subscription);
-            }));
+            turns.execute(() -> laterTurn(subscription));
         } catch (RejectedExecutionException e) {
             subscription.ahead().discard(); // the node is stopping and closes its sockets
+        }
+    }
+
+    /** A failed read leaves the socket behind: the next delivery, announcement or sweep for its user goes on. */
+    private void laterTurn(Subscription subscription) {
+        try {
+            subscription.socket().whileReady(() -> {
+                subscription.ahead().waiting(false);
+                turn(subscription);
+            });
+        } catch (RuntimeException e) {
+            log.warn(
+                    "reading the feed backlog of connection {} failed: {}",
+                    subscription.socket().connectionId(),
+                    e.getMessage());
         }
     }
 

@@ -38,9 +38,21 @@ final class ReadAhead {
         held.addAndGet(events.size());
     }
 
-    /** The next event read ahead, or null. */
-    synchronized AgentEventPublished peek() {
-        return page.peekFirst();
+    /**
+     * The event right after {@code position}, if it was read ahead; null if it was not. What the cursor has passed
+     * meanwhile (a live event went out) is dropped, and so is a page that does not go on from the position.
+     */
+    synchronized AgentEventPublished nextAfter(long position) {
+        AgentEventPublished next = page.peekFirst();
+        while (next != null && next.seq() <= position) {
+            pop();
+            next = page.peekFirst();
+        }
+        if (next != null && next.seq() != position + 1) {
+            discard();
+            return null;
+        }
+        return next;
     }
 
     synchronized void pop() {
