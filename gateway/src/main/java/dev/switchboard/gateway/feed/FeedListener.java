@@ -1,17 +1,14 @@
 package dev.switchboard.gateway.feed;
 
 import dev.switchboard.gateway.cluster.ClusterProperties;
-import dev.switchboard.gateway.feed.FeedNotifications.Announcement;
 import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.node.NodeIdentity;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -21,8 +18,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens for feed announcements on a connection of its own and hands each to the local fan-out, which lets this
- * node's sockets of the user catch up from the log. A dropped connection is reopened with backoff; since announcements
+ * Listens for feed announcements on a connection of its own and hands each announced head to the local fan-out, which
+ * lets this node's sockets of that user catch up from the log. A dropped connection is reopened with backoff; since announcements
  * made meanwhile are lost, every (re)connect is followed by a catch-up of all local sockets.
  */
 @Component
@@ -107,12 +104,15 @@ class FeedListener implements SmartLifecycle {
         }
     }
 
-    /** Only the newest seq per user matters: catching up to it brings every earlier one along. */
+    /**
+     * Only the newest seq per user matters: catching up to it brings every earlier one along. Users this node holds
+     * no socket of are dropped by the fan-out before anything is queued or read.
+     */
     private void dispatch(PGNotification[] batch) {
-        Map<String, Long> newest = Arrays.stream(batch)
-                .map(notification -> Announcement.parse(notification.getParameter()))
-                .flatMap(Optional::stream)
-                .collect(Collectors.toMap(Announcement::userId, Announcement::seq, Math::max));
+        Map<String, Long> newest = new HashMap<>();
+        for (PGNotification notification : batch) {
+            HeadsPayload.decode(notification.getParameter()).forEach((user, seq) -> newest.merge(user, seq, Math::max));
+        }
         newest.forEach(fanOut::catchUp);
     }
 

@@ -6,12 +6,13 @@ import dev.switchboard.gateway.observability.SocketMetrics;
 import dev.switchboard.gateway.protocol.FrameCodec;
 import dev.switchboard.gateway.socket.ReadySocket;
 import dev.switchboard.query.feed.FeedLog;
-import java.util.function.LongFunction;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a user's feed on one socket: the {@code ready} frame, the replay after {@code lastSeq}, then live events. Every
- * method runs under the socket's lock: in the engine's call or in {@link ReadySocket#whileReady}.
+ * Sends a user's feed on one socket: the {@code ready} frame, the replay after {@code lastSeq}, then live events. What
+ * the socket lacks is read from the log by the {@link Backlog}, in pages as the client reads. Every method runs under
+ * the socket's lock: in the engine's call or in {@link ReadySocket#whileReady}.
  */
 @Component
 class FeedSender {
@@ -19,66 +20,52 @@ class FeedSender {
     private final FeedLog log;
     private final FrameCodec codec;
     private final SocketMetrics metrics;
+    private final Backlog backlog;
 
-    FeedSender(FeedLog log, FrameCodec codec, SocketMetrics metrics) {
+    FeedSender(FeedLog log, FrameCodec codec, SocketMetrics metrics, Backlog backlog) {
         this.log = log;
         this.codec = codec;
         this.metrics = metrics;
+        this.backlog = backlog;
     }
 
     /**
-     * Sends {@code ready} with the feed's head and replays what the client missed. A live event arriving meanwhile
-     * waits for the lock and then finds the cursor past the replay: nothing is lost or sent twice.
+     * Sends {@code ready} with the feed's head, then starts the replay of what the client missed: its first page now,
+     * before the engine answers anything else, and the rest as the client reads. A live event arriving meanwhile
+     * waits for the lock and then finds the cursor behind: it goes out after the replay, from the log.
      */
     void start(Subscription subscription, Long lastSeq) {
         ReadySocket socket = subscription.socket();
-        FeedCursor cursor = subscription.cursor();
         long head = log.head(socket.userId());
-        cursor.startAfter(lastSeq == null ? head : Math.min(lastSeq, head));
+        subscription.cursor().startAfter(lastSeq == null ? head : Math.min(lastSeq, head), head);
+        subscription.ahead().replayUpTo(head);
         socket.send(codec.ready(socket.finalId(), socket.userId(), head));
-        long from = cursor.position();
-        cursor.catchUp(head, missed(socket), event -> socket.send(frame(event)));
-        metrics.replayedOnResume(cursor.position() - from);
+        backlog.pull(subscription);
     }
 
     void sendReady(ReadySocket socket) {
         socket.send(codec.ready(socket.finalId(), socket.userId(), log.head(socket.userId())));
     }
 
-    /** A live event, exactly once and in order. Events sent before it were missing here: they filled a gap. */
-    void deliver(Subscription subscription, AgentEventPublished event) {
-        FeedCursor cursor = subscription.cursor();
-        long from = cursor.position();
-        cursor.admit(event, missed(subscription.socket()), next -> live(subscription.socket(), next));
-        if (cursor.position() == event.seq() && from >= 0) {
-            metrics.gapFilled(event.seq() - from - 1);
+    /**
+     * Live events of the socket's user, in seq order (what one transaction appended): each goes out now if it is the
+     * next one the socket lacks; the others are skipped as repeats, or read from the log after what comes before them.
+     */
+    void deliver(Subscription subscription, List<AgentEventPublished> events) {
+        for (AgentEventPublished event : events) {
+            metrics.gapFilled(subscription.cursor().learn(event.seq()));
+            backlog.offer(subscription, event);
         }
+        backlog.pull(subscription);
     }
 
-    /** Sends what the socket lacks up to {@code seq}, if it is behind. */
+    /** Another node announced that the user's feed reached {@code seq}: the socket reads what it lacks up to there. */
     void catchUp(Subscription subscription, long seq) {
-        FeedCursor cursor = subscription.cursor();
-        if (cursor.position() < 0 || cursor.position() >= seq) {
-            return;
-        }
-        cursor.catchUp(seq, missed(subscription.socket()), next -> live(subscription.socket(), next));
+        subscription.cursor().learn(seq);
+        backlog.pull(subscription);
     }
 
     long head(String userId) {
         return log.head(userId);
-    }
-
-    private LongFunction<Iterable<AgentEventPublished>> missed(ReadySocket socket) {
-        return seq -> log.after(socket.userId(), seq);
-    }
-
-    private void live(ReadySocket socket, AgentEventPublished event) {
-        String frame = frame(event);
-        metrics.delivered(event.at());
-        socket.send(frame);
-    }
-
-    private String frame(AgentEventPublished event) {
-        return codec.event(event.seq(), event.runId(), event.event(), event.data());
     }
 }

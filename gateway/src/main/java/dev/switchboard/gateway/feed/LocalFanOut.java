@@ -7,8 +7,12 @@ import dev.switchboard.gateway.feed.Subscriptions.Subscription;
 import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.node.NodeIdentity;
 import dev.switchboard.query.registry.ConnectionRegistry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -20,8 +24,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers a committed feed event to the user's READY connections on this node. The registry decides who may receive
- * it; the {@link Subscriptions} only say where the socket is. Delivery is asynchronous: a slow client holds up its own
+ * Delivers committed feed events to their users' READY connections on this node. The {@link Subscriptions} find a
+ * user's sockets here by an index, so the work grows with the users an event touches, not with the sockets the node
+ * holds; the registry decides which of them may receive it. Delivery is asynchronous: a slow client holds up its own
  * socket, not the publisher. An event this pool cannot take is not lost: the next event, the periodic
  * {@link CatchUpSweep} or a resume fills the gap from the log.
  */
@@ -44,21 +49,40 @@ class LocalFanOut implements DisposableBean {
         this.node = node;
     }
 
+    /**
+     * Hands what one transaction appended to this node's READY sockets of its users, one task per user this node
+     * holds sockets of; any other user costs a map lookup here and nothing more.
+     *
+     * @param appended events in log order, so each user's in seq order
+     */
+    void deliver(List<AgentEventPublished> appended) {
+        Map<String, List<AgentEventPublished>> byUser = new LinkedHashMap<>();
+        for (AgentEventPublished event : appended) {
+            if (subscriptions.holds(event.userId())) {
+                byUser.computeIfAbsent(event.userId(), user -> new ArrayList<>())
+                        .add(event);
+            }
+        }
+        byUser.forEach((userId, events) -> execute(
+                () -> deliverNow(userId, events),
+                userId,
+                events.get(events.size() - 1).seq()));
+    }
+
+    /** One event, for the publish path until it no longer delivers what the commit listener delivers anyway. */
     void deliver(AgentEventPublished event) {
-        execute(() -> deliverNow(event), event.userId(), event.seq());
+        deliver(List.of(event));
     }
 
     /**
-     * Another node appended {@code seq} to the user's feed and announced it: this node's sockets of the user that
-     * are behind it read what they lack from the log. Nothing is read when this node holds no socket of the user.
+     * Another node appended up to {@code seq} to the user's feed and announced it: this node's sockets of the user
+     * that are behind it read what they lack from the log. Nothing is queued or read when this node holds no socket
+     * of the user.
      */
     void catchUp(String userId, long seq) {
-        execute(
-                () -> subscriptions.all().stream()
-                        .filter(subscription -> userId.equals(subscription.userId()))
-                        .forEach(subscription -> locked(subscription, () -> feed.catchUp(subscription, seq))),
-                userId,
-                seq);
+        if (subscriptions.holds(userId)) {
+            execute(() -> catchUpNow(userId, seq), userId, seq);
+        }
     }
 
     /**
@@ -68,29 +92,46 @@ class LocalFanOut implements DisposableBean {
      * @return how many users' feeds were checked
      */
     int catchUpAll() {
-        Map<String, List<Subscription>> byUser =
-                subscriptions.all().stream().collect(Collectors.groupingBy(Subscription::userId));
-        byUser.forEach((userId, ofUser) -> {
-            long head = feed.head(userId);
-            ofUser.forEach(subscription -> locked(subscription, () -> feed.catchUp(subscription, head)));
-        });
-        return byUser.size();
+        int users = 0;
+        for (String userId : subscriptions.users()) {
+            catchUpNow(userId, feed.head(userId));
+            users++;
+        }
+        return users;
+    }
+
+    private void catchUpNow(String userId, long seq) {
+        subscriptions
+                .ofUser(userId)
+                .forEach(subscription -> locked(subscription, () -> feed.catchUp(subscription, seq)));
     }
 
     private void execute(Runnable delivery, String userId, long seq) {
         try {
             pool.execute(delivery);
         } catch (RejectedExecutionException e) {
-            log.warn("fan-out queue full; feed event {} of user {} waits for the next event or a resume", seq, userId);
+            if (!pool.isShutdown()) {
+                log.warn(
+                        "fan-out queue full; feed event {} of user {} waits for the next event or a resume",
+                        seq,
+                        userId);
+            }
         }
     }
 
-    private void deliverNow(AgentEventPublished event) {
-        for (ConnectionView connection : registry.ofUser(event.userId(), ConnectionState.READY)) {
-            if (node.id().equals(connection.nodeId())) {
-                subscriptions
-                        .get(connection.preliminaryId())
-                        .ifPresent(subscription -> locked(subscription, () -> feed.deliver(subscription, event)));
+    /** The registry decides which of the user's sockets here may receive: one read per user and transaction. */
+    private void deliverNow(String userId, List<AgentEventPublished> events) {
+        Collection<Subscription> here = subscriptions.ofUser(userId);
+        if (here.isEmpty()) {
+            return;
+        }
+        Set<String> ready = registry.ofUser(userId, ConnectionState.READY).stream()
+                .filter(connection -> node.id().equals(connection.nodeId()))
+                .map(ConnectionView::preliminaryId)
+                .collect(Collectors.toSet());
+        for (Subscription subscription : here) {
+            if (ready.contains(subscription.socket().connectionId())) {
+                locked(subscription, () -> feed.deliver(subscription, events));
             }
         }
     }

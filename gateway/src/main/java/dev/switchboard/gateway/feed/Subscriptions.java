@@ -4,20 +4,21 @@ import dev.switchboard.gateway.socket.ReadySocket;
 import dev.switchboard.gateway.socket.SocketListener;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * This node's READY sockets, each with its place in its user's feed, by connection id. The socket engine reports a
- * socket READY (its feed starts: {@code ready}, then what the client missed), its token refreshed ({@code ready}
- * again) and its end.
+ * This node's READY sockets, each with its place in its user's feed, by connection id and by user: a delivery finds
+ * the sockets of the users it carries without looking at anyone else's. The socket engine reports a socket READY
+ * (its feed starts: {@code ready}, then what the client missed), its token refreshed ({@code ready} again) and its
+ * end.
  */
 @Component
 class Subscriptions implements SocketListener {
 
-    /** A READY socket and its cursor; the cursor is only touched under the socket's lock. */
-    record Subscription(ReadySocket socket, FeedCursor cursor) {
+    /** A READY socket, its cursor and what the backlog read ahead for it; both are only touched under its lock. */
+    record Subscription(ReadySocket socket, FeedCursor cursor, ReadAhead ahead) {
 
         String userId() {
             return socket.userId();
@@ -25,20 +26,24 @@ class Subscriptions implements SocketListener {
     }
 
     private final Map<String, Subscription> byConnection = new ConcurrentHashMap<>();
+    private final UserIndex<Subscription> byUser = new UserIndex<>();
     private final FeedSender sender;
+    private final Backlog backlog;
 
-    Subscriptions(FeedSender sender) {
+    Subscriptions(FeedSender sender, Backlog backlog) {
         this.sender = sender;
+        this.backlog = backlog;
     }
 
     /**
      * Listed before the feed starts, under the socket's lock: a delivery that finds it waits for the lock and then
-     * finds the cursor past the replay, and one that does not find it committed its event before the replay's read.
+     * finds the cursor started, and one that does not find it committed its event before the start's head read.
      */
     @Override
     public void ready(ReadySocket socket, Long lastSeq) {
-        Subscription subscription = new Subscription(socket, new FeedCursor());
+        Subscription subscription = new Subscription(socket, new FeedCursor(), backlog.newReadAhead());
         byConnection.put(socket.connectionId(), subscription);
+        byUser.add(socket.userId(), subscription);
         sender.start(subscription, lastSeq);
     }
 
@@ -49,14 +54,24 @@ class Subscriptions implements SocketListener {
 
     @Override
     public void closed(String connectionId) {
-        byConnection.remove(connectionId);
+        Subscription subscription = byConnection.remove(connectionId);
+        if (subscription != null) {
+            byUser.remove(subscription.userId(), subscription);
+            subscription.ahead().discard();
+        }
     }
 
-    Optional<Subscription> get(String connectionId) {
-        return Optional.ofNullable(byConnection.get(connectionId));
+    /** The user's READY sockets on this node; empty when it holds none. */
+    Collection<Subscription> ofUser(String userId) {
+        return byUser.of(userId);
     }
 
-    Collection<Subscription> all() {
-        return byConnection.values();
+    boolean holds(String userId) {
+        return byUser.holds(userId);
+    }
+
+    /** The users this node holds READY sockets of. */
+    Set<String> users() {
+        return byUser.users();
     }
 }

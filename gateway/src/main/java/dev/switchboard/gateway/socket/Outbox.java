@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.springframework.web.socket.handler.SessionLimitExceededException;
 
@@ -27,6 +28,7 @@ final class Outbox {
     private final Queue<String> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicReference<Drained> drained = new AtomicReference<>();
     private volatile long writeStartedNanos;
 
     Outbox(Session endpoint, long byteLimit, long timeLimitNanos, Consumer<Throwable> onWriteFailure) {
@@ -50,6 +52,26 @@ final class Outbox {
 
     long queuedBytes() {
         return queuedBytes.get();
+    }
+
+    /** A sender waiting for the queue to shrink to {@code atMost}. */
+    private record Drained(long atMost, Runnable then) {}
+
+    /**
+     * Runs {@code then} once, as soon as no more than {@code atMost} bytes are queued: at once when that is already so,
+     * else on the thread that completes the write which brings the queue there. It replaces an earlier one not yet run.
+     */
+    void whenQueuedAtMost(long atMost, Runnable then) {
+        drained.set(new Drained(atMost, then));
+        runDrained();
+    }
+
+    /** Both the waiter and a completing write may get here at once: the compareAndSet lets one of them run it. */
+    private void runDrained() {
+        Drained waiting = drained.get();
+        if (waiting != null && queuedBytes.get() <= waiting.atMost() && drained.compareAndSet(waiting, null)) {
+            waiting.then().run();
+        }
     }
 
     private void writeNext() {
@@ -80,6 +102,7 @@ final class Outbox {
         writing.set(false);
         if (result.isOK()) {
             writeNext();
+            runDrained();
         } else {
             onWriteFailure.accept(result.getException());
         }

@@ -37,6 +37,21 @@ public final class ReadySocket {
         session.send(frame);
     }
 
+    /** Bytes queued for the client and not yet written; the socket is closed as a slow consumer beyond its limit. */
+    public long queuedBytes() {
+        return session.outbox().queuedBytes();
+    }
+
+    /**
+     * Runs {@code then} once, as soon as no more than {@code bytes} wait for the client (at once when that is already
+     * so): a sender with much to send queues some, and the rest when the client has read it. {@code then} runs on
+     * whatever thread completes a write, so it must only hand work off; a later call replaces one not yet run, and
+     * a socket that closes first never runs it.
+     */
+    public void whenQueuedAtMost(long bytes, Runnable then) {
+        session.outbox().whenQueuedAtMost(bytes, then);
+    }
+
     /**
      * For a thread of the caller's own: runs {@code sends} under the socket's lock if it is still READY, so that no
      * frame, handshake or other sender cuts in, and closes the socket when the client does not keep up.

@@ -148,4 +148,8 @@ final class SocketSession {
     void send(String frame) {
         outbox.send(frame);
     }
+
+    Outbox outbox() {
+        return outbox;
+    }
 }

@@ -66,7 +66,7 @@ class AgentFeedIT extends PostgresIntegrationTest {
         }
 
         assertThat(seqs).containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(feed.after(user, 2))
+        assertThat(feed.page(user, 2, 100))
                 .extracting(AgentEventPublished::seq, AgentEventPublished::event)
                 .containsExactly(
                         tuple(3L, "tool_executing"), tuple(4L, "tool_completed"), tuple(5L, "agent_completed"));
@@ -103,7 +103,7 @@ class AgentFeedIT extends PostgresIntegrationTest {
             long[] everySeq = LongStream.rangeClosed(1, threads * perThread).toArray();
             assertThat(seqs)
                     .containsExactlyInAnyOrder(LongStream.of(everySeq).boxed().toArray(Long[]::new));
-            var stored = feed.after(user, 0);
+            var stored = feed.page(user, 0, 1_000);
             assertThat(stored)
                     .extracting(AgentEventPublished::seq)
                     .containsExactly(LongStream.of(everySeq).boxed().toArray(Long[]::new));
@@ -127,7 +127,9 @@ class AgentFeedIT extends PostgresIntegrationTest {
             seqs.addAll(onB.get(30, TimeUnit.SECONDS));
 
             assertThat(seqs).containsExactlyInAnyOrder(1L, 2L);
-            assertThat(feed.after(user, 0)).extracting(AgentEventPublished::seq).containsExactly(1L, 2L);
+            assertThat(feed.page(user, 0, 1_000))
+                    .extracting(AgentEventPublished::seq)
+                    .containsExactly(1L, 2L);
         } finally {
             pool.shutdownNow();
         }
@@ -141,7 +143,7 @@ class AgentFeedIT extends PostgresIntegrationTest {
                 .append(user, "run-1", "agent_started", Map.of("retry", true), "publish-1");
 
         assertThat(again).isEqualTo(first);
-        assertThat(feed.after(user, 0)).containsExactly(first);
+        assertThat(feed.page(user, 0, 1_000)).containsExactly(first);
         assertThat(feed.head(user)).isEqualTo(1);
     }
 
@@ -150,7 +152,7 @@ class AgentFeedIT extends PostgresIntegrationTest {
         String user = newUser();
 
         assertThat(feed.head(user)).isZero();
-        assertThat(feed.after(user, 0)).isEmpty();
+        assertThat(feed.page(user, 0, 1_000)).isEmpty();
     }
 
     private static Callable<List<Long>> publishAfter(

@@ -1,23 +1,18 @@
 package dev.switchboard.gateway.feed;
 
+import static dev.switchboard.gateway.feed.ListeningNode.seqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.command.feed.AgentEvents;
-import dev.switchboard.gateway.node.NodeIdentity;
-import dev.switchboard.gateway.support.Nodes;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import dev.switchboard.gateway.support.TestSocket;
 import dev.switchboard.gateway.support.Tokens;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,7 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class FeedListenerIT extends PostgresIntegrationTest {
 
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
-    private static ConfigurableApplicationContext nodeB;
+
+    @RegisterExtension
+    static final ListeningNode nodeB = new ListeningNode();
 
     @Autowired
     AgentEventPublisher publisher;
@@ -38,24 +35,10 @@ class FeedListenerIT extends PostgresIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @BeforeAll
-    static void startSecondNode() {
-        nodeB = Nodes.node()
-                .properties("switchboard.cluster.catch-up-interval=1h")
-                .run();
-    }
-
-    @AfterAll
-    static void stopSecondNode() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-    }
-
     @Test
     void anEventPublishedHereReachesASocketOnAnotherNode() {
         String user = Tokens.newUserId();
-        try (TestSocket onB = TestSocket.connect(portOfB())) {
+        try (TestSocket onB = TestSocket.connect(nodeB.port())) {
             onB.authenticate(Tokens.user(user));
             publish(user, 3);
             assertThat(seqs(onB, 3)).containsExactly(1L, 2L, 3L);
@@ -65,15 +48,17 @@ class FeedListenerIT extends PostgresIntegrationTest {
     @Test
     void theListenerReconnectsWhenItsDatabaseConnectionIsKilled() {
         String user = Tokens.newUserId();
-        try (TestSocket onB = TestSocket.connect(portOfB())) {
+        try (TestSocket onB = TestSocket.connect(nodeB.port())) {
             onB.authenticate(Tokens.user(user));
             publish(user, 1);
             assertThat(seqs(onB, 1)).containsExactly(1L);
-            int killed = listenerBackend();
+            int killed = nodeB.listenerBackends(jdbc).get(0);
 
             assertThat(jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, killed))
                     .isTrue();
-            await().atMost(PROMPTLY).until(() -> listening() && listenerBackend() != killed);
+            await().atMost(PROMPTLY)
+                    .until(() -> nodeB.listening(jdbc)
+                            && !nodeB.listenerBackends(jdbc).contains(killed));
 
             publish(user, 2);
             assertThat(seqs(onB, 2)).containsExactly(2L, 3L);
@@ -83,13 +68,18 @@ class FeedListenerIT extends PostgresIntegrationTest {
     @Test
     void anEventWhoseAnnouncementWasLostArrivesWithTheNextCatchUp() {
         String user = Tokens.newUserId();
-        try (TestSocket onB = TestSocket.connect(portOfB())) {
+        FeedListener listenerOfB = nodeB.bean(FeedListener.class);
+        try (TestSocket onB = TestSocket.connect(nodeB.port())) {
             onB.authenticate(Tokens.user(user));
-            feed.append(user, "run-silent", "agent_thinking", Map.of(), null); // appended, never announced
+            listenerOfB.stop();
+            await().atMost(PROMPTLY).until(() -> nodeB.listenerBackends(jdbc).isEmpty());
+            feed.append(user, "run-silent", "agent_thinking", Map.of(), null); // announced while B was not listening
 
-            assertThat(nodeB.getBean(CatchUpSweep.class).sweep()).isPositive();
+            assertThat(nodeB.bean(CatchUpSweep.class).sweep()).isPositive();
 
             assertThat(seqs(onB, 1)).containsExactly(1L);
+            listenerOfB.start();
+            await().atMost(PROMPTLY).until(() -> nodeB.listening(jdbc));
             publish(user, 1);
             assertThat(seqs(onB, 1)).containsExactly(2L);
         }
@@ -99,34 +89,5 @@ class FeedListenerIT extends PostgresIntegrationTest {
         for (int i = 0; i < count; i++) {
             publisher.publish(user, "run-cross-node", "agent_thinking", Map.of("step", i));
         }
-    }
-
-    private int listenerBackend() {
-        return jdbc.queryForObject(
-                "SELECT pid FROM pg_stat_activity WHERE application_name = ?", Integer.class, applicationNameOfB());
-    }
-
-    private boolean listening() {
-        List<String> queries = jdbc.queryForList(
-                "SELECT query FROM pg_stat_activity WHERE application_name = ?", String.class, applicationNameOfB());
-        return queries.size() == 1 && queries.get(0).startsWith("LISTEN");
-    }
-
-    private static String applicationNameOfB() {
-        return ListenerConnections.APPLICATION_NAME_PREFIX
-                + nodeB.getBean(NodeIdentity.class).id();
-    }
-
-    private static int portOfB() {
-        return ((WebServerApplicationContext) nodeB).getWebServer().getPort();
-    }
-
-    private static List<Long> seqs(TestSocket socket, int count) {
-        return socket.next(count).stream()
-                .peek(frame -> assertThat(frame.path("type").asText())
-                        .as("frame %s", frame)
-                        .isEqualTo("event"))
-                .map(frame -> frame.path("seq").asLong())
-                .toList();
     }
 }

@@ -22,11 +22,15 @@ public class FeedLog {
         this.eventStore = eventStore;
     }
 
-    /** Every event of the user with a seq greater than {@code seq}, in seq order; all of them when seq is 0. */
-    public List<AgentEventPublished> after(String userId, long seq) {
+    /**
+     * At most {@code limit} of the user's events with a seq greater than {@code seq}, in seq order: a keyset page, so a
+     * feed of any length is read a page at a time and never held whole. Axon fetches the stream in batches and only
+     * as far as this reads.
+     */
+    public List<AgentEventPublished> page(String userId, long seq, int limit) {
         var stream = eventStore.readEvents(FeedIds.of(userId), Math.max(seq, 0));
-        List<AgentEventPublished> events = new ArrayList<>();
-        while (stream.hasNext()) {
+        List<AgentEventPublished> events = new ArrayList<>(Math.min(limit, 512));
+        while (events.size() < limit && stream.hasNext()) {
             if (stream.next().getPayload() instanceof AgentEventPublished event) {
                 events.add(event);
             }
