@@ -10,8 +10,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads a user's agent event feed straight from the event log, with no projection in between: the feed stream is
- * already ordered by seq, and a read can never lag what was appended. Stream position n holds seq n + 1, so both
- * reads are served by the event table's unique index on (stream, sequence).
+ * already ordered by seq, and a read can never lag what was appended. Stream position n holds seq n + 1, so every
+ * read is served by the event table's unique index on (stream, sequence).
  */
 @Repository
 public class FeedLog {
