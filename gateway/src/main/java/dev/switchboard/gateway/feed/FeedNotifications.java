@@ -60,11 +60,6 @@ class FeedNotifications implements DisposableBean {
         }
     }
 
-    /** One event, for the publish path until it no longer announces what the commit listener announces anyway. */
-    void announce(AgentEventPublished event) {
-        announce(List.of(event));
-    }
-
     private void send(Map<String, Long> heads) {
         try {
             for (String payload : HeadsPayload.encode(heads)) {

@@ -69,11 +69,6 @@ class LocalFanOut implements DisposableBean {
                 events.get(events.size() - 1).seq()));
     }
 
-    /** One event, for the publish path until it no longer delivers what the commit listener delivers anyway. */
-    void deliver(AgentEventPublished event) {
-        deliver(List.of(event));
-    }
-
     /**
      * Another node appended up to {@code seq} to the user's feed and announced it: this node's sockets of the user
      * that are behind it read what they lack from the log. Nothing is queued or read when this node holds no socket
