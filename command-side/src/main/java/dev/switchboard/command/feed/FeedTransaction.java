@@ -1,10 +1,12 @@
 package dev.switchboard.command.feed;
 
 import dev.switchboard.api.feed.AgentEventPublished;
+import io.github.resilience4j.core.IntervalFunction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,13 @@ final class FeedTransaction {
 
     /** Two nodes hammering one user needed up to 6 attempts with the aggregate; a user group gets this many. */
     static final int MAX_ATTEMPTS = 20;
+
+    /**
+     * The pause before a user's next attempt: random, so that two writers that just collided do not collide again at
+     * once (without it, the other node's writer, one batch ahead, won twenty times in a row under load), and growing.
+     */
+    private static final IntervalFunction BACKOFF =
+            IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(2), 2.0, 0.5, Duration.ofMillis(100));
 
     private final DataSource dataSource;
     private final FeedRows rows;
@@ -117,10 +126,20 @@ final class FeedTransaction {
                     if (!WriteConflicts.isConflict(again) || attempt == MAX_ATTEMPTS) {
                         throw again;
                     }
+                    pause(attempt);
                     long lastSeq = rows.lastSeqs(connection, List.of(user)).get(user);
                     plan.plan(user, lastSeq, rows.storedEvents(connection, user, plan.keys(user)));
                 }
             }
+        }
+    }
+
+    private static void pause(int attempt) throws SQLException {
+        try {
+            Thread.sleep(BACKOFF.apply(attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while retrying a conflicting append", "57014", e);
         }
     }
 
