@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -17,6 +18,9 @@ public final class DatabaseFailures {
 
     /** Deep enough for Axon's and Spring's wrapping; a chain longer than this is not followed further. */
     private static final int MAX_DEPTH = 32;
+
+    /** Where the code that talks to the database lives: the drivers of the two databases a node runs on, the pool. */
+    private static final List<String> DRIVER_PACKAGES = List.of("org.postgresql.", "org.h2.", "com.zaxxer.hikari.");
 
     private DatabaseFailures() {}
 
@@ -37,15 +41,28 @@ public final class DatabaseFailures {
         return false;
     }
 
-    /** Whether the failure came out of JDBC at all. */
+    /**
+     * Whether the failure came out of JDBC at all: an {@link SQLException} anywhere in the chain, or anything else the
+     * driver or the pool threw from their own code. pgjdbc, for one, checks its own state with {@code assert}: on a JVM
+     * started with {@code -ea} a connection killed mid-batch surfaces as an {@link AssertionError} with no cause.
+     */
     public static boolean cameFromJdbc(Throwable failure) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
-            if (cause instanceof SQLException) {
+            if (cause instanceof SQLException || thrownByDriver(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean thrownByDriver(Throwable failure) {
+        StackTraceElement[] frames = failure.getStackTrace();
+        if (frames.length == 0) {
+            return false;
+        }
+        String thrower = frames[0].getClassName();
+        return DRIVER_PACKAGES.stream().anyMatch(thrower::startsWith);
     }
 
     /** SQLSTATE class 08 is "connection exception"; 57P01 to 57P03 are a server shutting down or starting. */

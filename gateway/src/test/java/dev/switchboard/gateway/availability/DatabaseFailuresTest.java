@@ -37,4 +37,19 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.isUnreachable(new IllegalArgumentException("unknown event")))
                 .isFalse();
     }
+
+    /** pgjdbc's own {@code assert} in a batch whose connection was killed: no SQLException, no cause, only its frame. */
+    @Test
+    void anErrorTheDriverThrewItselfCameFromJdbc() {
+        var assertion = new AssertionError("pgStatement.getConnection().getAutoCommit() should not throw");
+        assertion.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement(
+                    "org.postgresql.jdbc.BatchResultHandler", "isAutoCommit", "BatchResultHandler.java", 115)
+        });
+        assertThat(DatabaseFailures.cameFromJdbc(
+                        new IllegalStateException("the agent events could not be stored", assertion)))
+                .isTrue();
+        assertThat(DatabaseFailures.cameFromJdbc(new AssertionError("one of ours")))
+                .isFalse();
+    }
 }
