@@ -96,7 +96,7 @@ public class ConnectionCommands {
                 log.info(
                         "a group of {} connection commands rolled back ({}); sending them one at a time",
                         commands.size(),
-                        e.toString());
+                        brief(e));
                 oneAtATime(commands);
                 return;
             }
@@ -135,6 +135,13 @@ public class ConnectionCommands {
         log.info("connection command rejected: {}", rejected.getMessage());
         tell(() -> listener.rejected(command, rejected.code()));
         return rejected;
+    }
+
+    /** The store's messages quote whole batches of rows; the first line says what happened. */
+    private static String brief(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        int end = message.indexOf(". Original message");
+        return e.getClass().getSimpleName() + ": " + (end < 0 ? message : message.substring(0, end));
     }
 
     /** Counting an outcome must never turn an accepted command into a failed one, nor hide a refusal. */
