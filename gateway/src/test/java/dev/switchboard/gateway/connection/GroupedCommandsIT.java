@@ -12,7 +12,7 @@ import dev.switchboard.api.connection.OpenConnection;
 import dev.switchboard.api.connection.RejectionCode;
 import dev.switchboard.command.connection.ConnectionCommands;
 import dev.switchboard.command.connection.ConnectionRejectedException;
-import dev.switchboard.gateway.support.LogTransactions;
+import dev.switchboard.gateway.support.LoggedStreams;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import dev.switchboard.query.registry.ConnectionRegistry;
 import java.time.Instant;
@@ -52,7 +52,7 @@ class GroupedCommandsIT extends PostgresIntegrationTest {
                         "ConnectionIdMigrated",
                         "FinalIdClaimed",
                         "ConnectionMarkedReady");
-        assertThat(LogTransactions.of(jdbc, id, id + "-final")).isEqualTo(1);
+        assertThat(LoggedStreams.commits(jdbc, id, id + "-final")).isEqualTo(1);
         var row = registry.find(id + "-final").orElseThrow();
         assertThat(row.state()).isEqualTo(ConnectionState.READY);
         assertThat(row.openedAt()).as("the upgrade's time, not the commit's").isEqualTo(upgradedAt);
@@ -73,7 +73,7 @@ class GroupedCommandsIT extends PostgresIntegrationTest {
 
         assertThat(EventLog.types(jdbc, id))
                 .containsExactly("ConnectionOpened", "ConnectionAuthenticated", "ConnectionCommandRejected");
-        assertThat(LogTransactions.of(jdbc, id)).isEqualTo(1);
+        assertThat(LoggedStreams.commits(jdbc, id)).isEqualTo(1);
         assertThat(registry.find(id).orElseThrow().state()).isEqualTo(ConnectionState.AUTHENTICATED);
     }
 
@@ -99,7 +99,7 @@ class GroupedCommandsIT extends PostgresIntegrationTest {
                         "ConnectionIdMigrated",
                         "FinalIdClaimed",
                         "ConnectionMarkedReady");
-        assertThat(LogTransactions.of(jdbc, id, id + "-final"))
+        assertThat(LoggedStreams.commits(jdbc, id, id + "-final"))
                 .as("the open, then each step alone")
                 .isEqualTo(4);
         assertThat(registry.find(id).orElseThrow().state()).isEqualTo(ConnectionState.READY);
