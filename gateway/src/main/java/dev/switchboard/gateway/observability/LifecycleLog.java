@@ -100,7 +100,8 @@ class LifecycleLog {
         if (connection != null && connection.userId() != null) {
             line = line.addKeyValue("userId", connection.userId());
         }
-        if (connection != null && connection.finalId() != null) {
+        // a claim names its final id itself (details), and a key twice makes the JSON line unwritable
+        if (connection != null && connection.finalId() != null && !(event instanceof FinalIdClaimed)) {
             line = line.addKeyValue("finalId", connection.finalId());
         }
         line = details(event, line);
