@@ -7,6 +7,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Some streams of the event table, read as an auditor with psql would. */
 public final class LoggedStreams {
 
+    /** A handshake's events across the connection's stream and its final id's, in log order. */
+    public static final List<String> HANDSHAKE = List.of(
+            "ConnectionOpened",
+            "ConnectionAuthenticated",
+            "ConnectionIdMigrated",
+            "FinalIdClaimed",
+            "ConnectionMarkedReady");
+
     private LoggedStreams() {}
 
     /** The simple type names of their events, in log order. */
