@@ -4,7 +4,6 @@ import dev.switchboard.api.connection.AuthenticateConnection;
 import dev.switchboard.api.connection.MarkConnectionReady;
 import dev.switchboard.api.connection.MigrateConnectionId;
 import dev.switchboard.api.connection.RefreshConnectionToken;
-import dev.switchboard.api.connection.RejectionCode;
 import dev.switchboard.command.connection.ConnectionCommands;
 import dev.switchboard.command.connection.ConnectionRejectedException;
 import dev.switchboard.gateway.auth.VerifiedToken;
@@ -84,13 +83,12 @@ class Handshake {
                 return; // the client left first; its close is in the log, the handshake need not be written
             }
         } catch (ConnectionRejectedException e) {
-            if (e.code() != RejectionCode.CONNECTION_CLOSED) {
-                sockets.closeByServer(
-                        session,
-                        CloseCode.TRY_AGAIN_LATER,
-                        "the handshake was refused: " + e.code().code());
-            }
-            return; // closed while authenticating: the close won, and the log says so
+            // the refusal is in the log; connection_closed means another node or an operator closed it first
+            sockets.closeByServer(
+                    session,
+                    CloseCode.TRY_AGAIN_LATER,
+                    "the handshake was refused: " + e.code().code());
+            return;
         } catch (RuntimeException e) {
             database.observed(e);
             log.warn("handshake of connection {} failed: {}", session.preliminaryId(), e.getMessage());
