@@ -39,7 +39,7 @@ final class RecordedCommands {
     /** The command an accepted event answers; {@code history} is the stream before it. */
     static ConnectionCommand accepted(ConnectionEvent event, List<ConnectionEvent> history) {
         if (event instanceof ConnectionOpened e) {
-            return new OpenConnection(e.connectionId(), e.nodeId(), e.remoteAddress());
+            return new OpenConnection(e.connectionId(), e.nodeId(), e.remoteAddress(), e.at());
         } else if (event instanceof ConnectionAuthenticated e) {
             return new AuthenticateConnection(e.connectionId(), e.userId(), e.tokenExpiresAt());
         } else if (event instanceof ConnectionTokenRefreshed e) {
@@ -68,7 +68,11 @@ final class RecordedCommands {
         String id = text(arguments, "connectionId");
         return switch (rejected.command()) {
             case "OpenConnection" ->
-                new OpenConnection(id, text(arguments, "nodeId"), text(arguments, "remoteAddress"));
+                new OpenConnection(
+                        id,
+                        text(arguments, "nodeId"),
+                        text(arguments, "remoteAddress"),
+                        instant(arguments, "openedAt"));
             case "AuthenticateConnection" ->
                 new AuthenticateConnection(id, text(arguments, "userId"), instant(arguments, "tokenExpiresAt"));
             case "RefreshConnectionToken" ->

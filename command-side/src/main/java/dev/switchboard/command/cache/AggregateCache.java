@@ -15,6 +15,10 @@ import org.axonframework.common.caching.Cache;
  * number the event table already holds. The store refuses it, Axon rolls the unit of work back and evicts the entry,
  * and the caller's conflict retry reloads the aggregate from the log.
  *
+ * <p>An entry written inside a Spring transaction is removed again unless that transaction commits
+ * ({@link EvictUnlessCommitted}), so the cache never holds a state that was rolled back with the transaction around
+ * several units of work.
+ *
  * <p>Backed by Caffeine: bounded by entry count, least recently and least frequently used entries go first.
  */
 public final class AggregateCache implements Cache {
@@ -43,16 +47,19 @@ public final class AggregateCache implements Cache {
     @Override
     public void put(Object key, Object value) {
         entries.put(key, value);
+        EvictUnlessCommitted.register(this, key);
     }
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
+        EvictUnlessCommitted.register(this, key);
         return entries.asMap().putIfAbsent(key, value) == null;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
+        EvictUnlessCommitted.register(this, key);
         return (T) entries.get(key, absent -> valueSupplier.get());
     }
 
@@ -74,6 +81,7 @@ public final class AggregateCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        EvictUnlessCommitted.register(this, key);
         entries.asMap().computeIfPresent(key, (k, value) -> update.apply((V) value));
     }
 

@@ -41,7 +41,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * a second, one-event stream under the final id in the same unit of work, so the event table's unique key on
  * (aggregate id, sequence) is what makes a final id unique: two connections claiming it cannot both commit.
  *
- * <p>Time comes from the injected {@link Clock}, never from the system, so a replay is deterministic.
+ * <p>Time comes from the command (an upgrade's instant) or the injected {@link Clock}, never from the system, so a
+ * replay is deterministic.
  */
 @Aggregate(cache = AggregateCache.CONNECTIONS)
 class Connection {
@@ -61,7 +62,8 @@ class Connection {
 
     @CommandHandler
     Connection(OpenConnection command, Clock clock) {
-        apply(new ConnectionOpened(command.connectionId(), command.nodeId(), command.remoteAddress(), clock.instant()));
+        var at = command.openedAt() == null ? clock.instant() : command.openedAt();
+        apply(new ConnectionOpened(command.connectionId(), command.nodeId(), command.remoteAddress(), at));
     }
 
     private Connection(FinalIdClaimed claim) {

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration
 class ConnectionCommandConfiguration {
@@ -17,9 +18,14 @@ class ConnectionCommandConfiguration {
             CommandGateway commandGateway,
             EventStore eventStore,
             Clock clock,
-            ObjectProvider<ConnectionCommandListener> listener) {
+            ObjectProvider<ConnectionCommandListener> listener,
+            PlatformTransactionManager transactions) {
         return new ConnectionCommands(
-                commandGateway, eventStore, clock, listener.getIfAvailable(() -> ConnectionCommandListener.NONE));
+                commandGateway,
+                eventStore,
+                clock,
+                listener.getIfAvailable(() -> ConnectionCommandListener.NONE),
+                transactions);
     }
 
     /**

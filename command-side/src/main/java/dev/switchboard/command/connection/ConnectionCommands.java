@@ -1,56 +1,49 @@
 package dev.switchboard.command.connection;
 
 import dev.switchboard.api.connection.ConnectionCommand;
-import dev.switchboard.api.connection.ConnectionCommandRejected;
-import dev.switchboard.api.connection.MigrateConnectionId;
-import dev.switchboard.api.connection.OpenConnection;
-import dev.switchboard.api.connection.RecordRejection;
-import dev.switchboard.api.connection.RejectionCode;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
-import org.axonframework.commandhandling.CommandExecutionException;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The one entry point for connection commands. It turns what the event store refuses into the same typed rejection
- * the aggregate raises, and records it in the history:
- *
- * <ul>
- *   <li>an open of an id that has a history: the store's unique key refuses the first event;
- *   <li>a migration to a final id another connection holds: the unique key refuses the claim, which Axon reports as
- *       a concurrency conflict on the connection's own stream;
- *   <li>a real conflict (another node changed the connection first): retried, so the command meets the new state.
- * </ul>
+ * The one entry point for connection commands. A command the event store refuses is turned into the same typed
+ * rejection the aggregate raises and recorded ({@link StoreDecisions}); a real conflict (another node changed the
+ * connection first) is retried, so the command meets the new state. A group of commands ({@link #sendAll}) costs
+ * one commit.
  */
 public class ConnectionCommands {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionCommands.class);
 
-    private final CommandGateway commandGateway;
-    private final EventStore eventStore;
-    private final Clock clock;
+    private final StoreDecisions store;
+    /** Null without a transaction manager: a group is then sent one command at a time. */
+    private final GroupTransaction groups;
+
     private final Retry conflictRetry;
     private final ConnectionCommandListener listener;
+    private final ConnectionLocks locks = new ConnectionLocks();
 
     public ConnectionCommands(CommandGateway commandGateway, EventStore eventStore, Clock clock) {
-        this(commandGateway, eventStore, clock, ConnectionCommandListener.NONE);
+        this(commandGateway, eventStore, clock, ConnectionCommandListener.NONE, null);
     }
 
     public ConnectionCommands(
-            CommandGateway commandGateway, EventStore eventStore, Clock clock, ConnectionCommandListener listener) {
+            CommandGateway commandGateway,
+            EventStore eventStore,
+            Clock clock,
+            ConnectionCommandListener listener,
+            PlatformTransactionManager transactions) {
         this.listener = listener;
-        this.commandGateway = commandGateway;
-        this.eventStore = eventStore;
-        this.clock = clock;
+        this.store = new StoreDecisions(commandGateway, eventStore, clock);
+        this.groups = transactions == null ? null : new GroupTransaction(transactions, store);
         this.conflictRetry = Retry.of(
                 "connection-command-conflict",
                 RetryConfig.custom()
@@ -73,19 +66,82 @@ public class ConnectionCommands {
      * @throws ConnectionRejectedException when the connection refuses it; the refusal is then in the log
      */
     public void send(ConnectionCommand command) throws ConnectionRejectedException {
-        try {
-            Retry.decorateCheckedRunnable(conflictRetry, () -> sendOnce(command))
-                    .run();
-        } catch (ConnectionRejectedException | RuntimeException | Error e) {
-            if (e instanceof ConnectionRejectedException rejected) {
-                log.info("connection command rejected: {}", rejected.getMessage());
-                tell(() -> listener.rejected(command, rejected.code()));
+        try (var held = locks.hold(List.of(command))) {
+            sendWithRetries(command);
+        }
+    }
+
+    /**
+     * Sends the commands in order in one transaction, committed once with the registry; every event keeps its own
+     * time. The first refusal ends the group: it is committed with the commands before it, and thrown; the commands
+     * after it are not sent. Should anything else fail (another node's change, an id the store already holds, the
+     * database), the group is rolled back and sent again one command at a time, as {@link #send} sends one, with its
+     * retries and the refusals the store decides. Listeners hear of each command after its commit.
+     *
+     * <p>Call it outside a transaction: the group's transaction is the one it starts.
+     *
+     * @throws ConnectionRejectedException the refusal that ended the group; it is in the log
+     * @throws GroupFailedException when the commands could not all be sent; it says how many are committed
+     */
+    public void sendAll(List<? extends ConnectionCommand> commands) throws ConnectionRejectedException {
+        try (var held = locks.hold(commands)) {
+            if (groups == null || commands.size() < 2) {
+                oneAtATime(commands);
+                return;
             }
+            GroupTransaction.Outcome outcome;
+            try {
+                outcome = groups.run(commands);
+            } catch (RuntimeException e) {
+                log.info(
+                        "a group of {} connection commands rolled back ({}); sending them one at a time",
+                        commands.size(),
+                        brief(e));
+                oneAtATime(commands);
+                return;
+            }
+            commands.subList(0, outcome.accepted()).forEach(command -> tell(() -> listener.accepted(command)));
+            if (outcome.refusal() != null) {
+                throw rejected(commands.get(outcome.accepted()), outcome.refusal());
+            }
+        }
+    }
+
+    private void oneAtATime(List<? extends ConnectionCommand> commands) throws ConnectionRejectedException {
+        for (int i = 0; i < commands.size(); i++) {
+            try {
+                sendWithRetries(commands.get(i));
+            } catch (RuntimeException e) {
+                throw new GroupFailedException(i, e);
+            }
+        }
+    }
+
+    private void sendWithRetries(ConnectionCommand command) throws ConnectionRejectedException {
+        try {
+            Retry.decorateCheckedRunnable(conflictRetry, () -> store.send(command))
+                    .run();
+        } catch (ConnectionRejectedException rejected) {
+            throw rejected(command, rejected);
+        } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable unexpected) {
             throw new IllegalStateException("connection command failed: " + command, unexpected);
         }
         tell(() -> listener.accepted(command));
+    }
+
+    private ConnectionRejectedException rejected(ConnectionCommand command, ConnectionRejectedException rejected) {
+        log.info("connection command rejected: {}", rejected.getMessage());
+        tell(() -> listener.rejected(command, rejected.code()));
+        return rejected;
+    }
+
+    /** The store's messages quote whole batches of rows; the first line says what happened. */
+    private static String brief(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        int end = message.indexOf(". Original message");
+        return e.getClass().getSimpleName() + ": " + (end < 0 ? message : message.substring(0, end));
     }
 
     /** Counting an outcome must never turn an accepted command into a failed one, nor hide a refusal. */
@@ -95,68 +151,5 @@ public class ConnectionCommands {
         } catch (RuntimeException e) {
             log.warn("a connection command listener failed: {}", e.toString());
         }
-    }
-
-    private void sendOnce(ConnectionCommand command) throws ConnectionRejectedException {
-        try {
-            commandGateway.sendAndWait(command);
-        } catch (CommandExecutionException e) {
-            if (e.getCause() instanceof ConnectionRejectedException rejected) {
-                throw rejected;
-            }
-            throw e;
-        } catch (AggregateNotFoundException e) {
-            throw unknownConnection(command);
-        } catch (AggregateStreamCreationException | ConcurrencyException e) {
-            if (command instanceof OpenConnection) {
-                recordRejection(command, RejectionCode.CONNECTION_EXISTS, "the id already has a history");
-            }
-            if (command instanceof MigrateConnectionId migrate && hasHistory(migrate.finalId())) {
-                recordRejection(
-                        command,
-                        RejectionCode.FINAL_ID_TAKEN,
-                        "final id " + migrate.finalId() + " is held by another connection");
-            }
-            throw e;
-        }
-    }
-
-    private boolean hasHistory(String aggregateId) {
-        return eventStore.readEvents(aggregateId).hasNext();
-    }
-
-    private void recordRejection(ConnectionCommand command, RejectionCode code, String reason)
-            throws ConnectionRejectedException {
-        var record = new RecordRejection(
-                command.connectionId(),
-                command.getClass().getSimpleName(),
-                CommandArguments.of((Record) command),
-                code,
-                reason);
-        try {
-            commandGateway.sendAndWait(record);
-        } catch (CommandExecutionException e) {
-            if (e.getCause() instanceof ConnectionRejectedException rejected) {
-                throw rejected;
-            }
-            throw e;
-        }
-        throw new IllegalStateException("the connection accepted a rejection record: " + record);
-    }
-
-    /** An id with no stream has no history to hold the rejection, so it goes into the log as a stream-less event. */
-    private ConnectionRejectedException unknownConnection(ConnectionCommand command) {
-        String commandName = command.getClass().getSimpleName();
-        String reason = "no connection was opened with this id";
-        eventStore.publish(GenericEventMessage.asEventMessage(new ConnectionCommandRejected(
-                command.connectionId(),
-                commandName,
-                CommandArguments.of((Record) command),
-                null,
-                RejectionCode.UNKNOWN_CONNECTION,
-                reason,
-                clock.instant())));
-        return new ConnectionRejectedException(
-                command.connectionId(), null, commandName, RejectionCode.UNKNOWN_CONNECTION, reason);
     }
 }

@@ -135,7 +135,9 @@ final class ConnectionFixtures {
                     "nodeId",
                     String.valueOf(c.nodeId()),
                     "remoteAddress",
-                    String.valueOf(c.remoteAddress()));
+                    String.valueOf(c.remoteAddress()),
+                    "openedAt",
+                    String.valueOf(c.openedAt()));
         }
         if (command instanceof AuthenticateConnection c) {
             return Map.of(

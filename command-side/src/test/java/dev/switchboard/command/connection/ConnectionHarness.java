@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -17,6 +19,7 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
@@ -42,6 +45,15 @@ final class ConnectionHarness {
     private final SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
 
     ConnectionHarness(Clock clock) {
+        subscribe(
+                commandBus, EmbeddedEventStore.builder().storageEngine(storage).build(), clock, null);
+    }
+
+    /**
+     * Subscribes the aggregate's command handlers to {@code commandBus}, over an event-sourcing repository of
+     * {@code eventStore} that keeps aggregates in {@code cache}, or in none when it is null.
+     */
+    static void subscribe(CommandBus commandBus, EventStore eventStore, Clock clock, Cache cache) {
         ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Connection.class),
                 new SimpleResourceParameterResolverFactory(List.of(clock)));
@@ -56,11 +68,11 @@ final class ConnectionHarness {
                 return aggregateType == Connection.class ? (Repository<T>) repository.get() : null;
             }
         };
-        repository.set(EventSourcingRepository.builder(Connection.class)
+        var builder = EventSourcingRepository.builder(Connection.class)
                 .aggregateModel(model)
-                .eventStore(EmbeddedEventStore.builder().storageEngine(storage).build())
-                .repositoryProvider(provider)
-                .build());
+                .eventStore(eventStore)
+                .repositoryProvider(provider);
+        repository.set(cache == null ? builder.build() : builder.cache(cache).build());
         AggregateAnnotationCommandHandler.<Connection>builder()
                 .aggregateType(Connection.class)
                 .aggregateModel(model)

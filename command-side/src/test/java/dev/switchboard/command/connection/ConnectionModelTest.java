@@ -7,18 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import dev.switchboard.api.connection.AuthenticateConnection;
-import dev.switchboard.api.connection.CloseConnection;
-import dev.switchboard.api.connection.CloseReason;
 import dev.switchboard.api.connection.ConnectionCommand;
 import dev.switchboard.api.connection.ConnectionCommandRejected;
 import dev.switchboard.api.connection.ConnectionEvent;
 import dev.switchboard.api.connection.ConnectionState;
 import dev.switchboard.api.connection.FinalIdClaimed;
-import dev.switchboard.api.connection.MarkConnectionReady;
-import dev.switchboard.api.connection.MigrateConnectionId;
-import dev.switchboard.api.connection.OpenConnection;
-import dev.switchboard.api.connection.RecordRejection;
 import dev.switchboard.api.connection.RejectionCode;
 import dev.switchboard.command.connection.ConnectionReferenceModel.Accepted;
 import dev.switchboard.command.connection.ConnectionReferenceModel.Outcome;
@@ -27,7 +20,6 @@ import dev.switchboard.command.connection.ConnectionReferenceModel.State;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -45,35 +37,23 @@ import org.slf4j.LoggerFactory;
  * commands over a small alphabet that reaches every state and every refusal the aggregate itself decides. The last
  * letter addresses the final id instead of the connection: unknown before the migration, a claim after it.
  *
- * <p>The sequences are walked as a tree: a sequence's last command runs on a fresh store seeded with the events its
- * prefix produced, so each prefix runs once, not once per sequence that extends it. That is exact, not an
- * approximation, because the repository has no cache: a command in production also starts from the stored events.
+ * <p>The sequences are walked as a tree: a sequence's last command runs on a fresh in-memory store seeded with the
+ * events its prefix produced, so each prefix runs once, not once per sequence that extends it. That is exact, not an
+ * approximation, because this repository has no cache: every command starts from the stored events.
  *
  * <p>A second open of the id is refused by the event store's unique key, which the in-memory engine lacks (it would
  * store a second event 0). The model answers CONNECTION_EXISTS and the walk continues from the unchanged history
- * without sending it; an integration test sends it to a real database.
+ * without sending it.
+ *
+ * <p>A node runs the aggregate otherwise: cached between commands, several commands to one commit, a real unique key.
+ * The second test holds that configuration against the same table ({@link ProductionModelWalk}) on PostgreSQL, with
+ * shorter sequences, since each group there is a transaction.
  */
 class ConnectionModelTest {
 
     private static final int MAX_LENGTH = 6;
     private static final String CONNECTION = "c1";
     private static final String FINAL = "f1";
-
-    private record Letter(String label, ConnectionCommand command) {}
-
-    private static final List<Letter> ALPHABET = List.of(
-            new Letter("open", new OpenConnection(CONNECTION, "node-a")),
-            new Letter("auth(A)", new AuthenticateConnection(CONNECTION, "userA", ConnectionFixtures.TOKEN_EXPIRES)),
-            new Letter("auth(B)", new AuthenticateConnection(CONNECTION, "userB", ConnectionFixtures.TOKEN_EXPIRES)),
-            new Letter("migrate(f1)", new MigrateConnectionId(CONNECTION, FINAL)),
-            new Letter("migrate(c1)", new MigrateConnectionId(CONNECTION, CONNECTION)),
-            new Letter("ready", new MarkConnectionReady(CONNECTION)),
-            new Letter("close", new CloseConnection(CONNECTION, CloseReason.CLIENT_CLOSED, null, "node-a")),
-            new Letter("ready(f1)", new MarkConnectionReady(FINAL)));
-
-    /** Refused on purpose in every state, so its refusal reports the state the aggregate was rebuilt into. */
-    private static final RecordRejection STATE_PROBE = new RecordRejection(
-            CONNECTION, "StateProbe", Map.of(), RejectionCode.UNKNOWN_CONNECTION, "asks the rebuilt aggregate");
 
     private final ConnectionReferenceModel model = new ConnectionReferenceModel(ConnectionFixtures.NOW);
     private final ConnectionHarness harness = new ConnectionHarness(ConnectionFixtures.CLOCK);
@@ -83,20 +63,28 @@ class ConnectionModelTest {
     private long commandsSent;
     private long duplicateOpensNotSent;
 
-    /** The repository logs a warning with a stack trace for each unknown id; about half the walk meets one. */
-    private final Logger repositoryLog = (Logger) LoggerFactory.getLogger(AbstractRepository.class);
+    /**
+     * The repository logs a warning with a stack trace for each unknown id, which about half the walk meets, and
+     * ConnectionCommands a line for each refusal and each group it sends again.
+     */
+    private final List<Logger> chattyLogs = List.of((Logger) LoggerFactory.getLogger(AbstractRepository.class), (Logger)
+            LoggerFactory.getLogger(ConnectionCommands.class));
 
-    private Level repositoryLogLevel;
+    private final List<Level> chattyLevels = new ArrayList<>();
 
     @BeforeEach
-    void silenceUnknownIdWarnings() {
-        repositoryLogLevel = repositoryLog.getLevel();
-        repositoryLog.setLevel(Level.ERROR);
+    void silenceTheWalksExpectedWarnings() {
+        chattyLogs.forEach(log -> {
+            chattyLevels.add(log.getLevel());
+            log.setLevel(Level.ERROR);
+        });
     }
 
     @AfterEach
-    void restoreRepositoryLogging() {
-        repositoryLog.setLevel(repositoryLogLevel);
+    void restoreLogging() {
+        for (int i = 0; i < chattyLogs.size(); i++) {
+            chattyLogs.get(i).setLevel(chattyLevels.get(i));
+        }
     }
 
     @Test
@@ -107,7 +95,7 @@ class ConnectionModelTest {
 
         long expected = 0;
         for (int length = 1, count = 1; length <= MAX_LENGTH; length++) {
-            count *= ALPHABET.size();
+            count *= ModelAlphabet.LETTERS.size();
             expected += count;
         }
         System.out.printf(
@@ -125,14 +113,28 @@ class ConnectionModelTest {
                 "the walk meets every refusal the alphabet can provoke");
     }
 
+    @Test
+    void theNodesConfigurationAgreesWithTheStateTableOnEverySequenceOfFourCommandsSentInGroups() {
+        long started = System.nanoTime();
+        try (var production = ProductionHarness.start(ConnectionFixtures.CLOCK)) {
+            var walk = new ProductionModelWalk(production, model);
+            walk.walkAll();
+            System.out.printf(
+                    "ConnectionModelTest: %d command sequences of length %d sent in %d groups through the cache and "
+                            + "ConnectionCommands.sendAll on PostgreSQL in %d ms%n",
+                    walk.sequences, ProductionModelWalk.LENGTH, walk.groups, (System.nanoTime() - started) / 1_000_000);
+            assertEquals((long) Math.pow(ModelAlphabet.LETTERS.size(), ProductionModelWalk.LENGTH), walk.sequences);
+        }
+    }
+
     private void walk(List<String> path, List<EventMessage<?>> history, State state) {
         if (path.size() == MAX_LENGTH) {
             return;
         }
-        for (Letter letter : ALPHABET) {
+        for (ModelAlphabet.Letter letter : ModelAlphabet.LETTERS) {
             path.add(letter.label());
             sequencesChecked++;
-            Outcome expected = model.step(state, CONNECTION, letter.command());
+            Outcome expected = model.step(state, CONNECTION, letter.to(CONNECTION, FINAL));
             boolean refusedByUniqueKey = expected instanceof Refused r && r.code() == RejectionCode.CONNECTION_EXISTS;
             List<EventMessage<?>> after;
             if (refusedByUniqueKey) {
@@ -140,7 +142,7 @@ class ConnectionModelTest {
                 after = history;
             } else {
                 commandsSent++;
-                after = run(path, history, letter.command(), expected);
+                after = run(path, history, letter.to(CONNECTION, FINAL), expected);
             }
             State next = expected instanceof Accepted accepted ? accepted.next() : state;
             if (next.state() != null) {
@@ -206,7 +208,7 @@ class ConnectionModelTest {
     /** Reloads the aggregate from {@code history} alone and asks it, through a refused probe, which state it is in. */
     private void assertRebuiltInto(List<String> path, List<EventMessage<?>> history, ConnectionState expected) {
         harness.reset(history);
-        CommandResultMessage<?> result = harness.dispatch(STATE_PROBE);
+        CommandResultMessage<?> result = harness.dispatch(ModelAlphabet.stateProbe(CONNECTION));
         Supplier<String> where = () -> "rebuilding after " + String.join(" → ", path) + ": " + result;
         assertTrue(result.isExceptional(), where);
         var rejection = assertInstanceOf(ConnectionRejectedException.class, result.exceptionResult(), where);
@@ -215,7 +217,10 @@ class ConnectionModelTest {
 
     /** The model leaves the wording of a refusal to the aggregate; everything else must match. */
     private static ConnectionEvent withoutReason(EventMessage<?> message) {
-        var event = (ConnectionEvent) message.getPayload();
+        return withoutReason((ConnectionEvent) message.getPayload());
+    }
+
+    static ConnectionEvent withoutReason(ConnectionEvent event) {
         return event instanceof ConnectionCommandRejected r
                 ? new ConnectionCommandRejected(
                         r.connectionId(), r.command(), r.arguments(), r.stateMet(), r.code(), null, r.at())

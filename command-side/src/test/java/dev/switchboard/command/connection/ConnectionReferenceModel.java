@@ -148,8 +148,7 @@ final class ConnectionReferenceModel {
         return new Refused(code, stateMet, true, List.of());
     }
 
-    private ConnectionCommandRejected rejection(
-            ConnectionCommand command, ConnectionState stateMet, RejectionCode code) {
+    ConnectionCommandRejected rejection(ConnectionCommand command, ConnectionState stateMet, RejectionCode code) {
         return new ConnectionCommandRejected(
                 command.connectionId(),
                 ConnectionFixtures.nameOf(command),

@@ -24,7 +24,9 @@ import static dev.switchboard.command.connection.ConnectionFixtures.opened;
 import static dev.switchboard.command.connection.ConnectionFixtures.openedHistory;
 import static dev.switchboard.command.connection.ConnectionFixtures.readyHistory;
 
+import dev.switchboard.api.connection.ConnectionOpened;
 import dev.switchboard.api.connection.OpenConnection;
+import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,16 @@ class ConnectionTransitionTest {
                     .when(new OpenConnection(CONNECTION, NODE))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(opened());
+        }
+
+        @Test
+        void opensAtTheUpgradesTimeWhenTheCommandCarriesIt() {
+            Instant upgradedAt = ConnectionFixtures.NOW.minusSeconds(3);
+            fixture()
+                    .givenNoPriorActivity()
+                    .when(new OpenConnection(CONNECTION, NODE, "10.0.0.7", upgradedAt))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new ConnectionOpened(CONNECTION, NODE, "10.0.0.7", upgradedAt));
         }
     }
 

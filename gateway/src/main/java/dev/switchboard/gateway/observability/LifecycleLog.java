@@ -23,10 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * One log line, and the close-reason count, per connection event this node commits. It is told after the commit, so
- * a rolled-back event is neither logged nor counted. The line names the event by id and aggregate sequence, not by
+ * One log line, and the close-reason count, per connection event this node commits. It is told after the database's
+ * commit, so a rolled-back event is neither logged nor counted. The line names the event by id and aggregate sequence, not by
  * global position: the position would cost a query per event on the command's path (see the README).
  */
 @Component
@@ -68,7 +70,16 @@ class LifecycleLog {
                         e.toString());
             }
         };
-        if (CurrentUnitOfWork.isStarted()) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // the transaction may span several units of work (a handshake's group): a unit of work's own commit is
+            // not yet the database's
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    write.run();
+                }
+            });
+        } else if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(unitOfWork -> write.run());
         } else {
             write.run();
@@ -89,7 +100,8 @@ class LifecycleLog {
         if (connection != null && connection.userId() != null) {
             line = line.addKeyValue("userId", connection.userId());
         }
-        if (connection != null && connection.finalId() != null) {
+        // a claim names its final id itself (details), and a key twice makes the JSON line unwritable
+        if (connection != null && connection.finalId() != null && !(event instanceof FinalIdClaimed)) {
             line = line.addKeyValue("finalId", connection.finalId());
         }
         line = details(event, line);

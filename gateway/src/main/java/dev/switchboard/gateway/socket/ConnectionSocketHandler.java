@@ -1,17 +1,14 @@
 package dev.switchboard.gateway.socket;
 
 import dev.switchboard.api.connection.CloseReason;
-import dev.switchboard.api.connection.OpenConnection;
-import dev.switchboard.command.connection.ConnectionCommands;
-import dev.switchboard.command.connection.ConnectionRejectedException;
-import dev.switchboard.gateway.availability.DatabaseAvailability;
 import dev.switchboard.gateway.limits.SocketAdmission;
 import dev.switchboard.gateway.limits.SocketAllowance;
-import dev.switchboard.gateway.node.NodeIdentity;
 import dev.switchboard.gateway.protocol.BadFrameException;
 import dev.switchboard.gateway.protocol.ClientFrame;
 import dev.switchboard.gateway.protocol.CloseCode;
 import dev.switchboard.gateway.protocol.FrameCodec;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +22,12 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
- * {@code GET /ws}: drives the Connection aggregate from the socket's life. Upgrade → OpenConnection → {@code welcome};
- * {@code auth} → the {@link Handshake}; close → CloseConnection with the reason. Every frame gets an answer or a close.
- * An upgrade the {@link SocketAdmission} refuses is closed with 4029 before anything is written, so a flood of them
- * costs the log nothing.
+ * {@code GET /ws}: drives the Connection aggregate from the socket's life. Upgrade → {@code welcome} at once, with the
+ * upgrade's time and address kept for the log; {@code auth} → the {@link Handshake}, which writes the upgrade with
+ * the handshake in one commit; close → CloseConnection with the reason, behind the upgrade when the socket never
+ * authenticated ({@link LifecycleRecorder}). Every frame gets an answer or a close. An upgrade the
+ * {@link SocketAdmission} refuses is closed with 4029 before anything is written, so a flood of them costs the log
+ * nothing.
  */
 @Component
 class ConnectionSocketHandler extends TextWebSocketHandler {
@@ -36,35 +35,29 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(ConnectionSocketHandler.class);
     private static final String SESSION = SocketSession.class.getName();
 
-    private final ConnectionCommands commands;
-    private final NodeIdentity node;
     private final LocalSockets sockets;
     private final FrameCodec codec;
     private final FrameDispatcher dispatcher;
     private final GatewayProperties properties;
     private final SocketAdmission admission;
-    private final CloseRecorder recorder;
-    private final DatabaseAvailability database;
+    private final LifecycleRecorder recorder;
+    private final Clock clock;
 
     ConnectionSocketHandler(
-            ConnectionCommands commands,
-            NodeIdentity node,
             LocalSockets sockets,
             FrameCodec codec,
             FrameDispatcher dispatcher,
             GatewayProperties properties,
             SocketAdmission admission,
-            CloseRecorder recorder,
-            DatabaseAvailability database) {
-        this.commands = commands;
-        this.node = node;
+            LifecycleRecorder recorder,
+            Clock clock) {
         this.sockets = sockets;
         this.codec = codec;
         this.dispatcher = dispatcher;
         this.properties = properties;
         this.admission = admission;
         this.recorder = recorder;
-        this.database = database;
+        this.clock = clock;
     }
 
     /** Tomcat's own limit on one blocking write; without it a stalled client holds a sending thread for 20 s. */
@@ -72,6 +65,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) throws Exception {
+        Instant upgradedAt = clock.instant();
         String address = remoteAddress(raw);
         SocketAllowance allowance = admission.admit(address).orElse(null);
         if (allowance == null) {
@@ -86,18 +80,10 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
                 raw,
                 endpoint,
                 allowance,
+                upgradedAt,
                 properties.sendBufferLimit().toBytes(),
                 properties.sendTimeLimit().toNanos(),
                 this::writeFailed);
-        try {
-            commands.send(new OpenConnection(session.preliminaryId(), node.id(), address));
-        } catch (ConnectionRejectedException | RuntimeException e) {
-            allowance.releaseUnauthenticatedSlot();
-            database.observed(e);
-            log.warn("could not open connection {}: {}", session.preliminaryId(), e.getMessage());
-            raw.close(CloseCode.TRY_AGAIN_LATER.status());
-            return;
-        }
         raw.getAttributes().put(SESSION, session);
         sockets.add(session);
         sockets.send(
@@ -174,7 +160,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
         if (sockets.closed(session)) {
             return; // the reason is already in the log
         }
-        recorder.record(session.preliminaryId(), reasonFor(status), "socket closed with " + status.getCode());
+        recorder.close(session, reasonFor(status), "socket closed with " + status.getCode());
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.switchboard.api.connection.AuthenticateConnection;
 import dev.switchboard.api.connection.MarkConnectionReady;
 import dev.switchboard.api.connection.MigrateConnectionId;
 import dev.switchboard.api.connection.RefreshConnectionToken;
-import dev.switchboard.api.connection.RejectionCode;
 import dev.switchboard.command.connection.ConnectionCommands;
 import dev.switchboard.command.connection.ConnectionRejectedException;
 import dev.switchboard.gateway.auth.VerifiedToken;
@@ -21,11 +20,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code auth} frame: verify the token, then authenticate, migrate to the final id and mark ready, each committed
- * with the registry before the next. Only then is the socket READY here: the {@link SocketListener} sends {@code ready}
- * and what the client missed, and the messages held meanwhile are processed in order, all under the session's lock so
- * that no other sender or new frame cuts in. While the database is known to be down the steps are not tried: the socket is closed
- * with 1013 at once rather than after the pool's timeout.
+ * The {@code auth} frame: verify the token, then record the upgrade (unless its close got there first), authenticate,
+ * migrate to the final id and mark ready, each an event of its own, in one commit with the registry
+ * ({@link LifecycleRecorder}). Only then is the socket READY here: the {@link SocketListener} sends {@code ready} and
+ * what the client missed, and the messages held meanwhile are processed in order, all under the session's lock so
+ * that no other sender or new frame cuts in. While the database is known to be down the steps are not tried: the
+ * socket is closed with 1013 at once rather than after the pool's timeout.
  */
 @Component
 class Handshake {
@@ -34,6 +34,7 @@ class Handshake {
 
     private final AuthCheck check;
     private final ConnectionCommands commands;
+    private final LifecycleRecorder recorder;
     private final LocalSockets sockets;
     private final SocketListener listener;
     private final Messages messages;
@@ -44,6 +45,7 @@ class Handshake {
     Handshake(
             AuthCheck check,
             ConnectionCommands commands,
+            LifecycleRecorder recorder,
             LocalSockets sockets,
             SocketListener listener,
             Messages messages,
@@ -53,6 +55,7 @@ class Handshake {
         this.metrics = metrics;
         this.check = check;
         this.commands = commands;
+        this.recorder = recorder;
         this.sockets = sockets;
         this.listener = listener;
         this.messages = messages;
@@ -71,23 +74,21 @@ class Handshake {
         }
         String finalId = "conn_" + UUID.randomUUID();
         try {
-            for (var step : List.of(
-                    new AuthenticateConnection(session.preliminaryId(), token.userId(), token.expiresAt()),
-                    new MigrateConnectionId(session.preliminaryId(), finalId),
-                    new MarkConnectionReady(session.preliminaryId()))) {
-                if (isClosing(session)) {
-                    return; // the client left mid-handshake; its close is in the log, the rest need not be tried
-                }
-                commands.send(step);
+            if (!recorder.handshake(
+                    session,
+                    List.of(
+                            new AuthenticateConnection(session.preliminaryId(), token.userId(), token.expiresAt()),
+                            new MigrateConnectionId(session.preliminaryId(), finalId),
+                            new MarkConnectionReady(session.preliminaryId())))) {
+                return; // the client left first; its close is in the log, the handshake need not be written
             }
         } catch (ConnectionRejectedException e) {
-            if (e.code() != RejectionCode.CONNECTION_CLOSED) {
-                sockets.closeByServer(
-                        session,
-                        CloseCode.TRY_AGAIN_LATER,
-                        "the handshake was refused: " + e.code().code());
-            }
-            return; // closed while authenticating: the close won, and the log says so
+            // the refusal is in the log; connection_closed means another node or an operator closed it first
+            sockets.closeByServer(
+                    session,
+                    CloseCode.TRY_AGAIN_LATER,
+                    "the handshake was refused: " + e.code().code());
+            return;
         } catch (RuntimeException e) {
             database.observed(e);
             log.warn("handshake of connection {} failed: {}", session.preliminaryId(), e.getMessage());
@@ -110,12 +111,6 @@ class Handshake {
                 }
             }
         });
-    }
-
-    private static boolean isClosing(SocketSession session) {
-        synchronized (session.lock()) {
-            return session.phase() == SocketSession.Phase.CLOSING;
-        }
     }
 
     /** A second {@code auth}: the same user refreshes the token's expiry; another user is refused and recorded. */

@@ -28,10 +28,10 @@ class LocalSockets implements ConnectionCloser {
     private final Map<String, SocketSession> sockets = new ConcurrentHashMap<>();
     private final ConnectionCommands commands;
     private final NodeIdentity node;
-    private final CloseRecorder recorder;
+    private final LifecycleRecorder recorder;
     private final SocketListener listener;
 
-    LocalSockets(ConnectionCommands commands, NodeIdentity node, CloseRecorder recorder, SocketListener listener) {
+    LocalSockets(ConnectionCommands commands, NodeIdentity node, LifecycleRecorder recorder, SocketListener listener) {
         this.commands = commands;
         this.node = node;
         this.recorder = recorder;
@@ -107,7 +107,7 @@ class LocalSockets implements ConnectionCloser {
             session.phase(SocketSession.Phase.CLOSING);
             session.held().clear();
         }
-        recorder.record(session.preliminaryId(), reason, detail);
+        recorder.close(session, reason, detail);
         try {
             session.socket().close(code.status());
         } catch (IOException e) {

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The gateway's threads besides the web server's: a bounded pool for handshakes (each waits on three commits) and a
+ * The gateway's threads besides the web server's: a bounded pool for handshakes (each waits on a commit) and a
  * scheduler for timeouts and heartbeats. Bounded so that a flood of handshakes is refused with 1013 rather than
  * queued without limit.
  */

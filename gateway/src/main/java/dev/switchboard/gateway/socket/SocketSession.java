@@ -29,6 +29,7 @@ final class SocketSession {
     private final WebSocketSession socket;
     private final Outbox outbox;
     private final SocketAllowance allowance;
+    private final SocketLog log;
     private final Object lock = new Object();
     /** Sized for none: almost every socket holds nothing, and it grows on the first message held. */
     private final Deque<ClientFrame.Message> held = new ArrayDeque<>(0);
@@ -47,6 +48,7 @@ final class SocketSession {
     /**
      * @param endpoint the container's session, for asynchronous writes
      * @param allowance what the client may still send, and its slot among its address's unauthenticated sockets
+     * @param upgradedAt when the socket was upgraded, by the node's clock
      * @param onWriteFailure told when a write fails or times out; runs on a container thread
      */
     SocketSession(
@@ -54,12 +56,14 @@ final class SocketSession {
             WebSocketSession socket,
             jakarta.websocket.Session endpoint,
             SocketAllowance allowance,
+            Instant upgradedAt,
             long sendBufferLimit,
             long sendTimeLimitNanos,
             BiConsumer<SocketSession, Throwable> onWriteFailure) {
         this.preliminaryId = preliminaryId;
         this.socket = socket;
         this.allowance = allowance;
+        this.log = new SocketLog(upgradedAt, allowance.address());
         this.outbox =
                 new Outbox(endpoint, sendBufferLimit, sendTimeLimitNanos, error -> onWriteFailure.accept(this, error));
     }
@@ -78,6 +82,11 @@ final class SocketSession {
 
     SocketAllowance allowance() {
         return allowance;
+    }
+
+    /** What the log holds of this socket; see {@link SocketLog} for its lock. */
+    SocketLog log() {
+        return log;
     }
 
     Phase phase() {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.api.connection.CloseReason;
 import dev.switchboard.api.connection.ConnectionState;
 import dev.switchboard.api.registry.ConnectionView;
+import dev.switchboard.gateway.support.LoggedStreams;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import dev.switchboard.gateway.support.TestSocket;
 import dev.switchboard.gateway.support.Tokens;
@@ -58,6 +59,10 @@ class ConnectionRaceIT extends PostgresIntegrationTest {
         assertThat(registry.ofUser(user, null)).hasSize(20);
     }
 
+    /**
+     * The upgrade is written with the handshake or with the close, never alone, and the close waits for a handshake
+     * being written: so the log holds one of two serial orders, each in its commits, and no step after the close.
+     */
     @RepeatedTest(10)
     void aClientHangingUpDuringAuthenticationLeavesAClosedConnection() {
         String user = Tokens.newUserId();
@@ -69,17 +74,21 @@ class ConnectionRaceIT extends PostgresIntegrationTest {
         await().atMost(TestSocket.WAIT).untilAsserted(() -> assertThat(
                         registry.find(preliminaryId).orElseThrow().state())
                 .isEqualTo(ConnectionState.CLOSED));
-        List<String> history = jdbc.queryForList(
-                "SELECT payload_type FROM domain_event_entry WHERE " + "aggregate_identifier = ? ORDER BY global_index",
-                String.class,
-                preliminaryId);
-        assertThat(history)
-                .filteredOn(type -> type.endsWith("ConnectionClosed"))
-                .hasSize(1);
-        int closedAt = indexOfClose(history);
-        assertThat(history.subList(closedAt + 1, history.size()))
-                .as("after the close, the handshake's remaining steps can only have been refused")
-                .allSatisfy(type -> assertThat(type).endsWith("ConnectionCommandRejected"));
+        List<String> history = LoggedStreams.types(jdbc, preliminaryId);
+        if (history.size() == 2) {
+            assertThat(history).as("closed first").containsExactly("ConnectionOpened", "ConnectionClosed");
+            assertThat(LoggedStreams.commits(jdbc, preliminaryId)).isEqualTo(1);
+        } else {
+            assertThat(history)
+                    .as("the handshake, then its close")
+                    .containsExactly(
+                            "ConnectionOpened",
+                            "ConnectionAuthenticated",
+                            "ConnectionIdMigrated",
+                            "ConnectionMarkedReady",
+                            "ConnectionClosed");
+            assertThat(LoggedStreams.commits(jdbc, preliminaryId)).isEqualTo(2);
+        }
     }
 
     @RepeatedTest(10)
@@ -123,14 +132,5 @@ class ConnectionRaceIT extends PostgresIntegrationTest {
             assertThat(socket.awaitClose()).isEqualTo(4010);
             assertThat(registry.find(finalId).orElseThrow().closeReason()).isEqualTo(CloseReason.ADMIN_CLOSED);
         }
-    }
-
-    private static int indexOfClose(List<String> history) {
-        for (int i = 0; i < history.size(); i++) {
-            if (history.get(i).endsWith("ConnectionClosed")) {
-                return i;
-            }
-        }
-        throw new AssertionError("no ConnectionClosed in " + history);
     }
 }

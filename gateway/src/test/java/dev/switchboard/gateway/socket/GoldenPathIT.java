@@ -10,6 +10,7 @@ import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import dev.switchboard.gateway.support.TestSocket;
 import dev.switchboard.gateway.support.Tokens;
 import dev.switchboard.query.registry.ConnectionRegistry;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,8 +32,11 @@ class GoldenPathIT extends PostgresIntegrationTest {
             JsonNode welcome = socket.expect("welcome");
             String preliminaryId = welcome.path("connectionId").asText();
             assertThat(welcome.path("heartbeatSeconds").asLong()).isPositive();
-            assertThat(registry.find(preliminaryId).orElseThrow().state()).isEqualTo(ConnectionState.OPENED);
+            assertThat(registry.find(preliminaryId))
+                    .as("the upgrade is written with the handshake, in one commit")
+                    .isEmpty();
 
+            Instant beforeAuth = Instant.now();
             socket.send("{\"type\":\"auth\",\"token\":\"" + Tokens.user(user) + "\"}");
             JsonNode ready = socket.expect("ready");
             String finalId = ready.path("connectionId").asText();
@@ -42,6 +46,8 @@ class GoldenPathIT extends PostgresIntegrationTest {
             var row = registry.find(finalId).orElseThrow();
             assertThat(row.state()).isEqualTo(ConnectionState.READY);
             assertThat(row.preliminaryId()).isEqualTo(preliminaryId);
+            assertThat(row.openedAt()).as("the upgrade's own time").isBefore(beforeAuth);
+            assertThat(row.readyAt()).isAfter(beforeAuth);
 
             socket.send("{\"type\":\"message\",\"id\":\"m1\",\"text\":\"hello\"}");
             JsonNode ack = socket.expect("ack");

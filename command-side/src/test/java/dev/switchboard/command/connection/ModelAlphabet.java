@@ -1,0 +1,50 @@
+package dev.switchboard.command.connection;
+
+import dev.switchboard.api.connection.AuthenticateConnection;
+import dev.switchboard.api.connection.CloseConnection;
+import dev.switchboard.api.connection.CloseReason;
+import dev.switchboard.api.connection.ConnectionCommand;
+import dev.switchboard.api.connection.MarkConnectionReady;
+import dev.switchboard.api.connection.MigrateConnectionId;
+import dev.switchboard.api.connection.OpenConnection;
+import dev.switchboard.api.connection.RecordRejection;
+import dev.switchboard.api.connection.RejectionCode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The letters of {@link ConnectionModelTest}'s sequences: a small alphabet that reaches every state and every refusal
+ * the aggregate itself decides. Each letter is written for a connection id and the final id it may claim; the last
+ * letter addresses the final id instead of the connection: unknown before the migration, a claim after it.
+ */
+final class ModelAlphabet {
+
+    record Letter(String label, Command command) {
+
+        ConnectionCommand to(String connectionId, String finalId) {
+            return command.to(connectionId, finalId);
+        }
+    }
+
+    interface Command {
+        ConnectionCommand to(String connectionId, String finalId);
+    }
+
+    static final List<Letter> LETTERS = List.of(
+            new Letter("open", (c, f) -> new OpenConnection(c, "node-a")),
+            new Letter("auth(A)", (c, f) -> new AuthenticateConnection(c, "userA", ConnectionFixtures.TOKEN_EXPIRES)),
+            new Letter("auth(B)", (c, f) -> new AuthenticateConnection(c, "userB", ConnectionFixtures.TOKEN_EXPIRES)),
+            new Letter("migrate(f1)", MigrateConnectionId::new),
+            new Letter("migrate(c1)", (c, f) -> new MigrateConnectionId(c, c)),
+            new Letter("ready", (c, f) -> new MarkConnectionReady(c)),
+            new Letter("close", (c, f) -> new CloseConnection(c, CloseReason.CLIENT_CLOSED, null, "node-a")),
+            new Letter("ready(f1)", (c, f) -> new MarkConnectionReady(f)));
+
+    private ModelAlphabet() {}
+
+    /** Refused on purpose in every state, so its refusal reports the state the aggregate was loaded into. */
+    static RecordRejection stateProbe(String connectionId) {
+        return new RecordRejection(
+                connectionId, "StateProbe", Map.of(), RejectionCode.UNKNOWN_CONNECTION, "asks the loaded aggregate");
+    }
+}

@@ -1,0 +1,151 @@
+package dev.switchboard.command.connection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.switchboard.api.connection.ConnectionEvent;
+import dev.switchboard.command.cache.AggregateCache;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.UUID;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The connection aggregate wired as a node wires it, on a PostgreSQL database of its own: the caching event-sourcing
+ * repository with the {@link AggregateCache}, Axon's command bus in Spring transactions, the JDBC event store on the
+ * transaction's connection with PostgreSQL's unique key, and {@link ConnectionCommands} with its groups. Only the
+ * registry projection is left out (the command side cannot see it; the gateway's tests cover it). One connection,
+ * one thread.
+ *
+ * <p>The database is created on {@code TEST_DATABASE_URL} (with {@code TEST_DATABASE_USER} and
+ * {@code TEST_DATABASE_PASSWORD}) or on 127.0.0.1:5432 as user postgres, and dropped on close.
+ */
+final class ProductionHarness implements AutoCloseable {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final String server;
+    private final String database;
+    private final SingleConnectionDataSource dataSource;
+    private final JdbcEventStorageEngine storage;
+    private final EmbeddedEventStore eventStore;
+    private final ConnectionCommands commands;
+    private final JdbcTemplate jdbc;
+    private final JacksonSerializer serializer;
+    private long read = -1;
+
+    private ProductionHarness(String server, String database, Clock clock) {
+        this.server = server;
+        this.database = database;
+        this.dataSource = new SingleConnectionDataSource(
+                server.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1"), user(), password(), true);
+        // commits still happen one by one, in order; they only do not wait for the disk, which no assertion is about
+        var properties = new Properties();
+        properties.setProperty("options", "-c synchronous_commit=off");
+        dataSource.setConnectionProperties(properties);
+        var transactions = new DataSourceTransactionManager(dataSource);
+        var axonTransactions = new SpringTransactionManager(transactions);
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.serializer = JacksonSerializer.builder()
+                .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule()))
+                .build();
+        this.storage = JdbcEventStorageEngine.builder()
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
+                        new SpringDataSourceConnectionProvider(dataSource)))
+                .transactionManager(axonTransactions)
+                .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
+        storage.createSchema(PostgresEventTableFactory.INSTANCE);
+        this.eventStore = EmbeddedEventStore.builder().storageEngine(storage).build();
+        var commandBus =
+                SimpleCommandBus.builder().transactionManager(axonTransactions).build();
+        ConnectionHarness.subscribe(commandBus, eventStore, clock, new AggregateCache(100_000));
+        this.commands = new ConnectionCommands(
+                DefaultCommandGateway.builder().commandBus(commandBus).build(),
+                eventStore,
+                clock,
+                ConnectionCommandListener.NONE,
+                transactions);
+    }
+
+    static ProductionHarness start(Clock clock) {
+        String server = env("TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String database = "switchboard_model_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        execute(server, "CREATE DATABASE " + database);
+        return new ProductionHarness(server, database, clock);
+    }
+
+    ConnectionCommands commands() {
+        return commands;
+    }
+
+    /** One row of the event table: a stream's event, or (no type) an event of no stream. */
+    record Row(long position, String stream, long sequence, String type, ConnectionEvent payload) {}
+
+    /** The events appended since the last call, across all streams, in log order. */
+    List<Row> appended() {
+        List<Row> rows = jdbc.query(
+                "SELECT globalIndex, aggregateIdentifier, sequenceNumber, type, payloadType, payloadRevision, payload "
+                        + "FROM DomainEventEntry WHERE globalIndex > ? ORDER BY globalIndex",
+                (row, i) -> new Row(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getLong(3),
+                        row.getString(4),
+                        serializer.deserialize(new SimpleSerializedObject<>(
+                                row.getBytes(7), byte[].class, row.getString(5), row.getString(6)))),
+                read);
+        if (!rows.isEmpty()) {
+            read = rows.get(rows.size() - 1).position();
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        eventStore.shutDown();
+        dataSource.destroy();
+        execute(server, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+
+    private static void execute(String server, String sql) {
+        try (var connection = DriverManager.getConnection(server, user(), password());
+                var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the model test needs a PostgreSQL server (" + server + "): " + sql, e);
+        }
+    }
+
+    private static String user() {
+        return env("TEST_DATABASE_USER", "postgres");
+    }
+
+    private static String password() {
+        return env("TEST_DATABASE_PASSWORD", "");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
