@@ -31,7 +31,7 @@ public final class Nodes {
         properties.put("switchboard.limits.auth-failures", "100000");
         // Spring keeps the contexts of earlier test classes open, each with its pool: one a load test grew to 24
         // connections would hold them for Hikari's 10 idle minutes, and a few of those exhaust the server's 100.
-        properties.put("spring.datasource.hikari.idle-timeout", "10s");
+        properties.put("spring.datasource.hikari.idle-timeout", "10000");
         properties.put("spring.datasource.hikari.minimum-idle", "1");
         return properties;
     }
