@@ -12,16 +12,16 @@ import org.springframework.stereotype.Component;
 @Component
 class CatchUpSweep extends PeriodicJob {
 
-    private final LocalFanOut fanOut;
+    private final CatchUps catchUps;
 
-    CatchUpSweep(LocalFanOut fanOut, ClusterProperties properties) {
+    CatchUpSweep(CatchUps catchUps, ClusterProperties properties) {
         super("feed-catch-up", properties::catchUpInterval);
-        this.fanOut = fanOut;
+        this.catchUps = catchUps;
     }
 
     /** @return how many users' feeds were checked */
     int sweep() {
-        return fanOut.catchUpAll();
+        return catchUps.catchUpAll();
     }
 
     @Override

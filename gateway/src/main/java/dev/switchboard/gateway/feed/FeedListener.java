@@ -18,8 +18,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens for feed announcements on a connection of its own and hands each announced head to the local fan-out, which
- * lets this node's sockets of that user catch up from the log. A dropped connection is reopened with backoff; since announcements
+ * Listens for feed announcements on a connection of its own and hands each head another node announced to the
+ * {@link CatchUps}, which let this node's sockets of that user catch up from the log. The node's own announcements are
+ * skipped: its {@link LocalFanOut} delivers its own events, and reading them from the log again would double the work
+ * of a busy node just when it can least afford it. A dropped connection is reopened with backoff; since announcements
  * made meanwhile are lost, every (re)connect is followed by a catch-up of all local sockets.
  */
 @Component
@@ -32,22 +34,24 @@ class FeedListener implements SmartLifecycle {
     private static final long CHECK_WHEN_SILENT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final FeedNotifications notifications;
-    private final LocalFanOut fanOut;
+    private final CatchUps catchUps;
     private final ListenerConnections connections;
     private final ClusterProperties properties;
+    private final String nodeId;
     private final Object pause = new Object();
     private volatile boolean running;
     private Thread thread;
 
     FeedListener(
             FeedNotifications notifications,
-            LocalFanOut fanOut,
+            CatchUps catchUps,
             DataSourceProperties database,
             ClusterProperties properties,
             NodeIdentity node) {
         this.notifications = notifications;
-        this.fanOut = fanOut;
+        this.catchUps = catchUps;
         this.connections = new ListenerConnections(database, node.id());
+        this.nodeId = node.id();
         this.properties = properties;
     }
 
@@ -106,19 +110,22 @@ class FeedListener implements SmartLifecycle {
 
     /**
      * Only the newest seq per user matters: catching up to it brings every earlier one along. Users this node holds
-     * no socket of are dropped by the fan-out before anything is queued or read.
+     * no socket of are dropped before anything is queued or read.
      */
     private void dispatch(PGNotification[] batch) {
         Map<String, Long> newest = new HashMap<>();
         for (PGNotification notification : batch) {
-            HeadsPayload.decode(notification.getParameter()).forEach((user, seq) -> newest.merge(user, seq, Math::max));
+            String payload = notification.getParameter();
+            if (!nodeId.equals(HeadsPayload.origin(payload))) {
+                HeadsPayload.decode(payload).forEach((user, seq) -> newest.merge(user, seq, Math::max));
+            }
         }
-        newest.forEach(fanOut::catchUp);
+        newest.forEach(catchUps::catchUp);
     }
 
     private void catchUpAll() {
         try {
-            fanOut.catchUpAll();
+            catchUps.catchUpAll();
         } catch (RuntimeException e) {
             log.warn("catch-up after (re)connecting failed; the sweep will retry: {}", e.getMessage());
         }

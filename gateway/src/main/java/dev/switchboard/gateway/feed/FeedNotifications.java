@@ -2,6 +2,7 @@ package dev.switchboard.gateway.feed;
 
 import dev.switchboard.api.feed.AgentEventPublished;
 import dev.switchboard.gateway.node.DaemonThreads;
+import dev.switchboard.gateway.node.NodeIdentity;
 import java.sql.DatabaseMetaData;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +36,14 @@ class FeedNotifications implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(FeedNotifications.class);
 
     private final JdbcTemplate jdbc;
+    private final NodeIdentity node;
     private final boolean supported;
     private final ThreadPoolExecutor announcer = new ThreadPoolExecutor(
             1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), DaemonThreads.named("feed-announcer"));
 
-    FeedNotifications(JdbcTemplate jdbc, DataSource dataSource) {
+    FeedNotifications(JdbcTemplate jdbc, DataSource dataSource, NodeIdentity node) {
         this.jdbc = jdbc;
+        this.node = node;
         this.supported = isPostgres(dataSource);
     }
 
@@ -62,7 +65,7 @@ class FeedNotifications implements DisposableBean {
 
     private void send(Map<String, Long> heads) {
         try {
-            for (String payload : HeadsPayload.encode(heads)) {
+            for (String payload : HeadsPayload.encode(node.id(), heads)) {
                 jdbc.query("SELECT pg_notify(?, ?)", (ResultSetExtractor<Void>) rows -> null, CHANNEL, payload);
             }
         } catch (DataAccessException e) {

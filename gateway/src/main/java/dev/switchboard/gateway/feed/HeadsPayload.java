@@ -12,6 +12,10 @@ import java.util.Map;
  * the last colon of a line splits, as seqs hold none. A one-user announcement is therefore the per-event form that
  * nodes sent before (what one of those still sends during a rolling upgrade is read the same way).
  *
+ * <p>Each payload starts with the line {@code \o} and the announcing node's id, escaped the same way, so that a node
+ * can tell its own announcements from the others' (its own events reach its sockets through its local fan-out). No
+ * user line can start so: an escaped backslash is {@code \\}. A node of the version before skips that line.
+ *
  * <p>PostgreSQL refuses a payload of 8000 bytes or more: the users of a larger transaction are spread over several
  * announcements, each complete in itself, so no user is ever dropped.
  */
@@ -22,29 +26,43 @@ final class HeadsPayload {
 
     private HeadsPayload() {}
 
-    /** @return one payload, or several when the users do not fit in one; none for no users */
-    static List<String> encode(Map<String, Long> heads) {
+    private static final String ORIGIN = "\\o";
+
+    /**
+     * @param origin the announcing node's id
+     * @return one payload, or several when the users do not fit in one; none for no users
+     */
+    static List<String> encode(String origin, Map<String, Long> heads) {
+        String originLine = ORIGIN + escape(origin);
+        int originBytes = originLine.getBytes(StandardCharsets.UTF_8).length;
         List<String> payloads = new ArrayList<>();
-        StringBuilder payload = new StringBuilder();
-        int bytes = 0;
+        StringBuilder payload = new StringBuilder(originLine);
+        int bytes = originBytes;
         for (Map.Entry<String, Long> head : heads.entrySet()) {
             String line = escape(head.getKey()) + ':' + head.getValue();
             int lineBytes = line.getBytes(StandardCharsets.UTF_8).length + 1;
-            if (bytes > 0 && bytes + lineBytes > MAX_BYTES) {
+            if (bytes > originBytes && bytes + lineBytes > MAX_BYTES) {
                 payloads.add(payload.toString());
                 payload.setLength(0);
-                bytes = 0;
+                payload.append(originLine);
+                bytes = originBytes;
             }
-            if (bytes > 0) {
-                payload.append('\n');
-            }
-            payload.append(line);
+            payload.append('\n').append(line);
             bytes += lineBytes;
         }
-        if (bytes > 0) {
+        if (bytes > originBytes) {
             payloads.add(payload.toString());
         }
         return payloads;
+    }
+
+    /** The id of the node that announced; null for an announcement of a node of the version before, which named none. */
+    static String origin(String payload) {
+        if (payload == null || !payload.startsWith(ORIGIN)) {
+            return null;
+        }
+        int end = payload.indexOf('\n');
+        return unescape(payload.substring(ORIGIN.length(), end < 0 ? payload.length() : end));
     }
 
     /** The newest seq per user; a line that is not {@code userId:seq} is skipped (an announcement is only a hint). */
@@ -55,7 +73,7 @@ final class HeadsPayload {
         }
         for (String line : payload.split("\n", -1)) {
             int colon = line.lastIndexOf(':');
-            if (colon <= 0) {
+            if (colon <= 0 || line.startsWith(ORIGIN)) {
                 continue;
             }
             try {

@@ -1,46 +1,52 @@
 package dev.switchboard.gateway.feed;
 
-import dev.switchboard.api.connection.ConnectionState;
 import dev.switchboard.api.feed.AgentEventPublished;
-import dev.switchboard.api.registry.ConnectionView;
 import dev.switchboard.gateway.feed.Subscriptions.Subscription;
 import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.node.NodeIdentity;
 import dev.switchboard.query.registry.ConnectionRegistry;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers committed feed events to their users' READY connections on this node. The {@link Subscriptions} find a
- * user's sockets here by an index, so the work grows with the users an event touches, not with the sockets the node
- * holds; the registry decides which of them may receive it. Delivery is asynchronous: a slow client holds up its own
- * socket, not the publisher. An event this pool cannot take is not lost: the next event, the periodic
+ * Delivers what this node's feed writer committed to the READY sockets of its users here. One thread takes the
+ * committed transactions in commit order, every one that queued since its last turn, and asks the registry once which
+ * of this node's connections of the users they touch are READY: so a delivery's cost grows with the users it touches,
+ * not with the sockets the node holds, and under load one registry read serves many transactions instead of each
+ * user of each transaction paying its own. Delivering in commit order on one thread means a socket never receives a
+ * later event before an earlier one, so it never reads the log to fill a gap that was only a reordering. Sends only
+ * queue frames on the sockets, so a slow client holds up nobody but itself.
+ *
+ * <p>A transaction this queue cannot take, or one whose registry read fails, is not lost: the next event, the periodic
  * {@link CatchUpSweep} or a resume fills the gap from the log.
  */
 @Component
 class LocalFanOut implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LocalFanOut.class);
+    /** Transactions one turn delivers at most, so that a turn's registry read stays one bounded statement or a few. */
+    private static final int TRANSACTIONS_PER_TURN = 256;
 
     private final ConnectionRegistry registry;
     private final Subscriptions subscriptions;
     private final FeedSender feed;
     private final NodeIdentity node;
-    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(
-            2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), DaemonThreads.named("feed-fan-out"));
+    private final BlockingQueue<List<AgentEventPublished>> committed = new ArrayBlockingQueue<>(10_000);
+    private final AtomicBoolean turnPending = new AtomicBoolean();
+    private final ExecutorService deliverer = Executors.newSingleThreadExecutor(DaemonThreads.named("feed-fan-out"));
 
     LocalFanOut(ConnectionRegistry registry, Subscriptions subscriptions, FeedSender feed, NodeIdentity node) {
         this.registry = registry;
@@ -50,101 +56,79 @@ class LocalFanOut implements DisposableBean {
     }
 
     /**
-     * Hands what one transaction appended to this node's READY sockets of its users, one task per user this node
-     * holds sockets of; any other user costs a map lookup here and nothing more.
+     * Queues what one transaction appended for this node's sockets of its users; the events of any other user cost a
+     * map lookup here and nothing more. Called by the feed writer's thread, in commit order.
      *
      * @param appended events in log order, so each user's in seq order
      */
     void deliver(List<AgentEventPublished> appended) {
+        List<AgentEventPublished> held = appended.stream()
+                .filter(event -> subscriptions.holds(event.userId()))
+                .toList();
+        if (held.isEmpty()) {
+            return;
+        }
+        if (!committed.offer(held)) {
+            log.warn(
+                    "fan-out queue full; {} feed events wait for the next event of their users or the sweep",
+                    held.size());
+            return;
+        }
+        scheduleTurn();
+    }
+
+    /** At most one turn waits: the transactions queued before it runs all go out in it. */
+    private void scheduleTurn() {
+        if (turnPending.compareAndSet(false, true)) {
+            try {
+                deliverer.execute(this::turn);
+            } catch (RejectedExecutionException e) {
+                // the node is stopping and closes its sockets
+            }
+        }
+    }
+
+    private void turn() {
+        turnPending.set(false);
+        List<List<AgentEventPublished>> transactions = new ArrayList<>();
+        committed.drainTo(transactions, TRANSACTIONS_PER_TURN);
+        try {
+            deliverNow(transactions);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "delivering {} committed transactions failed; their users' sockets catch up on the next sweep: {}",
+                    transactions.size(),
+                    e.getMessage());
+        }
+        if (!committed.isEmpty()) {
+            scheduleTurn();
+        }
+    }
+
+    /** One registry read for every user of the turn decides which of their sockets here may receive. */
+    private void deliverNow(List<List<AgentEventPublished>> transactions) {
         Map<String, List<AgentEventPublished>> byUser = new LinkedHashMap<>();
-        for (AgentEventPublished event : appended) {
-            if (subscriptions.holds(event.userId())) {
+        for (List<AgentEventPublished> transaction : transactions) {
+            for (AgentEventPublished event : transaction) {
                 byUser.computeIfAbsent(event.userId(), user -> new ArrayList<>())
                         .add(event);
             }
         }
-        byUser.forEach((userId, events) -> execute(
-                () -> deliverNow(userId, events),
-                userId,
-                events.get(events.size() - 1).seq()));
-    }
-
-    /**
-     * Another node appended up to {@code seq} to the user's feed and announced it: this node's sockets of the user
-     * that are behind it read what they lack from the log. Nothing is queued or read when this node holds no socket
-     * of the user.
-     */
-    void catchUp(String userId, long seq) {
-        if (subscriptions.holds(userId)) {
-            execute(() -> catchUpNow(userId, seq), userId, seq);
-        }
-    }
-
-    /**
-     * Brings every socket here up to its user's feed head, on the caller's thread: the safety net for announcements
-     * that were lost, so a lost one delays an event instead of losing it.
-     *
-     * @return how many users' feeds were checked
-     */
-    int catchUpAll() {
-        int users = 0;
-        for (String userId : subscriptions.users()) {
-            catchUpNow(userId, feed.head(userId));
-            users++;
-        }
-        return users;
-    }
-
-    private void catchUpNow(String userId, long seq) {
-        subscriptions
-                .ofUser(userId)
-                .forEach(subscription -> locked(subscription, () -> feed.catchUp(subscription, seq)));
-    }
-
-    private void execute(Runnable delivery, String userId, long seq) {
-        try {
-            pool.execute(delivery);
-        } catch (RejectedExecutionException e) {
-            if (!pool.isShutdown()) {
-                log.warn(
-                        "fan-out queue full; feed event {} of user {} waits for the next event or a resume",
-                        seq,
-                        userId);
-            }
-        }
-    }
-
-    /** The registry decides which of the user's sockets here may receive: one read per user and transaction. */
-    private void deliverNow(String userId, List<AgentEventPublished> events) {
-        Collection<Subscription> here = subscriptions.ofUser(userId);
-        if (here.isEmpty()) {
+        if (byUser.isEmpty()) {
             return;
         }
-        Set<String> ready = registry.ofUser(userId, ConnectionState.READY).stream()
-                .filter(connection -> node.id().equals(connection.nodeId()))
-                .map(ConnectionView::preliminaryId)
-                .collect(Collectors.toSet());
-        for (Subscription subscription : here) {
-            if (ready.contains(subscription.socket().connectionId())) {
-                locked(subscription, () -> feed.deliver(subscription, events));
+        Set<String> ready = registry.readyOnNode(node.id(), byUser.keySet());
+        byUser.forEach((userId, events) -> {
+            for (Subscription subscription : subscriptions.ofUser(userId)) {
+                if (ready.contains(subscription.socket().connectionId())) {
+                    subscription.whileReady(() -> feed.deliver(subscription, events));
+                }
             }
-        }
-    }
-
-    /** A client that cannot keep up is closed by the socket engine; any other failure costs this delivery only. */
-    private void locked(Subscription subscription, Runnable send) {
-        try {
-            subscription.socket().whileReady(send);
-        } catch (RuntimeException e) {
-            log.warn(
-                    "delivery to connection {} failed: {}",
-                    subscription.socket().connectionId(),
-                    e.getMessage());
-        }
+        });
     }
 
     @Override
     public void destroy() {
-        pool.shutdownNow();
+        deliverer.shutdownNow();
     }
 }

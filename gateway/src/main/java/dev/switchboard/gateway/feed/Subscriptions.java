@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +25,22 @@ class Subscriptions implements SocketListener {
         String userId() {
             return socket.userId();
         }
+
+        /**
+         * Runs {@code sends} under the socket's lock while it is READY. A client that cannot keep up is closed by the
+         * socket engine; any other failure costs these sends only: the socket stays behind, and the next delivery,
+         * announcement or sweep for its user reads what it lacks from the log.
+         */
+        void whileReady(Runnable sends) {
+            try {
+                socket.whileReady(sends);
+            } catch (RuntimeException e) {
+                log.warn("sending the feed to connection {} failed: {}", socket.connectionId(), e.getMessage());
+            }
+        }
     }
+
+    private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
 
     private final Map<String, Subscription> byConnection = new ConcurrentHashMap<>();
     private final UserIndex<Subscription> byUser = new UserIndex<>();

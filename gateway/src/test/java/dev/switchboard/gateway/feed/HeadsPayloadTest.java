@@ -17,8 +17,31 @@ class HeadsPayloadTest {
         heads.put("alice", 12L);
         heads.put("bob", 3L);
 
-        assertThat(HeadsPayload.encode(heads)).containsExactly("alice:12\nbob:3");
-        assertThat(HeadsPayload.decode("alice:12\nbob:3")).isEqualTo(heads);
+        assertThat(HeadsPayload.encode("node-a", heads)).containsExactly("\\onode-a\nalice:12\nbob:3");
+        assertThat(HeadsPayload.decode("\\onode-a\nalice:12\nbob:3")).isEqualTo(heads);
+    }
+
+    @Test
+    void everyPayloadNamesTheNodeThatAnnouncedItWhateverItsIdHolds() {
+        Map<String, Long> heads = new LinkedHashMap<>();
+        for (int i = 0; i < 1_000; i++) {
+            heads.put("user-" + i + "-" + "é".repeat(100), (long) i + 1);
+        }
+        String node = "host:8080\\b\nc";
+
+        List<String> payloads = HeadsPayload.encode(node, heads);
+
+        assertThat(payloads).hasSizeGreaterThan(1);
+        assertThat(payloads)
+                .allSatisfy(payload -> assertThat(HeadsPayload.origin(payload)).isEqualTo(node));
+        assertThat(payloads)
+                .allSatisfy(payload -> assertThat(HeadsPayload.decode(payload)).doesNotContainKey("\\ohost:8080"));
+    }
+
+    @Test
+    void anAnnouncementOfAnOlderNodeNamesNoOrigin() {
+        assertThat(HeadsPayload.origin("alice:12\nbob:3")).isNull();
+        assertThat(HeadsPayload.origin(null)).isNull();
     }
 
     @Test
@@ -34,7 +57,7 @@ class HeadsPayloadTest {
         heads.put("two\nlines", 3L);
         heads.put("ünïcødé ✓", 4L);
 
-        List<String> payloads = HeadsPayload.encode(heads);
+        List<String> payloads = HeadsPayload.encode("node-a", heads);
 
         assertThat(payloads).hasSize(1);
         assertThat(HeadsPayload.decode(payloads.get(0))).isEqualTo(heads);
@@ -47,7 +70,7 @@ class HeadsPayloadTest {
             heads.put("user-" + i + "-" + "é".repeat(100), (long) i + 1);
         }
 
-        List<String> payloads = HeadsPayload.encode(heads);
+        List<String> payloads = HeadsPayload.encode("node-a", heads);
 
         assertThat(payloads).hasSizeGreaterThan(1);
         assertThat(payloads).allSatisfy(payload -> assertThat(payload.getBytes(StandardCharsets.UTF_8).length)
@@ -61,6 +84,6 @@ class HeadsPayloadTest {
     void aLineThatIsNoAnnouncementIsSkipped() {
         assertThat(HeadsPayload.decode("garbage\n:5\nbob:x\ncarol:9")).isEqualTo(Map.of("carol", 9L));
         assertThat(HeadsPayload.decode(null)).isEmpty();
-        assertThat(HeadsPayload.encode(Map.of())).isEmpty();
+        assertThat(HeadsPayload.encode("node-a", Map.of())).isEmpty();
     }
 }
