@@ -45,16 +45,23 @@ class ApiAuthenticationIT extends ApiIntegrationTest {
                 Arguments.of(
                         "signed with another key",
                         (Supplier<String>) () -> Tokens.signedWithOtherKey("alice"),
+                        "token_invalid",
                         "not signed by a key"),
-                Arguments.of("alg none", (Supplier<String>) () -> Tokens.algNone("alice"), "unsigned"),
-                Arguments.of("expired", (Supplier<String>) () -> Tokens.expired("alice"), "expired"),
-                Arguments.of("without sub", (Supplier<String>) Tokens::withoutSub, "sub and exp"),
-                Arguments.of("not a JWT", (Supplier<String>) () -> "not.a.jwt", "malformed"));
+                Arguments.of("alg none", (Supplier<String>) () -> Tokens.algNone("alice"), "token_invalid", "unsigned"),
+                Arguments.of("expired", (Supplier<String>) () -> Tokens.expired("alice"), "token_expired", "expired"),
+                Arguments.of("without sub", (Supplier<String>) Tokens::withoutSub, "token_without_subject", "no sub"),
+                Arguments.of(
+                        "without exp",
+                        (Supplier<String>) () -> Tokens.withoutExpiry("alice"),
+                        "token_without_expiry",
+                        "no exp"),
+                Arguments.of("not a JWT", (Supplier<String>) () -> "not.a.jwt", "token_invalid", "malformed"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedTokens")
-    void aRefusedTokenIs401WithAReasonButNeverTheToken(String kind, Supplier<String> minted, String reason) {
+    void aRefusedTokenIs401WithAReasonButNeverTheToken(
+            String kind, Supplier<String> minted, String code, String sentence) {
         String token = minted.get();
 
         var answer = api.get("/api/connections", token);
@@ -62,7 +69,8 @@ class ApiAuthenticationIT extends ApiIntegrationTest {
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.wwwAuthenticate()).hasValue("Bearer error=\"invalid_token\"");
         assertThat(answer.body().path("error").asText()).isEqualTo("invalid_token");
-        assertThat(answer.body().path("message").asText()).contains(reason);
+        assertThat(answer.body().path("reason").asText()).isEqualTo(code);
+        assertThat(answer.body().path("message").asText()).contains(sentence);
         assertThat(answer.raw()).doesNotContain(token);
         assertNoInternals(answer.raw());
     }
