@@ -11,7 +11,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Who gets past the door: every /api call needs a valid bearer token, probes and the socket upgrade do not. */
+/**
+ * Who gets past the door: every /api call needs a valid bearer token, metrics an operator's (scope admin), probes and
+ * the socket upgrade none.
+ */
 class ApiAuthenticationIT extends ApiIntegrationTest {
 
     @ParameterizedTest
@@ -84,15 +87,26 @@ class ApiAuthenticationIT extends ApiIntegrationTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {
-                "/actuator/health",
-                "/actuator/health/liveness",
-                "/actuator/health/readiness",
-                "/actuator/prometheus",
-                "/actuator/info"
-            })
-    void probesAndMetricsNeedNoToken(String path) {
+            strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/actuator/info"})
+    void probesNeedNoToken(String path) {
         assertThat(api.get(path, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void metricsNeedAnOperatorsToken() {
+        var anonymous = api.get("/actuator/prometheus", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body().path("error").asText()).isEqualTo("missing_token");
+        assertThat(anonymous.raw()).doesNotContain("switchboard_");
+
+        var user = api.get("/actuator/prometheus", Tokens.user(Tokens.newUserId()));
+        assertThat(user.status()).isEqualTo(403);
+        assertThat(user.wwwAuthenticate()).hasValue("Bearer error=\"insufficient_scope\", scope=\"admin\"");
+        assertThat(user.raw()).doesNotContain("switchboard_");
+
+        var operator = api.get("/actuator/prometheus", Tokens.admin());
+        assertThat(operator.status()).isEqualTo(200);
+        assertThat(operator.raw()).contains("switchboard_auth_circuits_open");
     }
 
     @Test
