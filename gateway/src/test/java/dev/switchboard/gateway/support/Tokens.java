@@ -52,11 +52,6 @@ public final class Tokens {
         return DevelopmentTokens.mint(bytes(SECRET), userId, List.of(scopes), TTL, Instant.now());
     }
 
-    /** Valid now, expiring after {@code ttl}: for a token that runs out on a live socket. */
-    public static String expiringIn(String userId, Duration ttl) {
-        return DevelopmentTokens.mint(bytes(SECRET), userId, List.of(), ttl, Instant.now());
-    }
-
     /** Expired an hour ago, well beyond the clock skew a node allows. */
     public static String expired(String userId) {
         return DevelopmentTokens.mint(
