@@ -26,12 +26,35 @@ public final class DevelopmentTokens {
      * @param issuedAt the token's {@code iat}; it expires {@code ttl} later
      */
     public static String mint(byte[] secret, String userId, Collection<String> scopes, Duration ttl, Instant issuedAt) {
+        return mint(secret, userId, scopes, ttl, issuedAt, null, null);
+    }
+
+    /**
+     * As above, for a node that requires an issuer or an audience ({@code SWITCHBOARD_JWT_ISSUER}, {@code _AUDIENCE}).
+     *
+     * @param issuer the {@code iss} claim, or null for none
+     * @param audience the {@code aud} claim, or null for none
+     */
+    static String mint(
+            byte[] secret,
+            String userId,
+            Collection<String> scopes,
+            Duration ttl,
+            Instant issuedAt,
+            String issuer,
+            String audience) {
         var claims = new JWTClaimsSet.Builder()
                 .subject(userId)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plus(ttl)));
         if (!scopes.isEmpty()) {
             claims.claim(VerifiedTokens.SCOPE_CLAIM, String.join(" ", scopes));
+        }
+        if (issuer != null && !issuer.isBlank()) {
+            claims.issuer(issuer);
+        }
+        if (audience != null && !audience.isBlank()) {
+            claims.audience(audience);
         }
         var jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.HS256)

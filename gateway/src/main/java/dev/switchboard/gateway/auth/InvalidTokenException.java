@@ -1,26 +1,33 @@
 package dev.switchboard.gateway.auth;
 
 /**
- * A token that was refused: bad signature, {@code alg} none, expired, or without {@code sub}. Never carries the token.
+ * A token that was refused: bad signature, {@code alg} none, expired, wrong issuer or audience, too long-lived, without
+ * {@code sub} or {@code exp}. Its message is a fixed sentence; it never carries the token.
  */
 public class InvalidTokenException extends Exception {
 
-    private final boolean ourFault;
+    private final transient TokenRefusal refusal;
     private final String signedUser;
 
-    public InvalidTokenException(String reason) {
-        this(reason, false, null);
+    InvalidTokenException(TokenRefusal refusal, String signedUser) {
+        super(refusal.sentence());
+        this.refusal = refusal;
+        this.signedUser = signedUser;
     }
 
-    InvalidTokenException(String reason, boolean ourFault, String signedUser) {
-        super(reason);
-        this.ourFault = ourFault;
-        this.signedUser = signedUser;
+    /** The refusal's stable code, e.g. {@code token_expired}. */
+    public String code() {
+        return refusal.code();
+    }
+
+    /** The code and the sentence, in at most the 123 bytes a WebSocket close frame's reason may hold. */
+    public String closeText() {
+        return refusal.closeText();
     }
 
     /** The token could not be checked right now (its key set was unreachable): not held against the client. */
     public boolean ourFault() {
-        return ourFault;
+        return refusal == TokenRefusal.UNVERIFIABLE;
     }
 
     /**

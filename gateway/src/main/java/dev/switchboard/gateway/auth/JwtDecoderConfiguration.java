@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.auth;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 /**
  * Picks the keys tokens are checked with. A configured secret always wins; a JWKS URI alone means RS256 only. With
  * neither, a node on the embedded database (a developer's laptop) generates a secret in its data folder, while a node
- * on PostgreSQL (production) refuses to start: a random secret there would make every issued token fail.
+ * on PostgreSQL (production) refuses to start: a random secret there would make every issued token fail. What a
+ * token must say besides, once its signature holds, is in {@link TokenRules}.
  */
 @Configuration(proxyBeanMethods = false)
 class JwtDecoderConfiguration {
@@ -19,8 +21,9 @@ class JwtDecoderConfiguration {
     private static final Logger log = LoggerFactory.getLogger(JwtDecoderConfiguration.class);
 
     @Bean
-    JwtDecoder jwtDecoder(JwtProperties properties, Environment environment) {
-        return TokenDecoders.create(hmacSecret(properties, environment), properties.jwksUri());
+    JwtDecoder jwtDecoder(JwtProperties properties, Environment environment, Clock clock) {
+        return TokenDecoders.create(
+                hmacSecret(properties, environment), properties.jwksUri(), new TokenRules(properties, clock));
     }
 
     /** The HS256 secret, or null when only RS256 tokens are accepted. */

@@ -2,7 +2,6 @@ package dev.switchboard.gateway.auth;
 
 import com.nimbusds.jwt.JWTParser;
 import java.text.ParseException;
-import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
@@ -21,7 +20,7 @@ class JwtTokenVerifier implements TokenVerifier {
     @Override
     public VerifiedToken verify(String token) throws InvalidTokenException {
         if (token == null || token.isBlank()) {
-            throw new InvalidTokenException("No bearer token was given.");
+            throw new InvalidTokenException(TokenRefusal.MISSING, null);
         }
         try {
             return VerifiedTokens.from(decoder.decode(token));
@@ -29,8 +28,7 @@ class JwtTokenVerifier implements TokenVerifier {
             // Nimbus checks the signature before Spring's validators see the claims: a validation failure means the
             // signature was good. Neither a malformed nor a badly signed token proves anything about its sub.
             boolean signed = causedBy(e, JwtValidationException.class);
-            boolean ourFault = !signed && !causedBy(e, BadJwtException.class);
-            throw new InvalidTokenException(TokenRefusal.reason(e), ourFault, signed ? claimedUser(token) : null);
+            throw new InvalidTokenException(TokenRefusal.of(e), signed ? claimedUser(token) : null);
         }
     }
 

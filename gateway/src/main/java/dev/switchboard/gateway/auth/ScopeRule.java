@@ -22,7 +22,9 @@ record ScopeRule(HttpMethod method, String pattern, String scope) {
             new ScopeRule(HttpMethod.GET, "/api/registry/at", VerifiedToken.ADMIN),
             new ScopeRule(HttpMethod.GET, "/api/registry/live", VerifiedToken.ADMIN),
             new ScopeRule(HttpMethod.GET, "/api/projections/**", VerifiedToken.ADMIN),
-            new ScopeRule(HttpMethod.POST, "/api/projections/**", VerifiedToken.ADMIN));
+            new ScopeRule(HttpMethod.POST, "/api/projections/**", VerifiedToken.ADMIN),
+            // what a node counts (connections by user-visible state, close reasons, rates) is for its operators
+            new ScopeRule(HttpMethod.GET, "/actuator/prometheus", VerifiedToken.ADMIN));
 
     RequestMatcher matcher() {
         return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);

@@ -16,7 +16,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * The 401 and 403 answers of the filter chain, in the API's error shape {@code {"error","message"}} with an RFC 6750
- * {@code WWW-Authenticate} header. Messages are fixed sentences: never the token, never a library's message.
+ * {@code WWW-Authenticate} header; a refused token's answer adds {@code reason}, the refusal's stable code. Messages
+ * are fixed sentences: never the token, never a library's message.
  */
 final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -31,15 +32,17 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
             throws IOException {
         // a token that was sent and refused surfaces as an OAuth2 error; no token at all as a plain one
         if (refusal instanceof OAuth2AuthenticationException) {
+            TokenRefusal why = TokenRefusal.of(refusal);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            write(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid_token", TokenRefusal.reason(refusal));
+            write(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid_token", why.sentence(), why.code());
         } else {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             write(
                     response,
                     HttpServletResponse.SC_UNAUTHORIZED,
                     "missing_token",
-                    "This request needs a bearer token: send the header Authorization: Bearer <JWT>.");
+                    "This request needs a bearer token: send the header Authorization: Bearer <JWT>.",
+                    null);
         }
     }
 
@@ -56,13 +59,19 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
                 HttpServletResponse.SC_FORBIDDEN,
                 "forbidden",
                 rule.map(r -> "This request needs a token with scope " + r.scope() + ".")
-                        .orElse("This token is not allowed to make this request."));
+                        .orElse("This token is not allowed to make this request."),
+                null);
     }
 
-    private void write(HttpServletResponse response, int status, String code, String message) throws IOException {
+    /** @param reason the refusal's own code under the RFC 6750 one (e.g. {@code token_expired}), or null */
+    private void write(HttpServletResponse response, int status, String code, String message, String reason)
+            throws IOException {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", code);
         body.put("message", message);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);

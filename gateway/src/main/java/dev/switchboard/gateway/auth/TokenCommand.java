@@ -20,10 +20,14 @@ import picocli.CommandLine.Spec;
  * {@code switchboard.jar token --user alice [--scope "admin events:publish"] [--ttl 3600]}: prints a signed HS256
  * development token and exits, without starting a node. It signs with {@code SWITCHBOARD_JWT_SECRET}, or else with the
  * secret a node on the embedded database generated in its data folder ({@code SWITCHBOARD_DATA_DIR}, default
- * {@code ./data}).
+ * {@code ./data}). When {@code SWITCHBOARD_JWT_ISSUER} or {@code SWITCHBOARD_JWT_AUDIENCE} is set, as the node requires
+ * them, the token carries them too.
  */
 @Command(name = "token", description = "Prints a signed HS256 development token to stdout and exits.")
 public final class TokenCommand implements Callable<Integer> {
+
+    static final String ISSUER = "SWITCHBOARD_JWT_ISSUER";
+    static final String AUDIENCE = "SWITCHBOARD_JWT_AUDIENCE";
 
     @Option(
             names = "--user",
@@ -95,8 +99,14 @@ public final class TokenCommand implements Callable<Integer> {
                 .filter(scope -> !scope.isBlank())
                 .distinct()
                 .toList();
-        String token =
-                DevelopmentTokens.mint(secret(), user, scopeList, Duration.ofSeconds(ttlSeconds), clock.instant());
+        String token = DevelopmentTokens.mint(
+                secret(),
+                user,
+                scopeList,
+                Duration.ofSeconds(ttlSeconds),
+                clock.instant(),
+                environment.get(ISSUER),
+                environment.get(AUDIENCE));
         spec.commandLine().getOut().println(token);
         return 0;
     }

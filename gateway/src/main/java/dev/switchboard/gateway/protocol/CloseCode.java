@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.protocol;
 
 import dev.switchboard.api.connection.CloseReason;
+import java.nio.charset.StandardCharsets;
 import org.springframework.web.socket.CloseStatus;
 
 /** Every close code the server sends, and the reason recorded in the log with it. */
@@ -42,5 +43,10 @@ public enum CloseCode {
     /** The WebSocket close status; its reason text must stay under 123 bytes. */
     public CloseStatus status() {
         return new CloseStatus(code, description);
+    }
+
+    /** The close status with a reason more precise than the description, when it fits the frame's 123 bytes. */
+    public CloseStatus status(String reason) {
+        return reason.getBytes(StandardCharsets.UTF_8).length <= 123 ? new CloseStatus(code, reason) : status();
     }
 }

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * The token of an {@code auth} frame, checked behind the authentication failure circuits. While the client's address,
  * or the user its token names, has failed too often, the socket is closed with 4029 before the token is verified or a
- * command sent; only the close (RATE_LIMITED) is written. A refused token closes with 4001 and counts against the
- * address and, when it was correctly signed, against its user.
+ * command sent; only the close (RATE_LIMITED) is written. A refused token closes with 4001, its refusal's code and
+ * sentence in the close frame and in the log, and counts against the address and, when it was correctly signed,
+ * against its user.
  */
 @Component
 class AuthCheck {
@@ -49,7 +50,7 @@ class AuthCheck {
             } else {
                 attempt.failed(e.signedUser());
             }
-            sockets.closeByServer(session, CloseCode.AUTH_FAILED, e.getMessage());
+            sockets.closeByServerTelling(session, CloseCode.AUTH_FAILED, e.closeText());
             return null;
         } catch (RuntimeException e) {
             attempt.abandoned();

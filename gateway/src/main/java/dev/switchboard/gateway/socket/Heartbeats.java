@@ -1,10 +1,12 @@
 package dev.switchboard.gateway.socket;
 
 import dev.switchboard.api.connection.CloseReason;
+import dev.switchboard.gateway.auth.JwtProperties;
 import dev.switchboard.gateway.protocol.CloseCode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.InitializingBean;
@@ -12,9 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.PingMessage;
 
 /**
- * Once a second: closes sockets whose token expired without a fresh {@code auth} (4001, TOKEN_EXPIRED), closes sockets
- * silent for longer than the heartbeat timeout (the reason goes into the log), and
- * sends a WebSocket ping to those not pinged for a heartbeat interval. Any frame or pong from the client counts.
+ * Once a second: closes sockets whose token expired (its {@code exp} plus the clock skew the token check allows)
+ * without a fresh {@code auth} (4001, TOKEN_EXPIRED), closes sockets silent for longer than the heartbeat timeout (the
+ * reason goes into the log), and sends a WebSocket ping to those not pinged for a heartbeat interval. Any frame or pong from the client counts.
  */
 @Component
 class Heartbeats implements InitializingBean {
@@ -24,9 +26,16 @@ class Heartbeats implements InitializingBean {
     private final SocketExecutors executors;
     private final long intervalNanos;
     private final long timeoutNanos;
+    private final Duration clockSkew;
 
-    Heartbeats(LocalSockets sockets, SocketExecutors executors, GatewayProperties properties, Clock clock) {
+    Heartbeats(
+            LocalSockets sockets,
+            SocketExecutors executors,
+            GatewayProperties properties,
+            JwtProperties tokens,
+            Clock clock) {
         this.sockets = sockets;
+        this.clockSkew = tokens.clockSkew();
         this.clock = clock;
         this.executors = executors;
         this.intervalNanos = properties.heartbeatInterval().toNanos();
@@ -42,7 +51,9 @@ class Heartbeats implements InitializingBean {
         Instant now = clock.instant();
         for (SocketSession session : sockets.all()) {
             Instant expiry = session.tokenExpiresAt();
-            if (expiry != null && !now.isBefore(expiry)) {
+            // the decoder accepts a token until exp plus the skew; a socket keeps it as long, so that an auth the
+            // decoder just accepted is not closed as expired at the next beat
+            if (expiry != null && !now.isBefore(expiry.plus(clockSkew))) {
                 sockets.closeByServer(
                         session,
                         CloseCode.AUTH_FAILED,

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
@@ -100,6 +101,15 @@ class LocalSockets implements ConnectionCloser {
 
     /** As above, with a reason more precise than the close code's own (several reasons share 4001). */
     void closeByServer(SocketSession session, CloseCode code, CloseReason reason, String detail) {
+        close(session, code.status(), reason, detail);
+    }
+
+    /** As above, and the client reads {@code detail} in the close frame too, not only the code's description. */
+    void closeByServerTelling(SocketSession session, CloseCode code, String detail) {
+        close(session, code.status(detail), code.reason(), detail);
+    }
+
+    private void close(SocketSession session, CloseStatus status, CloseReason reason, String detail) {
         synchronized (session.lock()) {
             if (session.phase() == SocketSession.Phase.CLOSING) {
                 return;
@@ -109,7 +119,7 @@ class LocalSockets implements ConnectionCloser {
         }
         recorder.close(session, reason, detail);
         try {
-            session.socket().close(code.status());
+            session.socket().close(status);
         } catch (IOException e) {
             log.debug("socket of connection {} was already gone: {}", session.preliminaryId(), e.getMessage());
         }

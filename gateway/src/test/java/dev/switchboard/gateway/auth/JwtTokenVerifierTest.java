@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.switchboard.gateway.support.Tokens;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
@@ -18,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The WebSocket's token check, on a real Nimbus decoder with the test secret. */
 class JwtTokenVerifierTest {
 
-    private final TokenVerifier verifier =
-            new JwtTokenVerifier(TokenDecoders.hs256(Tokens.SECRET.getBytes(StandardCharsets.UTF_8)));
+    private final TokenVerifier verifier = new JwtTokenVerifier(TokenDecoders.hs256(
+            Tokens.SECRET.getBytes(StandardCharsets.UTF_8), TokenRules.defaults(Clock.systemUTC())));
 
     @Test
     void aValidTokenYieldsItsUserExpiryAndScopes() throws InvalidTokenException {
@@ -41,21 +42,24 @@ class JwtTokenVerifierTest {
                 Arguments.of(
                         "signed with another key",
                         (Supplier<String>) () -> Tokens.signedWithOtherKey("alice"),
-                        TokenRefusal.BAD_TOKEN),
-                Arguments.of("alg none", (Supplier<String>) () -> Tokens.algNone("alice"), TokenRefusal.BAD_TOKEN),
+                        TokenRefusal.MALFORMED),
+                Arguments.of("alg none", (Supplier<String>) () -> Tokens.algNone("alice"), TokenRefusal.MALFORMED),
                 Arguments.of("expired", (Supplier<String>) () -> Tokens.expired("alice"), TokenRefusal.EXPIRED),
-                Arguments.of("without sub", (Supplier<String>) Tokens::withoutSub, TokenRefusal.MISSING_CLAIM),
-                Arguments.of("not a JWT", (Supplier<String>) () -> "not-a-jwt", TokenRefusal.BAD_TOKEN));
+                Arguments.of("without sub", (Supplier<String>) Tokens::withoutSub, TokenRefusal.NO_SUBJECT),
+                Arguments.of(
+                        "without exp", (Supplier<String>) () -> Tokens.withoutExpiry("alice"), TokenRefusal.NO_EXPIRY),
+                Arguments.of("not a JWT", (Supplier<String>) () -> "not-a-jwt", TokenRefusal.MALFORMED));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedTokens")
-    void aBadTokenIsRefusedWithAReasonThatDoesNotQuoteIt(String kind, Supplier<String> minted, String reason) {
+    void aBadTokenIsRefusedWithAReasonThatDoesNotQuoteIt(String kind, Supplier<String> minted, TokenRefusal reason) {
         String token = minted.get();
 
         assertThatThrownBy(() -> verifier.verify(token))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasMessage(reason)
+                .isInstanceOfSatisfying(InvalidTokenException.class, refused -> assertThat(refused.code())
+                        .isEqualTo(reason.code()))
+                .hasMessage(reason.sentence())
                 .message()
                 .doesNotContain(token);
     }

@@ -12,10 +12,10 @@ class SigningKeyReportingTest {
 
     @Test
     void thePropertiesNeverPrintTheSecret() {
-        var properties = new JwtProperties(Tokens.SECRET, URI.create("https://issuer.example/jwks.json"));
+        var properties = JwtProperties.keys(Tokens.SECRET, URI.create("https://issuer.example/jwks.json"));
 
         assertThat(properties.toString()).doesNotContain(Tokens.SECRET).contains("<set>", "issuer.example");
-        assertThat(new JwtProperties(null, null).toString()).contains("<unset>");
+        assertThat(JwtProperties.keys(null, null).toString()).contains("<unset>");
     }
 
     @Test

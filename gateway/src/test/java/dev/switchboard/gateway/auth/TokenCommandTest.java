@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -81,6 +82,23 @@ class TokenCommandTest {
     }
 
     @Test
+    void theTokenNamesTheIssuerAndAudienceTheNodeRequires() throws Exception {
+        Run run = run(
+                Map.of(
+                        "SWITCHBOARD_JWT_SECRET", Tokens.SECRET,
+                        "SWITCHBOARD_JWT_ISSUER", "https://login.example",
+                        "SWITCHBOARD_JWT_AUDIENCE", "switchboard"),
+                "--user",
+                "alice");
+
+        var strict = new JwtProperties(
+                Tokens.SECRET, null, "https://login.example", "switchboard", Duration.ofHours(24), Duration.ZERO);
+        var verifier = new JwtTokenVerifier(TokenDecoders.hs256(
+                Tokens.SECRET.getBytes(StandardCharsets.UTF_8), new TokenRules(strict, Clock.systemUTC())));
+        assertThat(verifier.verify(run.out().strip()).userId()).isEqualTo("alice");
+    }
+
+    @Test
     void aUserIsRequiredAndTheTtlMustBePositive() {
         var env = Map.of("SWITCHBOARD_JWT_SECRET", Tokens.SECRET);
 
@@ -99,6 +117,6 @@ class TokenCommandTest {
     }
 
     private static TokenVerifier verifierFor(byte[] secret) {
-        return new JwtTokenVerifier(TokenDecoders.hs256(secret));
+        return new JwtTokenVerifier(TokenDecoders.hs256(secret, TokenRules.defaults(Clock.systemUTC())));
     }
 }

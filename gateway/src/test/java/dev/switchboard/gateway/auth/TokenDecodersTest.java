@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.gateway.support.Tokens;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class TokenDecodersTest {
 
     private static final byte[] SECRET = Tokens.SECRET.getBytes(StandardCharsets.UTF_8);
+    private static final TokenRules RULES = TokenRules.defaults(Clock.systemUTC());
     private static LocalJwks issuer;
 
     @BeforeAll
@@ -27,7 +29,7 @@ class TokenDecodersTest {
 
     @Test
     void withAJwksUriOnlyRs256TokensFromThatKeySetAreAccepted() throws Exception {
-        var verifier = new JwtTokenVerifier(TokenDecoders.create(null, issuer.uri()));
+        var verifier = new JwtTokenVerifier(TokenDecoders.create(null, issuer.uri(), RULES));
 
         VerifiedToken token = verifier.verify(issuer.token("carol", "admin"));
 
@@ -39,7 +41,7 @@ class TokenDecodersTest {
 
     @Test
     void withASecretOnlyRs256TokensAreRefused() throws Exception {
-        var verifier = new JwtTokenVerifier(TokenDecoders.create(SECRET, null));
+        var verifier = new JwtTokenVerifier(TokenDecoders.create(SECRET, null, RULES));
 
         assertThat(verifier.verify(Tokens.user("dave")).userId()).isEqualTo("dave");
         assertThatThrownBy(() -> verifier.verify(issuer.token("dave", null))).isInstanceOf(InvalidTokenException.class);
@@ -47,7 +49,7 @@ class TokenDecodersTest {
 
     @Test
     void withBothEachAlgorithmIsCheckedAgainstItsOwnKeys() throws Exception {
-        var verifier = new JwtTokenVerifier(TokenDecoders.create(SECRET, issuer.uri()));
+        var verifier = new JwtTokenVerifier(TokenDecoders.create(SECRET, issuer.uri(), RULES));
 
         assertThat(verifier.verify(Tokens.user("erin")).userId()).isEqualTo("erin");
         assertThat(verifier.verify(issuer.token("erin", null)).userId()).isEqualTo("erin");
@@ -60,11 +62,11 @@ class TokenDecodersTest {
     @Test
     void anUnreachableKeySetIsNotBlamedOnTheToken() throws Exception {
         String token = issuer.token("frank", null);
-        var verifier =
-                new JwtTokenVerifier(TokenDecoders.create(null, java.net.URI.create("http://127.0.0.1:1/jwks.json")));
+        var verifier = new JwtTokenVerifier(
+                TokenDecoders.create(null, java.net.URI.create("http://127.0.0.1:1/jwks.json"), RULES));
 
         assertThatThrownBy(() -> verifier.verify(token))
                 .isInstanceOf(InvalidTokenException.class)
-                .hasMessage(TokenRefusal.UNVERIFIABLE);
+                .hasMessage(TokenRefusal.UNVERIFIABLE.sentence());
     }
 }

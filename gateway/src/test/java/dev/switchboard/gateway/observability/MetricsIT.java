@@ -109,7 +109,7 @@ class MetricsIT extends PostgresIntegrationTest {
     }
 
     private Scrape scrape() {
-        var response = new ApiClient(port).get("/actuator/prometheus", null);
+        var response = new ApiClient(port).get("/actuator/prometheus", Tokens.admin());
         assertThat(response.status()).isEqualTo(200);
         return Scrape.of(response.raw());
     }

@@ -11,7 +11,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Who gets past the door: every /api call needs a valid bearer token, probes and the socket upgrade do not. */
+/**
+ * Who gets past the door: every /api call needs a valid bearer token, metrics an operator's (scope admin), probes and
+ * the socket upgrade none.
+ */
 class ApiAuthenticationIT extends ApiIntegrationTest {
 
     @ParameterizedTest
@@ -45,16 +48,23 @@ class ApiAuthenticationIT extends ApiIntegrationTest {
                 Arguments.of(
                         "signed with another key",
                         (Supplier<String>) () -> Tokens.signedWithOtherKey("alice"),
+                        "token_invalid",
                         "not signed by a key"),
-                Arguments.of("alg none", (Supplier<String>) () -> Tokens.algNone("alice"), "unsigned"),
-                Arguments.of("expired", (Supplier<String>) () -> Tokens.expired("alice"), "expired"),
-                Arguments.of("without sub", (Supplier<String>) Tokens::withoutSub, "sub and exp"),
-                Arguments.of("not a JWT", (Supplier<String>) () -> "not.a.jwt", "malformed"));
+                Arguments.of("alg none", (Supplier<String>) () -> Tokens.algNone("alice"), "token_invalid", "unsigned"),
+                Arguments.of("expired", (Supplier<String>) () -> Tokens.expired("alice"), "token_expired", "expired"),
+                Arguments.of("without sub", (Supplier<String>) Tokens::withoutSub, "token_without_subject", "no sub"),
+                Arguments.of(
+                        "without exp",
+                        (Supplier<String>) () -> Tokens.withoutExpiry("alice"),
+                        "token_without_expiry",
+                        "no exp"),
+                Arguments.of("not a JWT", (Supplier<String>) () -> "not.a.jwt", "token_invalid", "malformed"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedTokens")
-    void aRefusedTokenIs401WithAReasonButNeverTheToken(String kind, Supplier<String> minted, String reason) {
+    void aRefusedTokenIs401WithAReasonButNeverTheToken(
+            String kind, Supplier<String> minted, String code, String sentence) {
         String token = minted.get();
 
         var answer = api.get("/api/connections", token);
@@ -62,7 +72,8 @@ class ApiAuthenticationIT extends ApiIntegrationTest {
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.wwwAuthenticate()).hasValue("Bearer error=\"invalid_token\"");
         assertThat(answer.body().path("error").asText()).isEqualTo("invalid_token");
-        assertThat(answer.body().path("message").asText()).contains(reason);
+        assertThat(answer.body().path("reason").asText()).isEqualTo(code);
+        assertThat(answer.body().path("message").asText()).contains(sentence);
         assertThat(answer.raw()).doesNotContain(token);
         assertNoInternals(answer.raw());
     }
@@ -76,15 +87,26 @@ class ApiAuthenticationIT extends ApiIntegrationTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {
-                "/actuator/health",
-                "/actuator/health/liveness",
-                "/actuator/health/readiness",
-                "/actuator/prometheus",
-                "/actuator/info"
-            })
-    void probesAndMetricsNeedNoToken(String path) {
+            strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/actuator/info"})
+    void probesNeedNoToken(String path) {
         assertThat(api.get(path, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void metricsNeedAnOperatorsToken() {
+        var anonymous = api.get("/actuator/prometheus", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body().path("error").asText()).isEqualTo("missing_token");
+        assertThat(anonymous.raw()).doesNotContain("switchboard_");
+
+        var user = api.get("/actuator/prometheus", Tokens.user(Tokens.newUserId()));
+        assertThat(user.status()).isEqualTo(403);
+        assertThat(user.wwwAuthenticate()).hasValue("Bearer error=\"insufficient_scope\", scope=\"admin\"");
+        assertThat(user.raw()).doesNotContain("switchboard_");
+
+        var operator = api.get("/actuator/prometheus", Tokens.admin());
+        assertThat(operator.status()).isEqualTo(200);
+        assertThat(operator.raw()).contains("switchboard_auth_circuits_open");
     }
 
     @Test

@@ -72,20 +72,29 @@ class BadInputIT extends PostgresIntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"garbage", "expired", "other-key", "alg-none", "no-sub"})
-    void aRefusedTokenClosesWith4001(String kind) {
+    @ValueSource(strings = {"garbage", "expired", "other-key", "alg-none", "no-sub", "no-exp"})
+    void aRefusedTokenClosesWith4001AndSaysWhy(String kind) {
         String token =
                 switch (kind) {
                     case "expired" -> Tokens.expired(Tokens.newUserId());
                     case "other-key" -> Tokens.signedWithOtherKey(Tokens.newUserId());
                     case "alg-none" -> Tokens.algNone(Tokens.newUserId());
                     case "no-sub" -> Tokens.withoutSub();
+                    case "no-exp" -> Tokens.withoutExpiry(Tokens.newUserId());
                     default -> "not.a.token";
+                };
+        String code =
+                switch (kind) {
+                    case "expired" -> "token_expired";
+                    case "no-sub" -> "token_without_subject";
+                    case "no-exp" -> "token_without_expiry";
+                    default -> "token_invalid";
                 };
         try (TestSocket socket = TestSocket.connect(port)) {
             String id = socket.expect("welcome").path("connectionId").asText();
             socket.send("{\"type\":\"auth\",\"token\":\"" + token + "\"}");
             assertThat(socket.awaitClose()).isEqualTo(4001);
+            assertThat(socket.closeReason()).startsWith(code + ": The bearer token ");
             awaitClosedWith(id, CloseReason.AUTH_FAILED);
         }
     }

@@ -11,13 +11,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A node configured as a hardened deployment would be, with limits small enough to reach in a test: one allowed
- * origin, and behind a proxy (forwarded headers on), so that each test plays clients from addresses of its own with
- * {@code X-Forwarded-For} while all of them really connect from 127.0.0.1. Test classes extending this share the node.
+ * origin, and behind a proxy (127.0.0.1, the only trusted one), so that each test plays clients from addresses of its own
+ * with {@code X-Forwarded-For} while all of them really connect from 127.0.0.1. Test classes extending this share the node.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HardenedNodeTest {
 
     public static final String ALLOWED_ORIGIN = "https://chat.example";
+    /** Where every test client really connects from, playing the load balancer. */
+    public static final String TRUSTED_PROXY = "127.0.0.1";
+
     public static final int AUTH_FAILURES = 3;
     public static final Duration AUTH_COOLDOWN = Duration.ofSeconds(2);
     public static final int FRAMES_PER_SECOND = 2;
@@ -32,7 +35,7 @@ public abstract class HardenedNodeTest {
     @DynamicPropertySource
     static void node(DynamicPropertyRegistry registry) {
         Map<String, String> properties = new LinkedHashMap<>(Nodes.properties());
-        properties.put("server.forward-headers-strategy", "native");
+        properties.put("switchboard.trusted-proxies", TRUSTED_PROXY);
         properties.put("switchboard.gateway.allowed-origins", ALLOWED_ORIGIN);
         properties.put("switchboard.limits.auth-failures", Integer.toString(AUTH_FAILURES));
         properties.put("switchboard.limits.auth-cooldown", AUTH_COOLDOWN.toMillis() + "ms");

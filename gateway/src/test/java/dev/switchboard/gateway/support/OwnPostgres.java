@@ -65,7 +65,20 @@ public final class OwnPostgres implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        return jdbcUrl("postgres");
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The installation's tools ({@code psql} among them), for a script that runs them by name. */
+    public Path bin() {
+        return bin;
     }
 
     /** Stops the server the way an operator's fast shutdown does: sessions are cut, nothing is left running. */

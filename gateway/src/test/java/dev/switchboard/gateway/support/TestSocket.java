@@ -35,6 +35,7 @@ public final class TestSocket implements AutoCloseable {
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private volatile String closeReason;
     private final WebSocket socket;
 
     private TestSocket(URI uri, Map<String, String> headers) {
@@ -144,7 +145,17 @@ public final class TestSocket implements AutoCloseable {
 
     /** The close code the server sent; fails when the socket is not closed in time. */
     public int awaitClose() {
-        return closeCode.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        return awaitClose(WAIT);
+    }
+
+    /** As above, for a close expected later than {@link #WAIT}. */
+    public int awaitClose(Duration within) {
+        return closeCode.orTimeout(within.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    /** The reason text of the server's close frame, once {@link #awaitClose()} returned. */
+    public String closeReason() {
+        return closeReason;
     }
 
     public boolean isClosed() {
@@ -194,6 +205,7 @@ public final class TestSocket implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closeCode.complete(statusCode);
             return null;
         }

@@ -52,12 +52,7 @@ public final class Tokens {
         return DevelopmentTokens.mint(bytes(SECRET), userId, List.of(scopes), TTL, Instant.now());
     }
 
-    /** Valid now, expiring after {@code ttl}: for a token that runs out on a live socket. */
-    public static String expiringIn(String userId, Duration ttl) {
-        return DevelopmentTokens.mint(bytes(SECRET), userId, List.of(), ttl, Instant.now());
-    }
-
-    /** Expired an hour ago, well beyond the decoder's one-minute clock skew. */
+    /** Expired an hour ago, well beyond the clock skew a node allows. */
     public static String expired(String userId) {
         return DevelopmentTokens.mint(
                 bytes(SECRET), userId, List.of(), TTL, Instant.now().minus(Duration.ofHours(2)));
@@ -74,7 +69,22 @@ public final class Tokens {
 
     /** Correctly signed and unexpired, but naming no user. */
     public static String withoutSub() {
-        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims().build());
+        return signed(claims());
+    }
+
+    /** Correctly signed and naming its user, but valid forever: no {@code exp}. */
+    public static String withoutExpiry(String userId) {
+        return signed(new JWTClaimsSet.Builder().subject(userId).issueTime(new Date()));
+    }
+
+    /** The claims of a user token valid now for an hour ({@code sub}, {@code iat}, {@code exp}), to change and sign. */
+    public static JWTClaimsSet.Builder claims(String userId) {
+        return claims().subject(userId);
+    }
+
+    /** Signs these claims with {@link #SECRET}, as the issuer of every test node's tokens would. */
+    public static String signed(JWTClaimsSet.Builder claims) {
+        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
         try {
             jwt.sign(new MACSigner(bytes(SECRET)));
         } catch (JOSEException e) {
