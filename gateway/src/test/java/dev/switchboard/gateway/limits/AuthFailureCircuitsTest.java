@@ -12,8 +12,18 @@ class AuthFailureCircuitsTest {
 
     private static final Duration COOLDOWN = Duration.ofMillis(200);
 
-    private final AuthFailureCircuits circuits = new AuthFailureCircuits(
-            new LimitsProperties(3, Duration.ofSeconds(60), COOLDOWN, 20, 40, 50, 1000, DataSize.ofMegabytes(4)));
+    private final AuthFailureCircuits circuits = new AuthFailureCircuits(new LimitsProperties(
+            3,
+            Duration.ofSeconds(60),
+            COOLDOWN,
+            20,
+            40,
+            50,
+            10,
+            50,
+            1000,
+            DataSize.ofMegabytes(4),
+            DataSize.ofKilobytes(64)));
 
     @Test
     void theNthFailureFromAnAddressOpensItsCircuitAndSuccessesBetweenDoNotHideThem() {

@@ -32,6 +32,8 @@ public abstract class HardenedNodeTest {
     @DynamicPropertySource
     static void node(DynamicPropertyRegistry registry) {
         Map<String, String> properties = new LinkedHashMap<>(Nodes.properties());
+        // the node's own upgrade rate per address, which each test's addresses stay within; UpgradeFloodIT sets its own
+        properties.remove("switchboard.limits.upgrade-burst");
         properties.put("server.forward-headers-strategy", "native");
         properties.put("switchboard.gateway.allowed-origins", ALLOWED_ORIGIN);
         properties.put("switchboard.limits.auth-failures", Integer.toString(AUTH_FAILURES));
