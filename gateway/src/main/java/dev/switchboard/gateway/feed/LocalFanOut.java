@@ -6,6 +6,7 @@ import dev.switchboard.api.registry.ConnectionView;
 import dev.switchboard.gateway.feed.Subscriptions.Subscription;
 import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.node.NodeIdentity;
+import dev.switchboard.gateway.privacy.PersonalData;
 import dev.switchboard.query.registry.ConnectionRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,11 +43,19 @@ class LocalFanOut implements DisposableBean {
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(
             2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), DaemonThreads.named("feed-fan-out"));
 
-    LocalFanOut(ConnectionRegistry registry, Subscriptions subscriptions, FeedSender feed, NodeIdentity node) {
+    private final PersonalData personalData;
+
+    LocalFanOut(
+            ConnectionRegistry registry,
+            Subscriptions subscriptions,
+            FeedSender feed,
+            NodeIdentity node,
+            PersonalData personalData) {
         this.registry = registry;
         this.subscriptions = subscriptions;
         this.feed = feed;
         this.node = node;
+        this.personalData = personalData;
     }
 
     /**
@@ -107,9 +116,9 @@ class LocalFanOut implements DisposableBean {
         } catch (RejectedExecutionException e) {
             if (!pool.isShutdown()) {
                 log.warn(
-                        "fan-out queue full; feed event {} of user {} waits for the next event or a resume",
+                        "fan-out queue full; feed event {} of {} waits for the next event or a resume",
                         seq,
-                        userId);
+                        personalData.user(userId));
             }
         }
     }
