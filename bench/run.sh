@@ -2,13 +2,16 @@
 # Runs the benchmarks of the bench module once, with bounded counts and durations, and writes
 # bench/results/<UTC stamp>.json and .md. Everything it starts (databases, nodes, the bare floor, load processes) is
 # stopped and dropped on exit, whatever happens. Traffic goes to 127.0.0.1 only.
-#   bench/run.sh                      every step: jmh lifecycle handshake capacity delivery biglog push (about 35 min)
+#   bench/run.sh                      every step: jmh lifecycle handshake capacity delivery biglog push upgrades
+#                                     (about 40 min)
 #   bench/run.sh capacity delivery    only the steps named
 #   bench/run.sh push handshake       the push path's figures: pushes accepted/s with push → frame latency next to a
 #                                     bare MVC push and a hand-written durable one, batch publish next to COPY, the cold
 #                                     publish after a long feed; handshakes next to the bare handler. About 10 min once
 #                                     the node answers POST /api/events; before, the cold publish's feed is filled by
 #                                     single pushes, which adds several minutes (BENCH_COLD_EVENTS below)
+#   bench/run.sh upgrades             the log's growth under a flood of upgrade-and-drop from one address, with the
+#                                     node's default upgrade limit and with it lifted (about 2 min)
 # BENCH_CAPACITY_LEVELS (default 1000,5000,18000) are the idle-socket counts; BENCH_CAPACITY_SKIP_MAX=1 drops the last.
 # BIGLOG_MAX_EVENTS (default 1000000) is the largest log of the big-log step (rebuild, timeline and registry-at on
 # logs of 10^3 up to it); 100000 makes that step a run of about a minute.
@@ -40,7 +43,11 @@ BATCH_MAX_EVENTS=100000 # and the rows of its COPY baseline
 COLD_USERS=300          # fresh users whose first publish is the cold publish's baseline
 COLD_EVENTS=${BENCH_COLD_EVENTS:-100000}
 COLD_NEXT=20            # publishes of the filled user after its first one since the restart
-STEPS=" ${*:-jmh lifecycle handshake capacity delivery biglog push} "
+FLOOD_SECONDS=10        # per flood, with the limit and without
+FLOOD_CLIENTS=8
+UPGRADES_PER_SECOND=10 UPGRADE_BURST=50  # the node's defaults (LimitsProperties)
+NO_UPGRADE_LIMIT=1000000000              # a burst no run reaches: every other step's load comes from 127.0.0.1 too
+STEPS=" ${*:-jmh lifecycle handshake capacity delivery biglog push upgrades} "
 want() { [[ "$STEPS" == *" $1 "* ]]; }
 
 STAMP=$(date -u +%Y-%m-%dT%H-%M-%SZ)
@@ -52,6 +59,7 @@ CAPACITY_DB="switchboard_bench_capacity_$SUFFIX"
 DELIVERY_DB="switchboard_bench_delivery_$SUFFIX"
 PUSH_DB="switchboard_bench_push_$SUFFIX"
 COLD_DB="switchboard_bench_cold_$SUFFIX"
+FLOOD_DB="switchboard_bench_flood_$SUFFIX"
 PIDS=()
 
 psql_admin() { psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -c "$1"; }
@@ -61,7 +69,7 @@ cleanup() {
         kill "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done
-    for db in "$LIFECYCLE_DB" "$NODE_DB" "$CAPACITY_DB" "$DELIVERY_DB" "$PUSH_DB" "$COLD_DB"; do
+    for db in "$LIFECYCLE_DB" "$NODE_DB" "$CAPACITY_DB" "$DELIVERY_DB" "$PUSH_DB" "$COLD_DB" "$FLOOD_DB"; do
         psql_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
     done
 }
@@ -99,7 +107,7 @@ export BENCH_JWT_SECRET
 start_node() { # port, database, log, extra VAR=value...: starts switchboard.jar; its pid goes into PIDS and NODE_PID
     local port=$1 db=$2 log=$3
     shift 3
-    env "$@" SERVER_PORT="$port" SERVER_ADDRESS=127.0.0.1 SWITCHBOARD_JWT_SECRET="$BENCH_JWT_SECRET" \
+    env SWITCHBOARD_LIMITS_UPGRADE_BURST=$NO_UPGRADE_LIMIT "$@" SERVER_PORT="$port" SERVER_ADDRESS=127.0.0.1 SWITCHBOARD_JWT_SECRET="$BENCH_JWT_SECRET" \
         SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" SPRING_DATASOURCE_USERNAME="$PG_USER" \
         java ${NODE_JFR:+-XX:StartFlightRecording=filename=$NODE_JFR} -jar gateway/target/switchboard.jar > "$log" 2>&1 &
     NODE_PID=$!
@@ -159,6 +167,7 @@ echo "== handshakes against the node (switchboard.jar) on database $NODE_DB"
 psql_admin "CREATE DATABASE $NODE_DB"
 NODE_PORT=$(free_port)
 SERVER_PORT=$NODE_PORT SERVER_ADDRESS=127.0.0.1 SWITCHBOARD_JWT_SECRET="$BENCH_JWT_SECRET" \
+    SWITCHBOARD_LIMITS_UPGRADE_BURST=$NO_UPGRADE_LIMIT \
     SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$NODE_DB" SPRING_DATASOURCE_USERNAME="$PG_USER" \
     java -XX:StartFlightRecording=filename="$RUN/gateway.jfr" -jar gateway/target/switchboard.jar \
     > "$RUN/gateway.log" 2>&1 &
@@ -271,6 +280,23 @@ start_node "$PORT" "$COLD_DB" "$RUN/cold-node-restarted.log"
 java -cp "$CP" dev.switchboard.bench.push.ColdRun after "http://127.0.0.1:$PORT" "$RUN/cold-fill.json" \
     "$RUN/cold.json" "$COLD_USERS" "$COLD_NEXT"
 stop "$NODE_PID"
+PIDS=()
+fi
+
+if want upgrades; then
+echo "== upgrade flood: $FLOOD_SECONDS s of upgrade-and-drop from 127.0.0.1, $FLOOD_CLIENTS clients, on database $FLOOD_DB"
+psql_admin "CREATE DATABASE $FLOOD_DB"
+PORT=$(free_port)
+for limit in limited unlimited; do
+    burst=$UPGRADE_BURST
+    [[ $limit == unlimited ]] && burst=$NO_UPGRADE_LIMIT
+    start_node "$PORT" "$FLOOD_DB" "$RUN/upgrades-$limit-node.log" SWITCHBOARD_LIMITS_UPGRADE_BURST="$burst" \
+        SWITCHBOARD_LIMITS_UPGRADES_PER_SECOND="$UPGRADES_PER_SECOND"
+    java -cp "$CP" dev.switchboard.bench.flood.UpgradeFlood "$PORT" \
+        "jdbc:postgresql://$PG_HOST:$PG_PORT/$FLOOD_DB?user=$PG_USER" "$RUN/upgrades-$limit.json" "$FLOOD_SECONDS" \
+        "$FLOOD_CLIENTS" "$UPGRADES_PER_SECOND" "$burst"
+    stop "$NODE_PID"
+done
 PIDS=()
 fi
 

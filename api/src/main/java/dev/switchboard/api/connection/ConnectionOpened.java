@@ -8,7 +8,9 @@ import org.axonframework.serialization.Revision;
  *
  * <p>Revision 2 added {@code remoteAddress}; revision 1 events are upcast with it unknown (null).
  *
- * @param remoteAddress the client's address as the node saw it; null when unknown
+ * @param remoteAddress the client's address as the node saw it, or as much of it as the node's privacy setting lets
+ *     the log keep: its network ({@code 203.0.113.0/24}, {@code 2001:db8:1:0:0:0:0:0/48}) or nothing; null when unknown
+ *     or not kept
  */
 @Revision("2")
 public record ConnectionOpened(String connectionId, String nodeId, String remoteAddress, Instant at)

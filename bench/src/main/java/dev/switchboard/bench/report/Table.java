@@ -41,6 +41,9 @@ final class Table {
         if (all.has("cold")) {
             ColdRows.add(table.row, all.get("cold"));
         }
+        if (all.has("upgradesLimited")) {
+            FloodRows.add(table.row, all.get("upgradesLimited"), all.get("upgradesUnlimited"));
+        }
         if (all.has("biglog")) {
             BigLogTable.rows(all.get("biglog"), table.out);
             BigLogTable.growth(all.get("biglog"), table.out);

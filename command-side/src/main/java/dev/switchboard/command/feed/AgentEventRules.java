@@ -13,6 +13,9 @@ final class AgentEventRules {
     /** The event table's stream id and the key table's columns are VARCHAR(255). */
     static final int MAX_ID_LENGTH = 255;
 
+    /** A run id is only in the event's JSON, but a client that sends a longer one is sending something else. */
+    static final int MAX_RUN_ID_LENGTH = 255;
+
     private AgentEventRules() {}
 
     /** @throws IllegalArgumentException naming what is wrong */
@@ -29,6 +32,10 @@ final class AgentEventRules {
         }
         if (command.runId() == null || command.runId().isBlank()) {
             throw new IllegalArgumentException("An agent event needs a non-blank runId.");
+        }
+        if (command.runId().length() > MAX_RUN_ID_LENGTH) {
+            throw new IllegalArgumentException(
+                    "An agent event's runId must be at most " + MAX_RUN_ID_LENGTH + " characters.");
         }
         if (AgentEventKind.fromWire(command.event()).isEmpty()) {
             throw new IllegalArgumentException("Unknown agent event '" + command.event() + "': expected one of "

@@ -19,7 +19,8 @@ import org.axonframework.serialization.Serializer;
  * one transaction and one commit (see {@link FeedWriter}).
  *
  * <p>An event carrying an idempotency key its user's feed already holds is not appended again: the caller gets the
- * earlier event, however long ago it was stored.
+ * earlier event, however long ago it was stored, provided it sends the same run id, event and data; with another body
+ * the key is refused.
  */
 public class AgentEvents implements AutoCloseable {
 
@@ -46,7 +47,8 @@ public class AgentEvents implements AutoCloseable {
      *
      * @param event one of the five agent event wire names
      * @param idempotencyKey the publisher's id for the event; may be null
-     * @throws IllegalArgumentException when the user or run id is blank or the event name unknown
+     * @throws IllegalArgumentException when the user or run id is blank or too long, or the event name unknown
+     * @throws IdempotencyKeyReusedException when the key stands for another event of the user's feed
      * @throws FeedOverloadedException when the writer is too far behind to take it
      */
     public AgentEventPublished append(
@@ -61,6 +63,8 @@ public class AgentEvents implements AutoCloseable {
      *
      * @return the events as stored (or, for a key already held, as stored earlier), in the order given
      * @throws IllegalArgumentException when any event is invalid; nothing is appended
+     * @throws IdempotencyKeyReusedException when an event's key stands for another event of its user's feed, or of
+     *     the same request; nothing is appended
      * @throws FeedOverloadedException when the writer is too far behind to take them
      */
     public List<AgentEventPublished> appendAll(List<PublishAgentEvent> events) {

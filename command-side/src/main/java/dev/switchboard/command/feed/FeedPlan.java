@@ -15,7 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * The seqs a batch hands out: each user's events in queue order after the user's last seq, an idempotency key the
- * log or an earlier event of the batch already holds standing for that event instead. Users in id order, so that
+ * log or an earlier event of the batch already holds standing for that event instead. A key that stands for an event
+ * with another body fails its request ({@link IdempotencyKeyReusedException}), and the batch is planned again without
+ * it. Users in id order, so that
  * every node takes the event table's locks in one order and two batches never wait on each other in a circle.
  */
 final class FeedPlan {
@@ -48,22 +50,29 @@ final class FeedPlan {
      * Plans the user's events after {@code lastSeq}, or again after a conflict.
      *
      * @param stored events of the log that some of the user's idempotency keys stand for
+     * @return false when a request was failed for reusing a key: the plan no longer holds, and the batch must be
+     *     planned again without that request
      */
-    void plan(String user, long lastSeq, Map<String, AgentEventPublished> stored) {
-        Map<String, AgentEventPublished> byKey = new HashMap<>(stored);
+    boolean plan(String user, long lastSeq, Map<String, KeyedEvent> stored) {
+        Map<String, KeyedEvent> byKey = new HashMap<>(stored);
         long seq = lastSeq;
         for (FeedSlot slot : slotsByUser.get(user)) {
-            AgentEventPublished earlier = slot.idempotencyKey() == null ? null : byKey.get(slot.idempotencyKey());
+            KeyedEvent earlier = slot.idempotencyKey() == null ? null : byKey.get(slot.idempotencyKey());
+            if (earlier != null && !BodyFingerprint.matches(earlier.fingerprint(), slot.fingerprint())) {
+                slot.request().fail(new IdempotencyKeyReusedException(user, slot.idempotencyKey()));
+                return false;
+            }
             if (earlier != null) {
-                slot.replay(earlier);
+                slot.replay(earlier.event());
             } else {
                 slot.append(++seq, clock.instant(), eventIds.get());
                 if (slot.idempotencyKey() != null) {
-                    byKey.put(slot.idempotencyKey(), slot.event());
+                    byKey.put(slot.idempotencyKey(), new KeyedEvent(slot.event(), slot.fingerprint()));
                 }
             }
         }
         lastSeqs.put(user, seq);
+        return true;
     }
 
     /** Each planned user's last seq once the plan is committed. */

@@ -34,13 +34,13 @@ final class FeedRows {
                     + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_KEY =
-            "INSERT INTO feed_idempotency_key (user_id, idempotency_key, seq) VALUES (?, ?, ?)";
+            "INSERT INTO feed_idempotency_key (user_id, idempotency_key, seq, body_sha256) VALUES (?, ?, ?, ?)";
     /** MAX over the unique key's leading column: the server reads the index's last entry for the stream, no more. */
     static final String LAST_SEQUENCE = "SELECT CAST(? AS VARCHAR(255)) AS user_id, (SELECT MAX(sequence_number) "
             + "FROM domain_event_entry WHERE aggregate_identifier = ?) AS last_sequence";
 
-    private static final String STORED_EVENTS = "SELECT k.idempotency_key, e.payload_type, e.payload_revision, "
-            + "e.payload FROM feed_idempotency_key k JOIN domain_event_entry e "
+    private static final String STORED_EVENTS = "SELECT k.idempotency_key, k.body_sha256, e.payload_type, "
+            + "e.payload_revision, e.payload FROM feed_idempotency_key k JOIN domain_event_entry e "
             + "ON e.aggregate_identifier = ? AND e.sequence_number = k.seq - 1 "
             + "WHERE k.user_id = ? AND k.idempotency_key IN (";
 
@@ -114,6 +114,7 @@ final class FeedRows {
                 statement.setString(1, slot.userId());
                 statement.setString(2, slot.idempotencyKey());
                 statement.setLong(3, slot.event().seq());
+                statement.setBytes(4, slot.fingerprint());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -121,9 +122,9 @@ final class FeedRows {
     }
 
     /** The events of the log that some of the user's {@code keys} stand for, by key: each read by primary key. */
-    Map<String, AgentEventPublished> storedEvents(Connection connection, String user, Collection<String> keys)
+    Map<String, KeyedEvent> storedEvents(Connection connection, String user, Collection<String> keys)
             throws SQLException {
-        Map<String, AgentEventPublished> stored = new HashMap<>();
+        Map<String, KeyedEvent> stored = new HashMap<>();
         List<String> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
@@ -141,7 +142,9 @@ final class FeedRows {
                                 byte[].class,
                                 rows.getString("payload_type"),
                                 rows.getString("payload_revision"));
-                        stored.put(rows.getString("idempotency_key"), serializer.deserialize(payload));
+                        AgentEventPublished event = serializer.deserialize(payload);
+                        stored.put(
+                                rows.getString("idempotency_key"), new KeyedEvent(event, rows.getBytes("body_sha256")));
                     }
                 }
             }

@@ -21,6 +21,7 @@ final class FeedSlot {
     private final FeedRequest request;
     private final PublishAgentEvent command;
     private final String traceId;
+    private final byte[] fingerprint;
     private AgentEventPublished event;
     private DomainEventMessage<AgentEventPublished> message;
 
@@ -28,6 +29,7 @@ final class FeedSlot {
         this.request = request;
         this.command = command;
         this.traceId = traceId;
+        this.fingerprint = command.idempotencyKey() == null ? null : BodyFingerprint.of(command);
     }
 
     FeedRequest request() {
@@ -40,6 +42,11 @@ final class FeedSlot {
 
     String idempotencyKey() {
         return command.idempotencyKey();
+    }
+
+    /** What the key, if any, stands for: see {@link BodyFingerprint}; null without a key. */
+    byte[] fingerprint() {
+        return fingerprint;
     }
 
     /** Plans the event as new: seq and time assigned, the message built as Axon would have stored it. */

@@ -47,13 +47,23 @@ final class FeedTransaction {
     }
 
     /**
-     * Writes the batch and commits. A request whose event cannot be serialized is failed and left out; the others are
-     * answered by the caller, once this returns.
+     * Writes the batch and commits. A request whose event cannot be serialized, or that reuses an idempotency key for
+     * another body, is failed and left out; the others are answered by the caller, once this returns.
      *
      * @return the events appended, in log order
      * @throws SQLException when the transaction failed: nothing of the batch can be relied on to be stored
      */
     List<AgentEventPublished> write(List<FeedRequest> batch) throws SQLException {
+        while (true) {
+            List<AgentEventPublished> appended = attempt(batch);
+            if (appended != null) {
+                return appended;
+            }
+        }
+    }
+
+    /** @return null when a request was failed after the batch was planned: it is rolled back, to be planned again */
+    private List<AgentEventPublished> attempt(List<FeedRequest> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             FeedPlan plan = null;
             try {
@@ -64,7 +74,11 @@ final class FeedTransaction {
                     rows.insertKeys(connection, plan.keyed());
                 } catch (SQLException refused) {
                     connection.rollback();
-                    retry(connection, plan, refused);
+                    if (!retry(connection, plan, refused)) {
+                        heads.forget(plan.users());
+                        connection.rollback();
+                        return null;
+                    }
                 }
                 connection.commit();
                 heads.advance(plan.lastSeqs());
@@ -89,8 +103,8 @@ final class FeedTransaction {
             lastSeqs.putAll(rows.lastSeqs(
                     connection,
                     plan.users().stream().filter(u -> !lastSeqs.containsKey(u)).toList()));
-            plan.users().forEach(user -> plan.plan(user, lastSeqs.get(user), Map.of()));
-            if (serializes(plan)) {
+            boolean planned = plan.users().stream().allMatch(user -> plan.plan(user, lastSeqs.get(user), Map.of()));
+            if (planned && serializes(plan)) {
                 return plan;
             }
         }
@@ -109,7 +123,13 @@ final class FeedTransaction {
         return true;
     }
 
-    private void retry(Connection connection, FeedPlan plan, SQLException refused) throws SQLException {
+    /**
+     * Writes each user's events behind a savepoint, planning a user again with the head and keys the log holds now
+     * when another writer got there first.
+     *
+     * @return false when planning again failed a request for reusing a key: the batch must be planned anew
+     */
+    private boolean retry(Connection connection, FeedPlan plan, SQLException refused) throws SQLException {
         if (!WriteConflicts.isConflict(refused)) {
             throw refused;
         }
@@ -128,10 +148,13 @@ final class FeedTransaction {
                     }
                     pause(attempt);
                     long lastSeq = rows.lastSeqs(connection, List.of(user)).get(user);
-                    plan.plan(user, lastSeq, rows.storedEvents(connection, user, plan.keys(user)));
+                    if (!plan.plan(user, lastSeq, rows.storedEvents(connection, user, plan.keys(user)))) {
+                        return false;
+                    }
                 }
             }
         }
+        return true;
     }
 
     private static void pause(int attempt) throws SQLException {

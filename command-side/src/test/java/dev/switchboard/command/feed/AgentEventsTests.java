@@ -65,7 +65,7 @@ abstract class AgentEventsTests {
         AgentEventPublished first = node.append(user, "run-1", "agent_started", DATA, "k1");
         node.append(user, "run-1", "agent_thinking", DATA, "k2");
 
-        AgentEventPublished again = node.append(user, "run-1", "agent_started", Map.of("retry", true), "k1");
+        AgentEventPublished again = node.append(user, "run-1", "agent_started", DATA, "k1");
 
         assertThat(again).isEqualTo(first);
         assertThat(storedEvents(user)).isEqualTo(2);

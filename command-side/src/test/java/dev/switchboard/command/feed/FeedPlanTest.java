@@ -75,7 +75,10 @@ class FeedPlanTest {
                 request(publish("alice", "agent_started", "k1"), publish("alice", "agent_thinking", "k2"));
         FeedPlan plan = plan(List.of(request), Map.of("alice", 3L));
 
-        plan.plan("alice", 7, Map.of("k1", stored));
+        plan.plan(
+                "alice",
+                7,
+                Map.of("k1", new KeyedEvent(stored, request.slots().get(0).fingerprint())));
 
         assertThat(request.slots().get(0).event()).isSameAs(stored);
         assertThat(seqs(request)).containsExactly(3L, 8L);

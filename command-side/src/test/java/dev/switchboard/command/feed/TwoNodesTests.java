@@ -87,7 +87,7 @@ abstract class TwoNodesTests {
         nodeA.append(user, "run-1", "agent_started", DATA, null);
         AgentEventPublished onB = nodeB.append(user, "run-1", "agent_thinking", DATA, "publish-1");
 
-        AgentEventPublished onA = nodeA.append(user, "run-1", "agent_thinking", Map.of("retry", true), "publish-1");
+        AgentEventPublished onA = nodeA.append(user, "run-1", "agent_thinking", DATA, "publish-1");
 
         assertThat(onA).isEqualTo(onB);
         assertThat(nodeA.append(user, "run-1", "agent_completed", DATA, null).seq())

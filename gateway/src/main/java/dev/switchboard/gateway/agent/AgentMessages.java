@@ -10,10 +10,11 @@ import dev.switchboard.gateway.socket.ReadySocket;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers a client's {@code message} with one {@code ack} naming the demo agent's run, then starts the run. While the
- * database is down the run could not be logged, so the message is answered {@code unavailable} instead of acknowledged.
- * When the feed refuses one of the run's events later (the writer is overloaded, or the database failed), the run
- * stops and the message is answered again, with an {@code error} naming the event that was not appended.
+ * Answers a client's {@code message} with one {@code ack} naming the demo agent's run, then starts the run. Every
+ * message gets an answer, never silence: {@code no_agent} when the operator switched the demo agent off, {@code busy}
+ * when it has as many runs in progress as it may, {@code unavailable} while the database is down (the run could not be
+ * logged). When the feed refuses one of the run's events later (the writer is overloaded, or the database failed), the
+ * run stops and the message is answered again, with an {@code error} naming the event that was not appended.
  */
 @Component
 class AgentMessages implements MessageListener {
@@ -21,19 +22,35 @@ class AgentMessages implements MessageListener {
     private final DemoAgent agent;
     private final FrameCodec codec;
     private final DatabaseAvailability database;
+    private final boolean enabled;
 
-    AgentMessages(DemoAgent agent, FrameCodec codec, DatabaseAvailability database) {
+    AgentMessages(DemoAgent agent, FrameCodec codec, DatabaseAvailability database, DemoAgentProperties properties) {
         this.agent = agent;
         this.codec = codec;
         this.database = database;
+        this.enabled = properties.enabled();
     }
 
     @Override
     public void message(ReadySocket socket, ClientFrame.Message message) {
+        if (!enabled) {
+            socket.send(codec.error(
+                    ErrorCode.NO_AGENT,
+                    "no agent answers messages on this server; the message was not processed",
+                    message.id()));
+            return;
+        }
         if (!database.isAvailable()) {
             socket.send(codec.error(
                     ErrorCode.UNAVAILABLE,
                     "the server cannot store this message's run right now; it was not processed",
+                    message.id()));
+            return;
+        }
+        if (!agent.admit()) {
+            socket.send(codec.error(
+                    ErrorCode.BUSY,
+                    "the agent has as many runs in progress as it may take; send the message again later",
                     message.id()));
             return;
         }

@@ -27,6 +27,7 @@ public interface AgentEventPublisher {
      * already taken under that key is not appended again: its earlier seq is returned (sockets skip what they have).
      *
      * @param idempotencyKey the publisher's id for this event; null when it has none
+     * @throws dev.switchboard.command.feed.IdempotencyKeyReusedException when the key stands for another event
      */
     long publish(String userId, String runId, String event, Map<String, Object> data, String idempotencyKey);
 
@@ -36,6 +37,8 @@ public interface AgentEventPublisher {
      *
      * @return the events as stored, in the order given
      * @throws IllegalArgumentException when any event is invalid; nothing is appended
+     * @throws dev.switchboard.command.feed.IdempotencyKeyReusedException when a key stands for another event; nothing
+     *     is appended
      * @throws dev.switchboard.command.feed.FeedOverloadedException when the feed is too far behind to take them
      */
     List<AgentEventPublished> publishAll(List<PublishAgentEvent> events);

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.feed;
 
 import dev.switchboard.gateway.node.DaemonThreads;
+import dev.switchboard.gateway.privacy.PersonalData;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,6 +24,7 @@ class CatchUps implements DisposableBean {
 
     private final Subscriptions subscriptions;
     private final FeedSender feed;
+    private final PersonalData personalData;
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(
             2,
             2,
@@ -31,9 +33,10 @@ class CatchUps implements DisposableBean {
             new ArrayBlockingQueue<>(10_000),
             DaemonThreads.named("feed-catch-up-announced"));
 
-    CatchUps(Subscriptions subscriptions, FeedSender feed) {
+    CatchUps(Subscriptions subscriptions, FeedSender feed, PersonalData personalData) {
         this.subscriptions = subscriptions;
         this.feed = feed;
+        this.personalData = personalData;
     }
 
     /**
@@ -49,7 +52,10 @@ class CatchUps implements DisposableBean {
             pool.execute(() -> catchUpNow(userId, seq));
         } catch (RejectedExecutionException e) {
             if (!pool.isShutdown()) {
-                log.warn("catch-up queue full; the sockets of user {} catch up to {} on the next sweep", userId, seq);
+                log.warn(
+                        "catch-up queue full; the sockets of {} catch up to {} on the next sweep",
+                        personalData.user(userId),
+                        seq);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.switchboard.gateway.limits;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.switchboard.gateway.privacy.PersonalData;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
@@ -27,11 +28,16 @@ public class AuthFailureCircuits {
     /** A circuit keeps a bucket per second of its window, a few KiB: ten thousand stay within tens of MiB. */
     private static final int MAX_CIRCUITS = 10_000;
 
+    private static final String ADDRESS = "address ";
+    private static final String USER = "user ";
+
     private final CircuitBreakerConfig config;
     private final Duration cooldown;
+    private final PersonalData personalData;
     private final Cache<String, CircuitBreaker> circuits;
 
-    AuthFailureCircuits(LimitsProperties limits) {
+    AuthFailureCircuits(LimitsProperties limits, PersonalData personalData) {
+        this.personalData = personalData;
         this.config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
                 .slidingWindowSize((int) limits.authFailureWindow().toSeconds())
@@ -92,11 +98,18 @@ public class AuthFailureCircuits {
     }
 
     static String addressKey(String address) {
-        return "address " + address;
+        return ADDRESS + address;
     }
 
     static String userKey(String userId) {
-        return "user " + userId;
+        return USER + userId;
+    }
+
+    /** The key as a WARN line may name it. */
+    private String named(String key) {
+        return key.startsWith(ADDRESS)
+                ? personalData.address(key.substring(ADDRESS.length()))
+                : personalData.user(key.substring(USER.length()));
     }
 
     private CircuitBreaker newCircuit(String key) {
@@ -106,7 +119,7 @@ public class AuthFailureCircuits {
                 log.warn(
                         "too many failed authentications for {}: its auth attempts and upgrades are closed with 4029 "
                                 + "for {}",
-                        key,
+                        named(key),
                         cooldown);
             }
         });

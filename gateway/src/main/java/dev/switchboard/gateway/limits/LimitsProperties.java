@@ -15,8 +15,12 @@ import org.springframework.util.unit.DataSize;
  * @param framesPerSecond client frames (of any type) one socket may send per second, on average
  * @param frameBurst client frames one socket may send at once; frames beyond the rate are answered rate_limited
  * @param unauthenticatedPerAddress sockets one address may hold open before they authenticate; more are closed 4029
+ * @param upgradesPerSecond WebSocket upgrades one address may make per second, on average; beyond them and the burst
+ *     an upgrade is refused with HTTP 429 and {@code Retry-After}, before anything is written
+ * @param upgradeBurst upgrades one address may make at once
  * @param publishBatchEvents agent events one {@code POST /api/events} may carry; more are refused with 400
  * @param publishBatchBody the largest body of a {@code POST /api/events}; a larger one is refused with 413 unread
+ * @param publishEventBody the largest body of a {@code POST /api/users/{userId}/events}; likewise
  */
 @ConfigurationProperties("switchboard.limits")
 public record LimitsProperties(
@@ -26,8 +30,11 @@ public record LimitsProperties(
         @DefaultValue("20") int framesPerSecond,
         @DefaultValue("40") int frameBurst,
         @DefaultValue("50") int unauthenticatedPerAddress,
+        @DefaultValue("10") int upgradesPerSecond,
+        @DefaultValue("50") int upgradeBurst,
         @DefaultValue("1000") int publishBatchEvents,
-        @DefaultValue("4MB") DataSize publishBatchBody) {
+        @DefaultValue("4MB") DataSize publishBatchBody,
+        @DefaultValue("64KB") DataSize publishEventBody) {
 
     public LimitsProperties {
         positive("auth-failures", authFailures);
@@ -37,10 +44,17 @@ public record LimitsProperties(
         positive("frames-per-second", framesPerSecond);
         positive("frame-burst", frameBurst);
         positive("unauthenticated-per-address", unauthenticatedPerAddress);
+        positive("upgrades-per-second", upgradesPerSecond);
+        positive("upgrade-burst", upgradeBurst);
         positive("publish-batch-events", publishBatchEvents);
-        if (publishBatchBody.toBytes() < 1 || publishBatchBody.toBytes() >= Integer.MAX_VALUE) {
-            // the body is read into one array before it is parsed
-            throw new IllegalArgumentException("switchboard.limits.publish-batch-body must be 1B to under 2GB");
+        bodySize("publish-batch-body", publishBatchBody);
+        bodySize("publish-event-body", publishEventBody);
+    }
+
+    /** A body is read into one array before it is parsed. */
+    private static void bodySize(String name, DataSize size) {
+        if (size.toBytes() < 1 || size.toBytes() >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("switchboard.limits." + name + " must be 1B to under 2GB");
         }
     }
 

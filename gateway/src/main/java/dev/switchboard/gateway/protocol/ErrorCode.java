@@ -15,7 +15,11 @@ public enum ErrorCode {
     /** The server could not process the frame; it was not processed. */
     UNAVAILABLE,
     /** The agent feed is behind and refused an event of the message's run; the run stopped there. */
-    OVERLOADED;
+    OVERLOADED,
+    /** No agent answers messages on this node (the operator switched the demo agent off). It is not processed. */
+    NO_AGENT,
+    /** The agent has as many runs in progress as it may; the message is not processed. Send it again later. */
+    BUSY;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.rest;
 
 import dev.switchboard.api.feed.PublishAgentEvent;
+import dev.switchboard.command.feed.IdempotencyKeyReusedException;
 import dev.switchboard.gateway.auth.VerifiedToken;
 import dev.switchboard.gateway.availability.DatabaseAvailability;
 import dev.switchboard.gateway.feed.AgentEventPublisher;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
  * transaction. Only a token with scope {@code events:publish} may, for any user; a user token may not push to its own
  * feed either, since a user forging agent events would mislead itself and support. An event carrying an idempotency
  * key its user's feed already holds is answered with the earlier seq and not appended again, so a publisher may retry
- * after a timeout or a 503 without doubling it. Nothing is appended from a request with an invalid event.
+ * after a timeout or a 503 without doubling it; the same key with another event is refused with 409. Nothing is
+ * appended from a request with an invalid event.
  */
 @RestController
 class AgentEventsController {
@@ -61,7 +63,11 @@ class AgentEventsController {
             throw ApiException.badRequest("invalid_request", problem + ".");
         });
         requireDatabase();
-        return new Published(publisher.publish(userId, event.runId(), event.event(), event.data(), idempotencyKey));
+        try {
+            return new Published(publisher.publish(userId, event.runId(), event.event(), event.data(), idempotencyKey));
+        } catch (IdempotencyKeyReusedException reused) {
+            throw ApiException.idempotencyKeyReused("The " + IDEMPOTENCY_KEY + " header");
+        }
     }
 
     /** 202: every event is in its user's feed, or (any answer but 202) none is. */
@@ -71,9 +77,27 @@ class AgentEventsController {
         requirePublisher(caller);
         List<PublishAgentEvent> events = request.checked(limits.publishBatchEvents());
         requireDatabase();
-        return new BatchPublished(publisher.publishAll(events).stream()
-                .map(published -> new Result(published.userId(), published.seq()))
-                .toList());
+        try {
+            return new BatchPublished(publisher.publishAll(events).stream()
+                    .map(published -> new Result(published.userId(), published.seq()))
+                    .toList());
+        } catch (IdempotencyKeyReusedException reused) {
+            throw ApiException.idempotencyKeyReused(reusedKey(events, reused));
+        }
+    }
+
+    /**
+     * The refused key as the request names it: at the last event that carries it, which is the one that differs when
+     * the batch carries the key twice, and one that differs from the feed's when it carries the key once or alike.
+     */
+    private static String reusedKey(List<PublishAgentEvent> events, IdempotencyKeyReusedException reused) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (reused.userId().equals(events.get(i).userId())
+                    && reused.idempotencyKey().equals(events.get(i).idempotencyKey())) {
+                return "events[" + i + "].idempotencyKey";
+            }
+        }
+        return "An idempotencyKey";
     }
 
     /** The filter chain already demands the scope (before the body is read); this keeps the rule next to the code. */

@@ -18,6 +18,20 @@ class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, code, message);
     }
 
+    /**
+     * An idempotency key that stands for another event of the user's feed: the publisher must not be told that its
+     * event is stored under the earlier one's seq.
+     *
+     * @param key how the request names the key: the header, or the batch event's field
+     */
+    static ApiException idempotencyKeyReused(String key) {
+        return new ApiException(
+                HttpStatus.CONFLICT,
+                "idempotency_key_reused",
+                key + " was sent before with another event for this user; nothing was appended. Send a new key "
+                        + "with a new event, and the same event with the same key.");
+    }
+
     static ApiException forbidden(String message) {
         return new ApiException(HttpStatus.FORBIDDEN, "forbidden", message);
     }

@@ -17,6 +17,9 @@ final class EventRules {
     /** The key table's columns and the event table's stream id are VARCHAR(255). */
     static final int MAX_KEY_LENGTH = 255;
 
+    /** A run id is kept only in the event's JSON; the feed writer allows no longer one either. */
+    static final int MAX_RUN_ID_LENGTH = 255;
+
     /** A feed's stream id is the user id behind the feed prefix. */
     static final int MAX_USER_ID_LENGTH = MAX_KEY_LENGTH - FeedIds.of("").length();
 
@@ -38,6 +41,9 @@ final class EventRules {
         }
         if (isBlank(event.runId())) {
             return Optional.of("runId must be a non-blank string");
+        }
+        if (event.runId().length() > MAX_RUN_ID_LENGTH) {
+            return Optional.of("runId must be at most " + MAX_RUN_ID_LENGTH + " characters");
         }
         if (AgentEventKind.fromWire(event.event()).isEmpty()) {
             return Optional.of(EVENT_RULE);

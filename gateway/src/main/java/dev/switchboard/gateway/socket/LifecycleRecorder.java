@@ -9,6 +9,8 @@ import dev.switchboard.command.connection.ConnectionRejectedException;
 import dev.switchboard.command.connection.GroupFailedException;
 import dev.switchboard.gateway.availability.DatabaseAvailability;
 import dev.switchboard.gateway.node.NodeIdentity;
+import dev.switchboard.gateway.privacy.ClientAddress;
+import dev.switchboard.gateway.privacy.PrivacyProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a socket's life into the log, in at most two commits: the handshake (the upgrade, authenticated, final id,
  * ready) in one, the close in the other; a socket closed before its handshake committed gets its upgrade and its close
- * in one. The upgrade keeps its own time and address ({@link SocketLog}).
+ * in one. The upgrade keeps its own time and address ({@link SocketLog}), the address as much of it as the operator
+ * lets the log keep ({@code switchboard.privacy.client-address}).
  *
  * <p>While the database is known to be down a close is not tried: it would hold the calling thread (a socket timer, a
  * container thread) for the pool's timeout and fail all the same, and the timer that pings every live socket must
@@ -32,11 +35,14 @@ class LifecycleRecorder {
     private final ConnectionCommands commands;
     private final NodeIdentity node;
     private final DatabaseAvailability database;
+    private final ClientAddress recordedAddress;
 
-    LifecycleRecorder(ConnectionCommands commands, NodeIdentity node, DatabaseAvailability database) {
+    LifecycleRecorder(
+            ConnectionCommands commands, NodeIdentity node, DatabaseAvailability database, PrivacyProperties privacy) {
         this.commands = commands;
         this.node = node;
         this.database = database;
+        this.recordedAddress = privacy.clientAddress();
     }
 
     /**
@@ -90,7 +96,10 @@ class LifecycleRecorder {
         List<ConnectionCommand> group = new ArrayList<>(steps.size() + 1);
         if (opening) {
             group.add(new OpenConnection(
-                    session.preliminaryId(), node.id(), socketLog.remoteAddress(), socketLog.upgradedAt()));
+                    session.preliminaryId(),
+                    node.id(),
+                    recordedAddress.recorded(socketLog.remoteAddress()),
+                    socketLog.upgradedAt()));
         }
         group.addAll(steps);
         try {

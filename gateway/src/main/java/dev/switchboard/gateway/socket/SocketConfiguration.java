@@ -10,7 +10,7 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
- * Registers {@code /ws} with its readiness gate and allowed origins, and sizes what every socket holds while idle: the
+ * Registers {@code /ws} with its readiness gate, its upgrade rate per address and allowed origins, and sizes what every socket holds while idle: the
  * container's frame buffers and the connector's read and write buffers (Tomcat's defaults would give each socket
  * about 40 KB of buffers, and a text buffer as large as the largest frame allowed).
  */
@@ -23,18 +23,24 @@ class SocketConfiguration implements WebSocketConfigurer {
 
     private final ConnectionSocketHandler handler;
     private final ReadinessInterceptor readiness;
+    private final UpgradeRateInterceptor upgradeRate;
     private final GatewayProperties properties;
 
-    SocketConfiguration(ConnectionSocketHandler handler, ReadinessInterceptor readiness, GatewayProperties properties) {
+    SocketConfiguration(
+            ConnectionSocketHandler handler,
+            ReadinessInterceptor readiness,
+            UpgradeRateInterceptor upgradeRate,
+            GatewayProperties properties) {
         this.handler = handler;
         this.readiness = readiness;
+        this.upgradeRate = upgradeRate;
         this.properties = properties;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(handler, "/ws")
-                .addInterceptors(readiness)
+                .addInterceptors(readiness, upgradeRate)
                 .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
     }
 

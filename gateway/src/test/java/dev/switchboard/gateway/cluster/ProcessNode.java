@@ -2,6 +2,7 @@ package dev.switchboard.gateway.cluster;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.gateway.support.Nodes;
 import dev.switchboard.gateway.support.PackagedJar;
 import dev.switchboard.gateway.support.TestDatabase;
 import dev.switchboard.gateway.support.Tokens;
@@ -70,6 +71,8 @@ final class ProcessNode implements AutoCloseable {
                             "1s",
                             "SWITCHBOARD_CLUSTER_REAPER_INTERVAL",
                             REAPER_INTERVAL.toSeconds() + "s"));
+            // every client of these tests connects from 127.0.0.1, and a crash test reconnects hundreds at once
+            builder.environment().put("SWITCHBOARD_LIMITS_UPGRADE_BURST", Nodes.UNLIMITED_UPGRADES);
             return new ProcessNode(nodeId, port, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

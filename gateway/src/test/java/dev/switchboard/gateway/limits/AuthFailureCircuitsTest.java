@@ -3,6 +3,9 @@ package dev.switchboard.gateway.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.gateway.privacy.ClientAddress;
+import dev.switchboard.gateway.privacy.PersonalData;
+import dev.switchboard.gateway.privacy.PrivacyProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -13,7 +16,19 @@ class AuthFailureCircuitsTest {
     private static final Duration COOLDOWN = Duration.ofMillis(200);
 
     private final AuthFailureCircuits circuits = new AuthFailureCircuits(
-            new LimitsProperties(3, Duration.ofSeconds(60), COOLDOWN, 20, 40, 50, 1000, DataSize.ofMegabytes(4)));
+            new LimitsProperties(
+                    3,
+                    Duration.ofSeconds(60),
+                    COOLDOWN,
+                    20,
+                    40,
+                    50,
+                    10,
+                    50,
+                    1000,
+                    DataSize.ofMegabytes(4),
+                    DataSize.ofKilobytes(64)),
+            new PersonalData(new PrivacyProperties(ClientAddress.FULL, false)));
 
     @Test
     void theNthFailureFromAnAddressOpensItsCircuitAndSuccessesBetweenDoNotHideThem() {

@@ -85,7 +85,7 @@ class BatchEventsIT extends ApiIntegrationTest {
         var single = api.postJson(
                 "/api/users/" + alice + "/events",
                 Tokens.publisher(),
-                "{\"runId\":\"r\",\"event\":\"agent_started\"}",
+                single(alice, "agent_started"),
                 Map.of("Idempotency-Key", "k1"));
 
         var answer = publishAll(
@@ -99,7 +99,7 @@ class BatchEventsIT extends ApiIntegrationTest {
         var retriedAsSingle = api.postJson(
                 "/api/users/" + alice + "/events",
                 Tokens.publisher(),
-                "{\"runId\":\"r\",\"event\":\"agent_thinking\"}",
+                single(alice, "agent_thinking"),
                 Map.of("Idempotency-Key", "k2"));
 
         assertThat(single.body().path("seq").asLong()).isEqualTo(1);
@@ -129,5 +129,10 @@ class BatchEventsIT extends ApiIntegrationTest {
                 .hasValue("Bearer error=\"insufficient_scope\", scope=\"events:publish\"");
         assertThat(adminWithGarbage.status()).isEqualTo(403);
         assertThat(feed(api, user)).isEmpty();
+    }
+
+    /** The body of a single push of the same event as {@link Batches#event}: a key stands for one body. */
+    private static String single(String userId, String event) {
+        return Batches.event(userId, event).without("userId").toString();
     }
 }

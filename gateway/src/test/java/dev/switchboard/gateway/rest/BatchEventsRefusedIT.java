@@ -33,6 +33,11 @@ class BatchEventsRefusedIT extends ApiIntegrationTest {
                         "invalid_request",
                         "events[2].userId must be at most 250 characters"),
                 bad(
+                        "runId too long",
+                        e -> e.put("runId", "r".repeat(256)),
+                        "invalid_request",
+                        "events[2].runId must be at most 255 characters"),
+                bad(
                         "key too long",
                         e -> e.put("idempotencyKey", "k".repeat(256)),
                         "invalid_request",

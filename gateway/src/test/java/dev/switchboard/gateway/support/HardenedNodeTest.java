@@ -36,6 +36,8 @@ public abstract class HardenedNodeTest {
     static void node(DynamicPropertyRegistry registry) {
         Map<String, String> properties = new LinkedHashMap<>(Nodes.properties());
         properties.put("switchboard.trusted-proxies", TRUSTED_PROXY);
+        // the node's own upgrade rate per address, which each test's addresses stay within; UpgradeFloodIT sets its own
+        properties.remove("switchboard.limits.upgrade-burst");
         properties.put("switchboard.gateway.allowed-origins", ALLOWED_ORIGIN);
         properties.put("switchboard.limits.auth-failures", Integer.toString(AUTH_FAILURES));
         properties.put("switchboard.limits.auth-cooldown", AUTH_COOLDOWN.toMillis() + "ms");

@@ -13,13 +13,16 @@ import org.springframework.core.env.MapPropertySource;
 /** The settings every test node needs, and extra nodes in the same JVM sharing this run's database. */
 public final class Nodes {
 
+    /** An upgrade burst no test reaches, at the default rate: the bucket never runs dry within a test run. */
+    public static final String UNLIMITED_UPGRADES = "1000000000";
+
     private Nodes() {}
 
     /**
      * The test database and the test signing secret: what {@link PostgresIntegrationTest} gives its node too. Every
      * test client connects from 127.0.0.1, so the suite's refused tokens would open that address's authentication
-     * circuit for the tests after them: the threshold is lifted here, and {@link HardenedNodeTest} tests the circuit
-     * on a node of its own.
+     * circuit for the tests after them, and their upgrades would soon exceed that address's upgrade rate: both are
+     * lifted here, and {@link HardenedNodeTest} and its subclasses test them on nodes of their own.
      */
     public static Map<String, String> properties() {
         TestDatabase database = TestDatabase.shared();
@@ -29,6 +32,7 @@ public final class Nodes {
         properties.put("spring.datasource.password", database.password());
         properties.put("switchboard.jwt.secret", Tokens.SECRET);
         properties.put("switchboard.limits.auth-failures", "100000");
+        properties.put("switchboard.limits.upgrade-burst", UNLIMITED_UPGRADES);
         // Spring keeps the contexts of earlier test classes open, each with its pool: one a load test grew to 24
         // connections would hold them for Hikari's 10 idle minutes, and a few of those exhaust the server's 100.
         properties.put("spring.datasource.hikari.idle-timeout", "10000");

@@ -1,11 +1,15 @@
 package dev.switchboard.gateway.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -26,15 +30,44 @@ public final class RawSocket implements AutoCloseable {
     public static RawSocket upgrade(int port, int receiveBuffer) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(receiveBuffer);
+        Head head = request(socket, port, Map.of());
+        if (head.status() != 101) {
+            socket.close();
+            throw new IOException("the upgrade was refused with " + head.status());
+        }
+        return new RawSocket(socket);
+    }
+
+    /** The status line's code and the headers of an upgrade's answer (names in lower case). */
+    public record Head(int status, Map<String, String> headers) {}
+
+    /**
+     * Asks for an upgrade with the extra headers, reads the answer's head, and hangs up at once without a close frame:
+     * what a client flooding the node with upgrades does.
+     */
+    public static Head upgradeAndDrop(int port, Map<String, String> headers) throws IOException {
+        try (Socket socket = new Socket()) {
+            return request(socket, port, headers);
+        }
+    }
+
+    private static Head request(Socket socket, int port, Map<String, String> headers) throws IOException {
         socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(10_000);
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
-        String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
-                + Base64.getEncoder().encodeToString(nonce) + "\r\n\r\n";
-        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-        InputStream in = socket.getInputStream();
+        StringBuilder request = new StringBuilder("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n");
+        headers.forEach(
+                (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+        return head(socket.getInputStream());
+    }
+
+    /** Reads up to the blank line that ends the head, and not a byte further. */
+    private static Head head(InputStream in) throws IOException {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
         int matched = 0;
         byte[] end = {'\r', '\n', '\r', '\n'};
         while (matched < end.length) {
@@ -42,9 +75,20 @@ public final class RawSocket implements AutoCloseable {
             if (next < 0) {
                 throw new IOException("the server closed during the upgrade");
             }
+            text.write(next);
             matched = next == end[matched] ? matched + 1 : (next == '\r' ? 1 : 0);
         }
-        return new RawSocket(socket);
+        String[] lines = text.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                fields.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
+            }
+        }
+        return new Head(Integer.parseInt(lines[0].split(" ")[1]), fields);
     }
 
     /** Sends one masked text frame, as a client must. */

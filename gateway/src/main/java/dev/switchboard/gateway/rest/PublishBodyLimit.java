@@ -14,24 +14,25 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * Refuses a batch body over {@code switchboard.limits.publish-batch-body} with 413 before it is parsed: by its
- * Content-Length when it declares one, otherwise (chunked) by reading at most one byte past the limit. Spring MVC has
- * no limit of its own on a JSON body, and Tomcat's limits are for forms; a body within the limit is parsed from the
- * bytes read here, so it is read once.
+ * Refuses a push body over its limit with 413 before it is parsed: a batch over {@code
+ * switchboard.limits.publish-batch-body}, a single event over {@code …publish-event-body}. By its Content-Length when
+ * it declares one, otherwise (chunked) by reading at most one byte past the limit. Spring MVC has no limit of its own
+ * on a JSON body, and Tomcat's limits are for forms; a body within the limit is parsed from the bytes read here, so it
+ * is read once.
  */
 @ControllerAdvice(assignableTypes = AgentEventsController.class)
-class BatchBodyLimit extends RequestBodyAdviceAdapter {
+class PublishBodyLimit extends RequestBodyAdviceAdapter {
 
     private final LimitsProperties limits;
 
-    BatchBodyLimit(LimitsProperties limits) {
+    PublishBodyLimit(LimitsProperties limits) {
         this.limits = limits;
     }
 
     @Override
     public boolean supports(
             MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
-        return targetType == PublishBatchRequest.class;
+        return targetType == PublishBatchRequest.class || targetType == PublishEventRequest.class;
     }
 
     @Override
@@ -41,13 +42,14 @@ class BatchBodyLimit extends RequestBodyAdviceAdapter {
             Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType)
             throws IOException {
-        int limit = (int) limits.publishBatchBody().toBytes();
+        boolean batch = targetType == PublishBatchRequest.class;
+        int limit = (int) (batch ? limits.publishBatchBody() : limits.publishEventBody()).toBytes();
         if (input.getHeaders().getContentLength() > limit) {
-            throw tooLarge(limit);
+            throw tooLarge(batch, limit);
         }
         byte[] body = input.getBody().readNBytes(limit + 1);
         if (body.length > limit) {
-            throw tooLarge(limit);
+            throw tooLarge(batch, limit);
         }
         return new HttpInputMessage() {
             @Override
@@ -62,11 +64,14 @@ class BatchBodyLimit extends RequestBodyAdviceAdapter {
         };
     }
 
-    private ApiException tooLarge(int limit) {
+    private ApiException tooLarge(boolean batch, int limit) {
         return new ApiException(
                 HttpStatus.PAYLOAD_TOO_LARGE,
                 "too_large",
-                "The request body is over " + limit + " bytes; send at most " + limits.publishBatchEvents()
-                        + " events per request, and split a larger batch.");
+                "The request body is over " + limit + " bytes; "
+                        + (batch
+                                ? "send at most " + limits.publishBatchEvents()
+                                        + " events per request, and split a larger batch."
+                                : "an agent event's data must be smaller."));
     }
 }
