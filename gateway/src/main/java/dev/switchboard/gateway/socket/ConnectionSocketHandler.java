@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.socket;
 
 import dev.switchboard.api.connection.CloseReason;
+import dev.switchboard.gateway.limits.LimitExceededException;
 import dev.switchboard.gateway.limits.SocketAdmission;
 import dev.switchboard.gateway.limits.SocketAllowance;
 import dev.switchboard.gateway.protocol.BadFrameException;
@@ -67,9 +68,11 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
     public void afterConnectionEstablished(WebSocketSession raw) throws Exception {
         Instant upgradedAt = clock.instant();
         String address = remoteAddress(raw);
-        SocketAllowance allowance = admission.admit(address).orElse(null);
-        if (allowance == null) {
-            raw.close(CloseCode.TOO_MANY_FAILURES.status());
+        SocketAllowance allowance;
+        try {
+            allowance = admission.admit(address);
+        } catch (LimitExceededException e) {
+            raw.close(LimitCloses.codeFor(e.limit()).status());
             return;
         }
         var endpoint = ((NativeWebSocketSession) raw).getNativeSession(jakarta.websocket.Session.class);

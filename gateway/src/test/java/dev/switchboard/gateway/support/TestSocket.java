@@ -35,6 +35,7 @@ public final class TestSocket implements AutoCloseable {
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private volatile String closeReason;
     private final WebSocket socket;
 
     private TestSocket(URI uri, Map<String, String> headers) {
@@ -147,6 +148,12 @@ public final class TestSocket implements AutoCloseable {
         return closeCode.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
+    /** The reason text of the server's close frame; fails when the socket is not closed in time. */
+    public String awaitCloseReason() {
+        awaitClose();
+        return closeReason;
+    }
+
     public boolean isClosed() {
         return closeCode.isDone();
     }
@@ -194,6 +201,7 @@ public final class TestSocket implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closeCode.complete(statusCode);
             return null;
         }
