@@ -42,6 +42,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
     private final GatewayProperties properties;
     private final SocketAdmission admission;
     private final LifecycleRecorder recorder;
+    private final WholeTextFrames frames;
     private final Clock clock;
 
     ConnectionSocketHandler(
@@ -51,6 +52,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
             GatewayProperties properties,
             SocketAdmission admission,
             LifecycleRecorder recorder,
+            WholeTextFrames frames,
             Clock clock) {
         this.sockets = sockets;
         this.codec = codec;
@@ -58,6 +60,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
         this.properties = properties;
         this.admission = admission;
         this.recorder = recorder;
+        this.frames = frames;
         this.clock = clock;
     }
 
@@ -82,6 +85,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
                 "pre_" + UUID.randomUUID(),
                 raw,
                 endpoint,
+                frames,
                 allowance,
                 upgradedAt,
                 properties.sendBufferLimit().toBytes(),
