@@ -31,8 +31,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * The log as a node on its embedded default keeps it, for one replay: a fresh in-memory H2 database in PostgreSQL mode,
  * migrated by the db module (so with the event table's unique key on stream and sequence), Axon's JDBC event store on
- * it in the log's format, the connection aggregate behind a command bus in transactions, and {@link ConnectionCommands},
- * which turns what the store refuses into recorded refusals as it does on a node. Dropped on close.
+ * it in the log's format, the connection aggregate behind a command bus in transactions, and
+ * {@link ConnectionCommands}, which turns what the store refuses into recorded refusals as it does on a node. Dropped
+ * on close.
  */
 final class EmbeddedLog implements AutoCloseable {
 

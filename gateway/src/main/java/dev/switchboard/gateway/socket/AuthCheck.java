@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The token of an {@code auth} frame, checked behind the authentication failure circuits. While the client's address,
  * or the user its token names, has failed too often, the socket is closed with 4029 (its reason says which of the two)
- * before the token is verified or a command sent; only the close (RATE_LIMITED) is written. A refused token closes with 4001 and counts against the
- * address and, when it was correctly signed, against its user.
+ * before the token is verified or a command sent; only the close (RATE_LIMITED) is written. A refused token closes
+ * with 4001 and counts against the address and, when it was correctly signed, against its user.
  */
 @Component
 class AuthCheck {

@@ -12,9 +12,10 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
  * One socket's bounded send queue. Frames are written in the order they were queued, each as one WebSocket frame
- * ({@link WholeTextFrames}), one asynchronous write at a time, so no thread ever blocks on a slow client: not the publisher, not the fan-out, not another user's delivery.
- * A client that lets more than {@code byteLimit} pile up, or leaves a write unfinished for longer than the time
- * limit, is refused with {@link SessionLimitExceededException}; the caller closes it as a slow consumer.
+ * ({@link WholeTextFrames}), one asynchronous write at a time, so no thread ever blocks on a slow client: not the
+ * publisher, not the fan-out, not another user's delivery. A client that lets more than {@code byteLimit} pile up, or
+ * leaves a write unfinished for longer than the time limit, is refused with {@link SessionLimitExceededException}; the
+ * caller closes it as a slow consumer.
  */
 final class Outbox {
 
