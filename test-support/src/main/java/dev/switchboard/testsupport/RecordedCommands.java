@@ -15,7 +15,6 @@ import dev.switchboard.api.connection.ConnectionTokenRefreshed;
 import dev.switchboard.api.connection.MarkConnectionReady;
 import dev.switchboard.api.connection.MigrateConnectionId;
 import dev.switchboard.api.connection.OpenConnection;
-import dev.switchboard.api.connection.RecordRejection;
 import dev.switchboard.api.connection.RefreshConnectionToken;
 import dev.switchboard.api.connection.RejectionCode;
 import java.time.Instant;
@@ -28,8 +27,8 @@ final class RecordedCommands {
 
     /**
      * Refusals the event store decided (its unique key refused an append), which {@code ConnectionCommands} then
-     * recorded through {@link RecordRejection}. An in-memory fixture has no other stream to collide with, so
-     * re-sending the original command would be accepted; replaying the record command is the faithful half.
+     * recorded. An aggregate alone cannot re-make them, having no other stream to collide with: they are replayed
+     * against a store that holds what the log held ({@link RecordedStepFixture#expectRefusedByTheStore}).
      */
     static final Set<RejectionCode> DECIDED_BY_THE_STORE =
             Set.of(RejectionCode.CONNECTION_EXISTS, RejectionCode.FINAL_ID_TAKEN);
@@ -56,14 +55,6 @@ final class RecordedCommands {
 
     /** The refused command, rebuilt from the name and the arguments its record kept. */
     static ConnectionCommand refused(ConnectionCommandRejected rejected) {
-        if (DECIDED_BY_THE_STORE.contains(rejected.code())) {
-            return new RecordRejection(
-                    rejected.connectionId(),
-                    rejected.command(),
-                    rejected.arguments(),
-                    rejected.code(),
-                    rejected.reason());
-        }
         Map<String, String> arguments = rejected.arguments();
         String id = text(arguments, "connectionId");
         return switch (rejected.command()) {

@@ -3,6 +3,7 @@ package dev.switchboard.testsupport;
 import dev.switchboard.api.connection.ConnectionCommand;
 import dev.switchboard.api.connection.ConnectionCommandRejected;
 import dev.switchboard.api.connection.ConnectionEvent;
+import dev.switchboard.audit.log.LoggedEvent;
 import dev.switchboard.command.connection.ConnectionAggregateType;
 import dev.switchboard.command.connection.ConnectionRejectedException;
 import java.time.Clock;
@@ -43,6 +44,30 @@ final class RecordedStepFixture {
             Instant at,
             ConnectionCommandRejected expected) {
         given(history, at).when(command).expectException(rejection(expected)).expectEvents(expected);
+    }
+
+    /**
+     * Given the log up to the step (every stream's events before it), the real command sent as a node sends it is
+     * refused by the store's unique key, and recorded exactly as {@code expected}: code, state, arguments, reason and
+     * time. The store decides, not the fixture, so a record the store would not have made fails.
+     */
+    static void expectRefusedByTheStore(
+            List<LoggedEvent> before, ConnectionCommand command, ConnectionCommandRejected expected) {
+        try (var log = new EmbeddedLog(Clock.fixed(expected.at(), ZoneOffset.UTC))) {
+            log.holding(before);
+            try {
+                log.commands().send(command);
+            } catch (ConnectionRejectedException refused) {
+                List<Object> stream = log.stream(command.connectionId());
+                Object recorded = stream.get(stream.size() - 1);
+                if (!expected.equals(recorded)) {
+                    throw new AssertionError("the store refused it as " + recorded + "; the fixture says " + expected);
+                }
+                return;
+            }
+            throw new AssertionError("the store accepted it; the fixture says it was refused "
+                    + expected.code().code());
+        }
     }
 
     /**

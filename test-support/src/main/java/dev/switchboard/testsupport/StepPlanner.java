@@ -23,7 +23,8 @@ final class StepPlanner {
                 .filter(e -> e.payload() instanceof FinalIdClaimed)
                 .forEach(e -> claims.put(e.streamId(), (FinalIdClaimed) e.payload()));
         List<ReplayStep> steps = new ArrayList<>();
-        for (LoggedEvent recorded : events) {
+        for (int index = 0; index < events.size(); index++) {
+            LoggedEvent recorded = events.get(index);
             if (!(recorded.payload() instanceof ConnectionEvent event)) {
                 continue; // feed events are the race's context; the Connection aggregate never decides them
             }
@@ -33,7 +34,7 @@ final class StepPlanner {
             if (event instanceof FinalIdClaimed) {
                 continue; // the migration that claimed it is the decision, and its step expects this claim
             }
-            steps.add(step(fixture, steps.size() + 1, recorded, event, given, claims));
+            steps.add(step(fixture, steps.size() + 1, recorded, event, given, events.subList(0, index), claims));
         }
         return steps;
     }
@@ -44,6 +45,7 @@ final class StepPlanner {
             LoggedEvent recorded,
             ConnectionEvent event,
             List<ConnectionEvent> given,
+            List<LoggedEvent> before,
             Map<String, FinalIdClaimed> claims) {
         if (event instanceof ConnectionCommandRejected rejected) {
             ConnectionCommand command = RecordedCommands.refused(rejected);
@@ -56,10 +58,16 @@ final class StepPlanner {
                         ReplayStep.NO_CONNECTION,
                         () -> RecordedStepFixture.expectNoConnection(command, rejected.at()));
             }
-            String outcome = "refused " + rejected.code().code() + " in state " + rejected.stateMet()
-                    + (RecordedCommands.DECIDED_BY_THE_STORE.contains(rejected.code())
-                            ? " (recorded for the store)"
-                            : "");
+            String outcome = "refused " + rejected.code().code() + " in state " + rejected.stateMet();
+            if (RecordedCommands.DECIDED_BY_THE_STORE.contains(rejected.code())) {
+                return new ReplayStep(
+                        fixture,
+                        number,
+                        recorded,
+                        command,
+                        outcome + " (decided by the store)",
+                        () -> RecordedStepFixture.expectRefusedByTheStore(before, command, rejected));
+            }
             return new ReplayStep(
                     fixture,
                     number,

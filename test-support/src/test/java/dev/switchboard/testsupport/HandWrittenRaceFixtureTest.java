@@ -10,7 +10,7 @@ import dev.switchboard.api.connection.ConnectionIdMigrated;
 import dev.switchboard.api.connection.ConnectionOpened;
 import dev.switchboard.api.connection.ConnectionTokenRefreshed;
 import dev.switchboard.api.connection.FinalIdClaimed;
-import dev.switchboard.api.connection.RecordRejection;
+import dev.switchboard.api.connection.OpenConnection;
 import dev.switchboard.api.connection.RefreshConnectionToken;
 import dev.switchboard.api.connection.RejectionCode;
 import dev.switchboard.audit.fixture.RaceFixtureExporter;
@@ -102,7 +102,7 @@ class HandWrittenRaceFixtureTest {
     }
 
     @Test
-    void aDuplicateOpenOfAFinalIdIsReplayedAsTheRecordTheStoreMade() {
+    void aDuplicateOpenOfAFinalIdIsRefusedAgainByAStoreHoldingTheClaim() {
         migratedConnection();
         append(
                 "final-1",
@@ -110,14 +110,24 @@ class HandWrittenRaceFixtureTest {
                 new ConnectionCommandRejected(
                         "final-1",
                         "OpenConnection",
-                        arguments("connectionId", "final-1", "nodeId", "node-b", "remoteAddress", "null"),
+                        arguments(
+                                "connectionId",
+                                "final-1",
+                                "nodeId",
+                                "node-b",
+                                "remoteAddress",
+                                "null",
+                                "openedAt",
+                                "null"),
                         null,
                         RejectionCode.CONNECTION_EXISTS,
                         "the id already has a history",
                         AT));
 
-        assertThat(race().replayThroughAggregate()).last().satisfies(step -> assertThat(step.command())
-                .isInstanceOf(RecordRejection.class));
+        assertThat(race().replayThroughAggregate()).last().satisfies(step -> {
+            assertThat(step.command()).isEqualTo(new OpenConnection("final-1", "node-b", null, null));
+            assertThat(step.name()).endsWith("refused connection_exists in state null (decided by the store)");
+        });
     }
 
     @Test

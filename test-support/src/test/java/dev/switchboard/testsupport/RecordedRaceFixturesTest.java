@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.api.connection.ConnectionIdMigrated;
 import dev.switchboard.api.connection.ConnectionState;
 import dev.switchboard.api.connection.MigrateConnectionId;
-import dev.switchboard.api.connection.RecordRejection;
-import dev.switchboard.api.connection.RejectionCode;
 import dev.switchboard.api.feed.AgentEventPublished;
 import dev.switchboard.api.registry.ConnectionView;
 import dev.switchboard.audit.log.LoggedEvent;
@@ -68,23 +66,17 @@ class RecordedRaceFixturesTest {
     }
 
     @Test
-    void theLoserOfAFinalIdRaceIsReplayedAsTheRefusalTheStoreDecided() {
+    void theLoserOfAFinalIdRaceIsRefusedAgainByAStoreHoldingTheWinnersClaim() {
         RaceFixture race = RaceFixtures.fromClasspath("/fixtures/duplicate-final-id.json");
 
         var steps = race.replayThroughAggregate();
 
         assertThat(steps)
                 .filteredOn(step -> step.command() instanceof MigrateConnectionId)
-                .singleElement()
-                .satisfies(winner ->
-                        assertThat(winner.name()).endsWith("accepted [ConnectionIdMigrated, FinalIdClaimed]"));
-        assertThat(steps)
-                .filteredOn(step -> step.command() instanceof RecordRejection)
-                .singleElement()
-                .satisfies(loser -> {
-                    assertThat(((RecordRejection) loser.command()).code()).isEqualTo(RejectionCode.FINAL_ID_TAKEN);
-                    assertThat(loser.name()).contains("(recorded for the store)");
-                });
+                .satisfiesExactly(
+                        winner -> assertThat(winner.name()).endsWith("accepted [ConnectionIdMigrated, FinalIdClaimed]"),
+                        loser -> assertThat(loser.name())
+                                .endsWith("refused final_id_taken in state AUTHENTICATED (decided by the store)"));
         assertThat(race.replayThroughRegistry())
                 .extracting(ConnectionView::connectionId)
                 .doesNotHaveDuplicates();

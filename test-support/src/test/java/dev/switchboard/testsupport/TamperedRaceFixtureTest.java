@@ -19,6 +19,7 @@ class TamperedRaceFixtureTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CLOSE_RACE = "/fixtures/close-racing-authentication.json";
+    private static final String FINAL_ID_RACE = "/fixtures/duplicate-final-id.json";
 
     @Test
     void aRecordedRejectionCodeChangedFailsTheReplayNamingTheStep() throws Exception {
@@ -30,6 +31,30 @@ class TamperedRaceFixtureTest {
                 .hasMessageStartingWith("race fixture 'close-racing-authentication', step 3 (position ")
                 .hasMessageContaining("AuthenticateConnection → refused not_authenticated in state CLOSED")
                 .hasMessageContaining("did not replay as recorded");
+    }
+
+    @Test
+    void aStoreDecidedRefusalRecordedWithAnotherCodeFailsBecauseTheStoreRefusesItAsFinalIdTaken() throws Exception {
+        RaceFixture race = tampered(
+                FINAL_ID_RACE, "ConnectionCommandRejected", payload -> payload.put("code", "CONNECTION_EXISTS"));
+
+        assertThatThrownBy(race::replayThroughAggregate)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("MigrateConnectionId → refused connection_exists in state AUTHENTICATED "
+                        + "(decided by the store)")
+                .hasMessageContaining("did not replay as recorded: the store refused it as")
+                .hasMessageContaining("code=FINAL_ID_TAKEN");
+    }
+
+    @Test
+    void aRefusedMigrationToAFinalIdNobodyHoldsFailsBecauseTheStoreAcceptsIt() throws Exception {
+        RaceFixture race =
+                tampered(FINAL_ID_RACE, "ConnectionCommandRejected", payload -> ((ObjectNode) payload.path("arguments"))
+                        .put("finalId", "conn_nobody-holds-this"));
+
+        assertThatThrownBy(race::replayThroughAggregate)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("did not replay as recorded: the store accepted it");
     }
 
     @Test

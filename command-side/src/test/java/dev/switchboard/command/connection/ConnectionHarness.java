@@ -6,30 +6,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
-import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
-import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
-import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
-import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
-import org.axonframework.modelling.command.Repository;
-import org.axonframework.modelling.command.RepositoryProvider;
-import org.axonframework.modelling.command.inspection.AggregateModel;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 
 /**
  * The real annotated {@link Connection} behind Axon's own command bus, aggregate command handler and event-sourcing
@@ -45,41 +32,8 @@ final class ConnectionHarness {
     private final SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
 
     ConnectionHarness(Clock clock) {
-        subscribe(
+        ConnectionAggregateType.subscribe(
                 commandBus, EmbeddedEventStore.builder().storageEngine(storage).build(), clock, null);
-    }
-
-    /**
-     * Subscribes the aggregate's command handlers to {@code commandBus}, over an event-sourcing repository of
-     * {@code eventStore} that keeps aggregates in {@code cache}, or in none when it is null.
-     */
-    static void subscribe(CommandBus commandBus, EventStore eventStore, Clock clock, Cache cache) {
-        ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
-                ClasspathParameterResolverFactory.forClass(Connection.class),
-                new SimpleResourceParameterResolverFactory(List.of(clock)));
-        AggregateModel<Connection> model =
-                AnnotatedAggregateMetaModelFactory.inspectAggregate(Connection.class, resolvers);
-        var repository = new AtomicReference<Repository<Connection>>();
-        // createNew (the final id's claim) asks this provider for the repository of the aggregate it spawns
-        RepositoryProvider provider = new RepositoryProvider() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> Repository<T> repositoryFor(Class<T> aggregateType) {
-                return aggregateType == Connection.class ? (Repository<T>) repository.get() : null;
-            }
-        };
-        var builder = EventSourcingRepository.builder(Connection.class)
-                .aggregateModel(model)
-                .eventStore(eventStore)
-                .repositoryProvider(provider);
-        repository.set(cache == null ? builder.build() : builder.cache(cache).build());
-        AggregateAnnotationCommandHandler.<Connection>builder()
-                .aggregateType(Connection.class)
-                .aggregateModel(model)
-                .repository(repository.get())
-                .parameterResolverFactory(resolvers)
-                .build()
-                .subscribe(commandBus);
     }
 
     /** Replaces the store's contents with exactly {@code history}. */

@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A node runs the aggregate otherwise: cached between commands, several commands to one commit, a real unique key.
  * The second test holds that configuration against the same table ({@link ProductionModelWalk}) on PostgreSQL, with
- * shorter sequences, since each group there is a transaction.
+ * shorter sequences, since each group there is a transaction. There a second open is sent, and refused by the unique
+ * key; the test requires that its walk sent every command of {@link ConnectionCommand}, met every state and every
+ * refusal four letters can provoke.
  */
 class ConnectionModelTest {
 
@@ -124,6 +126,17 @@ class ConnectionModelTest {
                             + "ConnectionCommands.sendAll on PostgreSQL in %d ms%n",
                     walk.sequences, ProductionModelWalk.LENGTH, walk.groups, (System.nanoTime() - started) / 1_000_000);
             assertEquals((long) Math.pow(ModelAlphabet.LETTERS.size(), ProductionModelWalk.LENGTH), walk.sequences);
+            assertEquals(
+                    Set.of(ConnectionCommand.class.getPermittedSubclasses()),
+                    walk.commandsSent,
+                    "every command, the store's refusal record (a second open) included");
+            assertEquals(EnumSet.allOf(ConnectionState.class), walk.statesSeen, "the walk reaches every state");
+            // as in the first test, and a second ready needs five commands (open, auth, migrate, ready, ready)
+            assertEquals(
+                    EnumSet.complementOf(EnumSet.of(
+                            RejectionCode.FINAL_ID_TAKEN, RejectionCode.INVALID_USER_ID, RejectionCode.ALREADY_READY)),
+                    walk.codesSeen,
+                    "the walk meets every refusal four letters can provoke, the store's included");
         }
     }
 

@@ -16,10 +16,12 @@ import dev.switchboard.api.connection.ConnectionIdMigrated;
 import dev.switchboard.api.connection.ConnectionMarkedReady;
 import dev.switchboard.api.connection.ConnectionOpened;
 import dev.switchboard.api.connection.ConnectionState;
+import dev.switchboard.api.connection.ConnectionTokenRefreshed;
 import dev.switchboard.api.connection.FinalIdClaimed;
 import dev.switchboard.api.connection.MarkConnectionReady;
 import dev.switchboard.api.connection.MigrateConnectionId;
 import dev.switchboard.api.connection.OpenConnection;
+import dev.switchboard.api.connection.RefreshConnectionToken;
 import dev.switchboard.api.connection.RejectionCode;
 import java.time.Instant;
 import java.util.List;
@@ -92,6 +94,15 @@ final class ConnectionReferenceModel {
                     new State(AUTHENTICATED, authenticate.userId(), null),
                     new ConnectionAuthenticated(
                             connectionId, authenticate.userId(), authenticate.tokenExpiresAt(), now));
+        }
+        if (command instanceof RefreshConnectionToken refresh) {
+            if (s.state() == OPENED) {
+                return refuse(s, command, RejectionCode.NOT_AUTHENTICATED);
+            }
+            if (!refresh.userId().equals(s.userId())) {
+                return refuse(s, command, RejectionCode.USER_MISMATCH);
+            }
+            return accept(s, new ConnectionTokenRefreshed(connectionId, refresh.tokenExpiresAt(), now));
         }
         if (command instanceof MigrateConnectionId migrate) {
             String target = migrate.finalId();

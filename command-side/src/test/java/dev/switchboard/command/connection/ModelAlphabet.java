@@ -8,16 +8,22 @@ import dev.switchboard.api.connection.MarkConnectionReady;
 import dev.switchboard.api.connection.MigrateConnectionId;
 import dev.switchboard.api.connection.OpenConnection;
 import dev.switchboard.api.connection.RecordRejection;
+import dev.switchboard.api.connection.RefreshConnectionToken;
 import dev.switchboard.api.connection.RejectionCode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The letters of {@link ConnectionModelTest}'s sequences: a small alphabet that reaches every state and every refusal
- * the aggregate itself decides. Each letter is written for a connection id and the final id it may claim; the last
+ * The letters of {@link ConnectionModelTest}'s sequences: a small alphabet of every command a node sends that reaches
+ * every state and every refusal the aggregate itself decides (the token refresh as the bound user or, after
+ * {@code auth(B)}, as another). Each letter is written for a connection id and the final id it may claim; the last
  * letter addresses the final id instead of the connection: unknown before the migration, a claim after it.
  */
 final class ModelAlphabet {
+
+    /** A later expiry than the first token's, as a client's fresh token carries. */
+    static final Instant REFRESHED_EXPIRY = ConnectionFixtures.TOKEN_EXPIRES.plusSeconds(3600);
 
     record Letter(String label, Command command) {
 
@@ -34,6 +40,7 @@ final class ModelAlphabet {
             new Letter("open", (c, f) -> new OpenConnection(c, "node-a")),
             new Letter("auth(A)", (c, f) -> new AuthenticateConnection(c, "userA", ConnectionFixtures.TOKEN_EXPIRES)),
             new Letter("auth(B)", (c, f) -> new AuthenticateConnection(c, "userB", ConnectionFixtures.TOKEN_EXPIRES)),
+            new Letter("refresh(A)", (c, f) -> new RefreshConnectionToken(c, "userA", REFRESHED_EXPIRY)),
             new Letter("migrate(f1)", MigrateConnectionId::new),
             new Letter("migrate(c1)", (c, f) -> new MigrateConnectionId(c, c)),
             new Letter("ready", (c, f) -> new MarkConnectionReady(c)),

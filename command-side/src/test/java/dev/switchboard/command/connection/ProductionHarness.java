@@ -77,7 +77,7 @@ final class ProductionHarness implements AutoCloseable {
         this.eventStore = EmbeddedEventStore.builder().storageEngine(storage).build();
         var commandBus =
                 SimpleCommandBus.builder().transactionManager(axonTransactions).build();
-        ConnectionHarness.subscribe(commandBus, eventStore, clock, new AggregateCache(100_000));
+        ConnectionAggregateType.subscribe(commandBus, eventStore, clock, new AggregateCache(100_000));
         this.commands = new ConnectionCommands(
                 DefaultCommandGateway.builder().commandBus(commandBus).build(),
                 eventStore,

@@ -9,16 +9,21 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.switchboard.api.connection.ConnectionCommand;
 import dev.switchboard.api.connection.ConnectionCommandRejected;
 import dev.switchboard.api.connection.ConnectionEvent;
+import dev.switchboard.api.connection.ConnectionState;
 import dev.switchboard.api.connection.FinalIdClaimed;
+import dev.switchboard.api.connection.RecordRejection;
 import dev.switchboard.api.connection.RejectionCode;
 import dev.switchboard.command.connection.ConnectionReferenceModel.Accepted;
 import dev.switchboard.command.connection.ConnectionReferenceModel.Outcome;
 import dev.switchboard.command.connection.ConnectionReferenceModel.Refused;
 import dev.switchboard.command.connection.ConnectionReferenceModel.State;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +44,11 @@ final class ProductionModelWalk {
     private final Map<String, Long> nextSequence = new HashMap<>();
     long sequences;
     long groups;
+    /** What the walk met: the commands it sent (a store-decided refusal as the record command that carries it). */
+    final Set<Class<?>> commandsSent = new HashSet<>();
+
+    final Set<RejectionCode> codesSeen = EnumSet.noneOf(RejectionCode.class);
+    final Set<ConnectionState> statesSeen = EnumSet.noneOf(ConnectionState.class);
 
     ProductionModelWalk(ProductionHarness harness, ConnectionReferenceModel model) {
         this.harness = harness;
@@ -92,11 +102,19 @@ final class ProductionModelWalk {
             Outcome outcome = model.step(state, connection, command);
             expected.addAll(logged(outcome, command));
             sent++;
+            commandsSent.add(command.getClass());
             if (outcome instanceof Refused r) {
                 refused = r;
+                codesSeen.add(r.code());
+                if (r.byStore() && r.stateMet() != null) {
+                    commandsSent.add(RecordRejection.class);
+                }
                 break;
             }
             state = ((Accepted) outcome).next();
+            if (state.state() != null) {
+                statesSeen.add(state.state());
+            }
         }
         try {
             harness.commands().sendAll(group);

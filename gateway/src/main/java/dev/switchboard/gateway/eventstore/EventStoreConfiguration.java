@@ -1,18 +1,20 @@
 package dev.switchboard.gateway.eventstore;
 
 import dev.switchboard.audit.log.EventLogFormat;
+import dev.switchboard.audit.log.EventLogUpcasters;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
  * The event log: Axon's JDBC storage engine on the tables of {@code db}, in the {@link EventLogFormat} the audit
- * tools read too.
+ * tools read too, through the same upcasters.
  */
 @Configuration
 class EventStoreConfiguration {
@@ -40,5 +42,15 @@ class EventStoreConfiguration {
     @Primary
     Serializer serializer() {
         return EventLogFormat.serializer();
+    }
+
+    /**
+     * The log's upcasters, the one chain the audit tools read with too. Axon's auto-configuration puts every
+     * {@code EventUpcaster} bean into the event store's chain, so the aggregates and the event processors of a node
+     * read an event of an older revision as its current one.
+     */
+    @Bean
+    EventUpcasterChain eventLogUpcasters() {
+        return EventLogUpcasters.chain();
     }
 }

@@ -6,7 +6,6 @@ import dev.switchboard.gateway.privacy.PersonalData;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,21 +67,23 @@ public class AuthFailureCircuits {
 
     /**
      * @param claimedUser the {@code sub} the token claims, unverified; only used to find that user's circuit
-     * @return the attempt, to be reported on; empty while the address's or the user's circuit is open
+     * @return the attempt, to be reported on
+     * @throws LimitExceededException while the address's circuit ({@link Limit#ADDRESS_AUTH_FAILURES}) or the user's
+     *     ({@link Limit#USER_AUTH_FAILURES}) is open
      */
-    public Optional<AuthAttempt> attempt(String address, String claimedUser) {
+    public AuthAttempt attempt(String address, String claimedUser) throws LimitExceededException {
         CircuitBreaker byAddress = circuits.getIfPresent(addressKey(address));
         if (byAddress != null && !byAddress.tryAcquirePermission()) {
-            return Optional.empty();
+            throw new LimitExceededException(Limit.ADDRESS_AUTH_FAILURES);
         }
         CircuitBreaker byUser = claimedUser == null ? null : circuits.getIfPresent(userKey(claimedUser));
         if (byUser != null && !byUser.tryAcquirePermission()) {
             if (byAddress != null) {
                 byAddress.releasePermission();
             }
-            return Optional.empty();
+            throw new LimitExceededException(Limit.USER_AUTH_FAILURES);
         }
-        return Optional.of(new AuthAttempt(this, address, byAddress, byUser));
+        return new AuthAttempt(this, address, byAddress, byUser);
     }
 
     /** Circuits refusing attempts now; one in its cool-down still counts until an attempt finds it over. */

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +36,15 @@ public class SocketAdmission {
 
     /**
      * @param remoteAddress the client's address; null when unknown (all such sockets share one quota)
-     * @return the new socket's allowance, or empty when it must be closed with 4029
+     * @return the new socket's allowance
+     * @throws LimitExceededException when the socket must be closed with 4029: the address's authentication circuit
+     *     is open, or it holds its quota of unauthenticated sockets
      */
-    public Optional<SocketAllowance> admit(String remoteAddress) {
+    public SocketAllowance admit(String remoteAddress) throws LimitExceededException {
         String address = remoteAddress == null ? "unknown" : remoteAddress;
         if (!circuits.admits(address)) {
             log.debug("refused a socket from {}: its authentication circuit is open", address);
-            return Optional.empty();
+            throw new LimitExceededException(Limit.ADDRESS_AUTH_FAILURES);
         }
         Semaphore slots = unauthenticated.get(address, ignored -> new Semaphore(limits.unauthenticatedPerAddress()));
         if (!slots.tryAcquire()) {
@@ -51,9 +52,9 @@ public class SocketAdmission {
                     "refused a socket from {}: {} of its sockets are not authenticated yet",
                     address,
                     limits.unauthenticatedPerAddress());
-            return Optional.empty();
+            throw new LimitExceededException(Limit.UNAUTHENTICATED_SOCKETS);
         }
-        return Optional.of(new SocketAllowance(address, frameBucket(), slots));
+        return new SocketAllowance(address, frameBucket(), slots);
     }
 
     /** A token bucket: a burst at once, refilled continuously at the rate. */

@@ -4,7 +4,10 @@ import dev.switchboard.api.connection.CloseReason;
 import java.nio.charset.StandardCharsets;
 import org.springframework.web.socket.CloseStatus;
 
-/** Every close code the server sends, and the reason recorded in the log with it. */
+/**
+ * Every close the server sends: its code, the reason recorded in the log with it, and the text the client reads. One
+ * code may have several constants, one per cause, so that the text says which limit or fault it was (4029).
+ */
 public enum CloseCode {
     GOING_AWAY(1001, CloseReason.SERVER_SHUTDOWN, "the server is going away"),
     UNSUPPORTED_DATA(1003, CloseReason.PROTOCOL_ERROR, "binary frames are not supported"),
@@ -16,7 +19,16 @@ public enum CloseCode {
     HEARTBEAT_TIMEOUT(4008, CloseReason.HEARTBEAT_TIMEOUT, "no frame or pong within the heartbeat timeout"),
     SLOW_CONSUMER(4009, CloseReason.SLOW_CONSUMER, "the client did not read fast enough"),
     ADMIN_CLOSED(4010, CloseReason.ADMIN_CLOSED, "closed by an operator"),
-    TOO_MANY_FAILURES(4029, CloseReason.RATE_LIMITED, "too many failures; wait before trying again");
+    AUTH_FAILURES_FROM_ADDRESS(
+            4029,
+            CloseReason.RATE_LIMITED,
+            "too many failed authentications from this address; wait before trying again"),
+    AUTH_FAILURES_OF_USER(
+            4029, CloseReason.RATE_LIMITED, "too many failed authentications for this user; wait before trying again"),
+    TOO_MANY_UNAUTHENTICATED(
+            4029,
+            CloseReason.RATE_LIMITED,
+            "too many sockets from this address have not authenticated; authenticate or close one first");
 
     private final int code;
     private final CloseReason reason;

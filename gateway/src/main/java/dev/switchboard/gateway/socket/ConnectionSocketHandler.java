@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.socket;
 
 import dev.switchboard.api.connection.CloseReason;
+import dev.switchboard.gateway.limits.LimitExceededException;
 import dev.switchboard.gateway.limits.SocketAdmission;
 import dev.switchboard.gateway.limits.SocketAllowance;
 import dev.switchboard.gateway.protocol.BadFrameException;
@@ -41,6 +42,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
     private final GatewayProperties properties;
     private final SocketAdmission admission;
     private final LifecycleRecorder recorder;
+    private final WholeTextFrames frames;
     private final Clock clock;
 
     ConnectionSocketHandler(
@@ -50,6 +52,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
             GatewayProperties properties,
             SocketAdmission admission,
             LifecycleRecorder recorder,
+            WholeTextFrames frames,
             Clock clock) {
         this.sockets = sockets;
         this.codec = codec;
@@ -57,6 +60,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
         this.properties = properties;
         this.admission = admission;
         this.recorder = recorder;
+        this.frames = frames;
         this.clock = clock;
     }
 
@@ -67,9 +71,11 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
     public void afterConnectionEstablished(WebSocketSession raw) throws Exception {
         Instant upgradedAt = clock.instant();
         String address = remoteAddress(raw);
-        SocketAllowance allowance = admission.admit(address).orElse(null);
-        if (allowance == null) {
-            raw.close(CloseCode.TOO_MANY_FAILURES.status());
+        SocketAllowance allowance;
+        try {
+            allowance = admission.admit(address);
+        } catch (LimitExceededException e) {
+            raw.close(LimitCloses.codeFor(e.limit()).status());
             return;
         }
         var endpoint = ((NativeWebSocketSession) raw).getNativeSession(jakarta.websocket.Session.class);
@@ -79,6 +85,7 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
                 "pre_" + UUID.randomUUID(),
                 raw,
                 endpoint,
+                frames,
                 allowance,
                 upgradedAt,
                 properties.sendBufferLimit().toBytes(),

@@ -134,9 +134,9 @@ class LocalSockets implements ConnectionCloser {
             case FORBIDDEN -> CloseCode.FORBIDDEN;
             case HEARTBEAT_TIMEOUT -> CloseCode.HEARTBEAT_TIMEOUT;
             case SLOW_CONSUMER -> CloseCode.SLOW_CONSUMER;
-            case RATE_LIMITED -> CloseCode.TOO_MANY_FAILURES;
             case PROTOCOL_ERROR -> CloseCode.UNSUPPORTED_DATA;
-            case CLIENT_CLOSED, SERVER_CLOSED, NODE_LOST -> CloseCode.TRY_AGAIN_LATER;
+            // a limit closes with the 4029 that names it (LimitCloses); a close by reason alone names none
+            case RATE_LIMITED, CLIENT_CLOSED, SERVER_CLOSED, NODE_LOST -> CloseCode.TRY_AGAIN_LATER;
         };
     }
 }

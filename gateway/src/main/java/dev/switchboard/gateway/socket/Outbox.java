@@ -11,10 +11,11 @@ import java.util.function.Consumer;
 import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
- * One socket's bounded send queue. Frames are written in the order they were queued, one asynchronous write at a
- * time, so no thread ever blocks on a slow client: not the publisher, not the fan-out, not another user's delivery.
- * A client that lets more than {@code byteLimit} pile up, or leaves a write unfinished for longer than the time
- * limit, is refused with {@link SessionLimitExceededException}; the caller closes it as a slow consumer.
+ * One socket's bounded send queue. Frames are written in the order they were queued, each as one WebSocket frame
+ * ({@link WholeTextFrames}), one asynchronous write at a time, so no thread ever blocks on a slow client: not the
+ * publisher, not the fan-out, not another user's delivery. A client that lets more than {@code byteLimit} pile up, or
+ * leaves a write unfinished for longer than the time limit, is refused with {@link SessionLimitExceededException}; the
+ * caller closes it as a slow consumer.
  */
 final class Outbox {
 
@@ -22,6 +23,7 @@ final class Outbox {
     private static final ThreadLocal<Boolean> WRITING_HERE = ThreadLocal.withInitial(() -> false);
 
     private final Session endpoint;
+    private final WholeTextFrames frames;
     private final long byteLimit;
     private final long timeLimitNanos;
     private final Consumer<Throwable> onWriteFailure;
@@ -31,8 +33,14 @@ final class Outbox {
     private final AtomicReference<Drained> drained = new AtomicReference<>();
     private volatile long writeStartedNanos;
 
-    Outbox(Session endpoint, long byteLimit, long timeLimitNanos, Consumer<Throwable> onWriteFailure) {
+    Outbox(
+            Session endpoint,
+            WholeTextFrames frames,
+            long byteLimit,
+            long timeLimitNanos,
+            Consumer<Throwable> onWriteFailure) {
         this.endpoint = endpoint;
+        this.frames = frames;
         this.byteLimit = byteLimit;
         this.timeLimitNanos = timeLimitNanos;
         this.onWriteFailure = onWriteFailure;
@@ -87,7 +95,7 @@ final class Outbox {
                     continue;
                 }
                 writeStartedNanos = System.nanoTime();
-                endpoint.getAsyncRemote().sendText(frame, result -> written(frame, result));
+                frames.send(endpoint, frame, result -> written(frame, result));
             }
         } catch (RuntimeException e) {
             writing.set(false);

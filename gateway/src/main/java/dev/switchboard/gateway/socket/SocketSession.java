@@ -47,6 +47,7 @@ final class SocketSession {
 
     /**
      * @param endpoint the container's session, for asynchronous writes
+     * @param frames how a text frame is written to it, whole
      * @param allowance what the client may still send, and its slot among its address's unauthenticated sockets
      * @param upgradedAt when the socket was upgraded, by the node's clock
      * @param onWriteFailure told when a write fails or times out; runs on a container thread
@@ -55,6 +56,7 @@ final class SocketSession {
             String preliminaryId,
             WebSocketSession socket,
             jakarta.websocket.Session endpoint,
+            WholeTextFrames frames,
             SocketAllowance allowance,
             Instant upgradedAt,
             long sendBufferLimit,
@@ -64,8 +66,8 @@ final class SocketSession {
         this.socket = socket;
         this.allowance = allowance;
         this.log = new SocketLog(upgradedAt, allowance.address());
-        this.outbox =
-                new Outbox(endpoint, sendBufferLimit, sendTimeLimitNanos, error -> onWriteFailure.accept(this, error));
+        this.outbox = new Outbox(
+                endpoint, frames, sendBufferLimit, sendTimeLimitNanos, error -> onWriteFailure.accept(this, error));
     }
 
     Object lock() {

@@ -7,6 +7,7 @@ import dev.switchboard.gateway.privacy.ClientAddress;
 import dev.switchboard.gateway.privacy.PersonalData;
 import dev.switchboard.gateway.privacy.PrivacyProperties;
 import java.time.Duration;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -36,7 +37,7 @@ class AuthFailureCircuitsTest {
             attempt("10.0.0.1", null).succeeded();
             attempt("10.0.0.1", null).failed(null);
         }
-        assertThat(circuits.attempt("10.0.0.1", null)).isEmpty();
+        assertThat(refusal("10.0.0.1", null)).isEqualTo(Limit.ADDRESS_AUTH_FAILURES);
         assertThat(circuits.admits("10.0.0.1")).isFalse();
         assertThat(circuits.admits("10.0.0.2")).isTrue();
     }
@@ -50,7 +51,7 @@ class AuthFailureCircuitsTest {
         for (int i = 0; i < 3; i++) {
             attempt("10.0.3." + i, "alice").failed("alice");
         }
-        assertThat(circuits.attempt("10.0.4.1", "alice")).isEmpty();
+        assertThat(refusal("10.0.4.1", "alice")).isEqualTo(Limit.USER_AUTH_FAILURES);
         assertThat(circuits.admits("10.0.4.1"))
                 .as("the address did nothing wrong")
                 .isTrue();
@@ -61,24 +62,46 @@ class AuthFailureCircuitsTest {
         for (int i = 0; i < 3; i++) {
             attempt("10.0.5.1", null).failed(null);
         }
-        AuthAttempt trial = await().atMost(Duration.ofSeconds(5))
-                .until(() -> circuits.attempt("10.0.5.1", null).orElse(null), attempt -> attempt != null);
-        assertThat(circuits.attempt("10.0.5.1", null)).as("one trial at a time").isEmpty();
+        AuthAttempt trial =
+                await().atMost(Duration.ofSeconds(5)).until(() -> attemptOrNull("10.0.5.1"), Objects::nonNull);
+        assertThat(refusal("10.0.5.1", null)).as("one trial at a time").isNotNull();
         trial.failed(null);
-        assertThat(circuits.attempt("10.0.5.1", null)).as("reopened").isEmpty();
+        assertThat(refusal("10.0.5.1", null)).as("reopened").isNotNull();
 
-        AuthAttempt second = await().atMost(Duration.ofSeconds(5))
-                .until(() -> circuits.attempt("10.0.5.1", null).orElse(null), attempt -> attempt != null);
+        AuthAttempt second =
+                await().atMost(Duration.ofSeconds(5)).until(() -> attemptOrNull("10.0.5.1"), Objects::nonNull);
         second.succeeded();
         for (int i = 0; i < 2; i++) {
             attempt("10.0.5.1", null).failed(null);
         }
-        assertThat(circuits.attempt("10.0.5.1", null))
+        assertThat(refusal("10.0.5.1", null))
                 .as("closed again, with a fresh count")
-                .isPresent();
+                .isNull();
     }
 
     private AuthAttempt attempt(String address, String claimedUser) {
-        return circuits.attempt(address, claimedUser).orElseThrow();
+        try {
+            return circuits.attempt(address, claimedUser);
+        } catch (LimitExceededException e) {
+            throw new AssertionError("refused by " + e.limit(), e);
+        }
+    }
+
+    private AuthAttempt attemptOrNull(String address) {
+        try {
+            return circuits.attempt(address, null);
+        } catch (LimitExceededException e) {
+            return null;
+        }
+    }
+
+    /** The limit that refuses the attempt, or null when it is let through (and then abandoned). */
+    private Limit refusal(String address, String claimedUser) {
+        try {
+            circuits.attempt(address, claimedUser).abandoned();
+            return null;
+        } catch (LimitExceededException e) {
+            return e.limit();
+        }
     }
 }

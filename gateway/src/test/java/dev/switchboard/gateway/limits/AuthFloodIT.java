@@ -15,8 +15,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Refused tokens from one address, or correctly signed but refused tokens of one user, open a circuit: the address's
  * new sockets and auth attempts (or the user's) are closed with 4029 without any work, until the circuit cools down.
+ * The close's reason says which of the two circuits it was.
  */
 class AuthFloodIT extends HardenedNodeTest {
+
+    private static final String FROM_THIS_ADDRESS =
+            "too many failed authentications from this address; wait before trying again";
+    private static final String FOR_THIS_USER =
+            "too many failed authentications for this user; wait before trying again";
 
     @Autowired
     ConnectionRegistry registry;
@@ -39,11 +45,13 @@ class AuthFloodIT extends HardenedNodeTest {
                         .as("closed before a connection was opened")
                         .isEmpty();
                 assertThat(refused.awaitClose()).isEqualTo(4029);
+                assertThat(refused.awaitCloseReason()).isEqualTo(FROM_THIS_ADDRESS);
             }
             waiting.send(auth(Tokens.user(Tokens.newUserId())));
             assertThat(waiting.awaitClose())
                     .as("even a good token is not looked at")
                     .isEqualTo(4029);
+            assertThat(waiting.awaitCloseReason()).isEqualTo(FROM_THIS_ADDRESS);
             await().atMost(TestSocket.WAIT).untilAsserted(() -> assertThat(
                             registry.find(waitingId).orElseThrow().closeReason())
                     .isEqualTo(CloseReason.RATE_LIMITED));
@@ -72,7 +80,12 @@ class AuthFloodIT extends HardenedNodeTest {
             assertThat(authenticate(newAddress(), Tokens.expired(alice))).isEqualTo(4001);
         }
 
-        assertThat(authenticate(newAddress(), Tokens.user(alice))).isEqualTo(4029);
+        try (TestSocket socket = connectFrom(newAddress())) {
+            socket.expect("welcome");
+            socket.send(auth(Tokens.user(alice)));
+            assertThat(socket.awaitClose()).isEqualTo(4029);
+            assertThat(socket.awaitCloseReason()).isEqualTo(FOR_THIS_USER);
+        }
         assertThat(authenticate(newAddress(), Tokens.user(Tokens.newUserId()))).isZero();
     }
 

@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * One address may hold only so many sockets that have not authenticated: the next is closed with 4029, and a slot
- * frees up as soon as one of them authenticates or closes.
+ * One address may hold only so many sockets that have not authenticated: the next is closed with 4029, whose reason
+ * says so, and a slot frees up as soon as one of them authenticates or closes.
  */
 class UnauthenticatedSocketsIT extends HardenedNodeTest {
 
@@ -47,6 +47,9 @@ class UnauthenticatedSocketsIT extends HardenedNodeTest {
         try (TestSocket refused = connectFrom(address)) {
             assertThat(refused.nextOrClose()).isEmpty();
             assertThat(refused.awaitClose()).isEqualTo(4029);
+            assertThat(refused.awaitCloseReason())
+                    .isEqualTo("too many sockets from this address have not authenticated; authenticate or close one "
+                            + "first");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.switchboard.gateway.support;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,16 +16,31 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A WebSocket client that does the upgrade by hand and then does only what the test says: it never answers pings and
- * never reads unless asked. It stands for a dead or stalled client, which a well-behaved client library cannot play.
+ * never reads unless asked. It stands for a dead or stalled client, which a well-behaved client library cannot play,
+ * and for a naive one that reads frames off the wire and does not reassemble fragments.
  */
 public final class RawSocket implements AutoCloseable {
 
+    private static final int CONTINUATION = 0x0;
+    private static final int TEXT = 0x1;
+    private static final int CLOSE = 0x8;
+
     private final Socket socket;
     private final OutputStream out;
+    private final DataInputStream in;
+
+    /** One frame as it came off the wire. */
+    public record Frame(boolean fin, int opcode, byte[] payload) {
+
+        public String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
 
     private RawSocket(Socket socket) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
+        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
     }
 
     /** Upgrades to a WebSocket on {@code /ws}; the response headers are read, nothing after them. */
@@ -109,6 +126,50 @@ public final class RawSocket implements AutoCloseable {
             out.write(payload[i] ^ mask[i % 4]);
         }
         out.flush();
+    }
+
+    /** Reads the next frame, whatever it is; the server never masks. */
+    public Frame readFrame() throws IOException {
+        int first = in.readUnsignedByte();
+        int second = in.readUnsignedByte();
+        long length = second & 0x7f;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        if ((second & 0x80) != 0) {
+            throw new AssertionError("the server masked a frame");
+        }
+        byte[] payload = new byte[Math.toIntExact(length)];
+        in.readFully(payload);
+        return new Frame((first & 0x80) != 0, first & 0x0f, payload);
+    }
+
+    /**
+     * The next message's text, as a client that does not reassemble fragments reads it: it must come as one final
+     * text frame. Control frames (the server's pings) are skipped.
+     *
+     * @throws AssertionError on a continuation frame, a text frame without FIN, or a close
+     */
+    public String readWholeText() throws IOException {
+        while (true) {
+            Frame frame = readFrame();
+            if (frame.opcode() == CLOSE) {
+                throw new AssertionError("the server closed the socket: " + frame.text());
+            }
+            if (frame.opcode() > CLOSE) {
+                continue;
+            }
+            if (frame.opcode() == CONTINUATION) {
+                throw new AssertionError("a continuation frame of " + frame.payload().length + " bytes");
+            }
+            if (frame.opcode() != TEXT || !frame.fin()) {
+                throw new AssertionError("a message of opcode " + frame.opcode() + " in parts: its first frame of "
+                        + frame.payload().length + " bytes has no FIN");
+            }
+            return frame.text();
+        }
     }
 
     @Override

@@ -158,6 +158,12 @@ public final class TestSocket implements AutoCloseable {
         return closeReason;
     }
 
+    /** The reason text of the server's close frame; fails when the socket is not closed in time. */
+    public String awaitCloseReason() {
+        awaitClose();
+        return closeReason;
+    }
+
     public boolean isClosed() {
         return closeCode.isDone();
     }
