@@ -17,6 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers committed feed events to their users' READY connections on this node. The {@link Subscriptions} find a
  * user's sockets here by an index, so the work grows with the users an event touches, not with the sockets the node
- * holds; the registry decides which of them may receive it. Delivery is asynchronous: a slow client holds up its own
+ * holds; the registry decides which of them may receive it, on live delivery and on catch-up alike, so no event
+ * committed after a connection's close reaches it, even while its socket, closed on another node, is still open here. Delivery is asynchronous: a slow client holds up its own
  * socket, not the publisher. An event this pool cannot take is not lost: the next event, the periodic
  * {@link CatchUpSweep} or a resume fills the gap from the log.
  */
@@ -95,10 +97,26 @@ class LocalFanOut implements DisposableBean {
         return users;
     }
 
+    /** Only sockets behind {@code seq} cost a read of the registry, so a sweep that finds all caught up reads none. */
     private void catchUpNow(String userId, long seq) {
-        subscriptions
-                .ofUser(userId)
-                .forEach(subscription -> locked(subscription, () -> feed.catchUp(subscription, seq)));
+        List<Subscription> behind = subscriptions.ofUser(userId).stream()
+                .filter(subscription -> lacks(subscription, seq))
+                .toList();
+        if (behind.isEmpty()) {
+            return;
+        }
+        Set<String> ready = readyHere(userId);
+        for (Subscription subscription : behind) {
+            if (ready.contains(subscription.socket().connectionId())) {
+                locked(subscription, () -> feed.catchUp(subscription, seq));
+            }
+        }
+    }
+
+    private boolean lacks(Subscription subscription, long seq) {
+        AtomicBoolean lacks = new AtomicBoolean();
+        locked(subscription, () -> lacks.set(feed.lacks(subscription, seq)));
+        return lacks.get();
     }
 
     private void execute(Runnable delivery, String userId, long seq) {
@@ -120,15 +138,20 @@ class LocalFanOut implements DisposableBean {
         if (here.isEmpty()) {
             return;
         }
-        Set<String> ready = registry.ofUser(userId, ConnectionState.READY).stream()
-                .filter(connection -> node.id().equals(connection.nodeId()))
-                .map(ConnectionView::preliminaryId)
-                .collect(Collectors.toSet());
+        Set<String> ready = readyHere(userId);
         for (Subscription subscription : here) {
             if (ready.contains(subscription.socket().connectionId())) {
                 locked(subscription, () -> feed.deliver(subscription, events));
             }
         }
+    }
+
+    /** The user's connections that the registry holds READY on this node, by preliminary id. */
+    private Set<String> readyHere(String userId) {
+        return registry.ofUser(userId, ConnectionState.READY).stream()
+                .filter(connection -> node.id().equals(connection.nodeId()))
+                .map(ConnectionView::preliminaryId)
+                .collect(Collectors.toSet());
     }
 
     /** A client that cannot keep up is closed by the socket engine; any other failure costs this delivery only. */

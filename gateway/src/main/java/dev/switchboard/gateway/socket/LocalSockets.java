@@ -30,12 +30,19 @@ class LocalSockets implements ConnectionCloser {
     private final NodeIdentity node;
     private final LifecycleRecorder recorder;
     private final SocketListener listener;
+    private final SocketsElsewhere elsewhere;
 
-    LocalSockets(ConnectionCommands commands, NodeIdentity node, LifecycleRecorder recorder, SocketListener listener) {
+    LocalSockets(
+            ConnectionCommands commands,
+            NodeIdentity node,
+            LifecycleRecorder recorder,
+            SocketListener listener,
+            SocketsElsewhere elsewhere) {
         this.commands = commands;
         this.node = node;
         this.recorder = recorder;
         this.listener = listener;
+        this.elsewhere = elsewhere;
     }
 
     void add(SocketSession session) {
@@ -63,11 +70,17 @@ class LocalSockets implements ConnectionCloser {
         return sockets.values();
     }
 
+    /** The socket of this connection (by preliminary id), if this node holds it. */
+    SocketSession find(String connectionId) {
+        return sockets.get(connectionId);
+    }
+
     @Override
     public void close(String connectionId, CloseReason reason, String detail) throws ConnectionRejectedException {
         SocketSession session = sockets.get(connectionId);
         if (session == null) {
             commands.send(new CloseConnection(connectionId, reason, detail, node.id()));
+            elsewhere.closeRecorded(connectionId, reason);
             return;
         }
         closeByServer(session, codeFor(reason), reason, detail);
@@ -115,7 +128,7 @@ class LocalSockets implements ConnectionCloser {
         }
     }
 
-    private static CloseCode codeFor(CloseReason reason) {
+    static CloseCode codeFor(CloseReason reason) {
         return switch (reason) {
             case ADMIN_CLOSED -> CloseCode.ADMIN_CLOSED;
             case SERVER_SHUTDOWN -> CloseCode.GOING_AWAY;

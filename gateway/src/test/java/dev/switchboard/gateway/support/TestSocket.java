@@ -35,6 +35,7 @@ public final class TestSocket implements AutoCloseable {
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private volatile long closedNanos;
     private final WebSocket socket;
 
     private TestSocket(URI uri, Map<String, String> headers) {
@@ -147,6 +148,25 @@ public final class TestSocket implements AutoCloseable {
         return closeCode.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
+    /** When the server's close arrived, on {@link System#nanoTime()}'s scale; fails when it does not arrive in time. */
+    public long closedAtNanos() {
+        awaitClose();
+        return closedNanos;
+    }
+
+    /**
+     * Sends a ping and returns every frame before its pong: the server answers a ping after every frame it queued
+     * earlier, so these are all it had sent by then.
+     */
+    public List<JsonNode> settle() {
+        send("{\"type\":\"ping\"}");
+        List<JsonNode> before = new ArrayList<>();
+        for (JsonNode frame = next(); !frame.path("type").asText().equals("pong"); frame = next()) {
+            before.add(frame);
+        }
+        return before;
+    }
+
     public boolean isClosed() {
         return closeCode.isDone();
     }
@@ -194,6 +214,7 @@ public final class TestSocket implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closedNanos = System.nanoTime();
             closeCode.complete(statusCode);
             return null;
         }

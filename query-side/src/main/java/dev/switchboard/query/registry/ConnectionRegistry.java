@@ -8,7 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -19,6 +23,8 @@ public class ConnectionRegistry {
 
     private static final String COLUMNS = "preliminary_id, final_id, user_id, node_id, state, opened_at, "
             + "authenticated_at, ready_at, closed_at, close_reason, last_position";
+
+    private static final int CLOSED_CHUNK = 500;
 
     private final JdbcTemplate jdbc;
 
@@ -93,6 +99,33 @@ public class ConnectionRegistry {
                 ConnectionState.AUTHENTICATED.name(),
                 ConnectionState.READY.name(),
                 Timestamp.from(openedBy));
+    }
+
+    /**
+     * Which of these connections (by preliminary id) the registry holds as CLOSED, with the reason: a node asks it of
+     * the sockets it holds, to find closes that another node recorded. Served by the primary key, {@value #CLOSED_CHUNK}
+     * ids a query.
+     */
+    public Map<String, CloseReason> closedAmong(Collection<String> preliminaryIds) {
+        Map<String, CloseReason> closed = new HashMap<>();
+        List<String> ids = List.copyOf(preliminaryIds);
+        for (int from = 0; from < ids.size(); from += CLOSED_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CLOSED_CHUNK));
+            // the state is tested here, not in the query, so that only the primary key can serve it
+            jdbc.query(
+                    "SELECT preliminary_id, state, close_reason FROM connection_registry WHERE preliminary_id IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    row -> {
+                        if (ConnectionState.CLOSED.name().equals(row.getString("state"))) {
+                            String reason = row.getString("close_reason");
+                            closed.put(
+                                    row.getString("preliminary_id"),
+                                    reason == null ? CloseReason.SERVER_CLOSED : CloseReason.valueOf(reason));
+                        }
+                    },
+                    chunk.toArray());
+        }
+        return closed;
     }
 
     public List<ConnectionCount> countByStateAndNode() {
