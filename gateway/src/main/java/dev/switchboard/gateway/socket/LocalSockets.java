@@ -50,13 +50,13 @@ class LocalSockets implements ConnectionCloser {
     }
 
     /**
-     * The container closed the socket: forgets it, marks it CLOSING and then tells the listener. Not before: a
-     * handshake that holds the lock meanwhile may still make it READY, and the listener must hear of that first.
+     * The container closed the socket: marks it CLOSING and then tells the listener. Not before: a handshake that
+     * holds the lock meanwhile may still make it READY, and the listener must hear of that first. The socket stays
+     * listed until its close is recorded ({@link #forget}).
      *
      * @return whether the server had closed it, so that its reason is in the log already
      */
     boolean closed(SocketSession session) {
-        sockets.remove(session.preliminaryId(), session);
         boolean closedByServer;
         synchronized (session.lock()) {
             closedByServer = session.phase() == SocketSession.Phase.CLOSING;
@@ -64,6 +64,14 @@ class LocalSockets implements ConnectionCloser {
         }
         listener.closed(session.preliminaryId());
         return closedByServer;
+    }
+
+    /**
+     * The socket's close is recorded, or kept to be recorded ({@link UnrecordedCloses}): only now is it no longer
+     * listed, so that a socket this node does not list has its close in the log or on its way there.
+     */
+    void forget(SocketSession session) {
+        sockets.remove(session.preliminaryId(), session);
     }
 
     Collection<SocketSession> all() {
