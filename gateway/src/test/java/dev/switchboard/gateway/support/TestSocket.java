@@ -12,6 +12,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class TestSocket implements AutoCloseable {
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private volatile long closedNanos;
+    private volatile Instant closedAt;
     private final WebSocket socket;
 
     private TestSocket(URI uri, Map<String, String> headers) {
@@ -154,6 +156,12 @@ public final class TestSocket implements AutoCloseable {
         return closedNanos;
     }
 
+    /** When the server's close arrived, by the wall clock, to compare with times the server logged. */
+    public Instant closedAt() {
+        awaitClose();
+        return closedAt;
+    }
+
     /**
      * Sends a ping and returns every frame before its pong: the server answers a ping after every frame it queued
      * earlier, so these are all it had sent by then.
@@ -215,6 +223,7 @@ public final class TestSocket implements AutoCloseable {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closedNanos = System.nanoTime();
+            closedAt = Instant.now();
             closeCode.complete(statusCode);
             return null;
         }
