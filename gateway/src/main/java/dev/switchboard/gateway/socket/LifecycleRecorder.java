@@ -73,7 +73,6 @@ class LifecycleRecorder {
     }
 
     void close(SocketSession session, CloseReason reason, String detail) {
-        Instant closedAt = clock.instant();
         String id = session.preliminaryId();
         SocketLog socketLog = session.log();
         synchronized (socketLog.lock()) {
@@ -81,6 +80,8 @@ class LifecycleRecorder {
                 return;
             }
             socketLog.end();
+            // read under the lock, so that it is never earlier than a handshake step committed while this waited
+            Instant closedAt = clock.instant();
             List<ConnectionCommand> group =
                     withUpgrade(session, List.of(new CloseConnection(id, reason, detail, node.id(), closedAt)));
             if (!database.isAvailable()) {
