@@ -71,7 +71,12 @@ final class RecordedCommands {
             case "MigrateConnectionId" -> new MigrateConnectionId(id, text(arguments, "finalId"));
             case "MarkConnectionReady" -> new MarkConnectionReady(id);
             case "CloseConnection" ->
-                new CloseConnection(id, closeReason(arguments), text(arguments, "detail"), text(arguments, "nodeId"));
+                new CloseConnection(
+                        id,
+                        closeReason(arguments),
+                        text(arguments, "detail"),
+                        text(arguments, "nodeId"),
+                        instant(arguments, "closedAt"));
             default ->
                 throw new IllegalArgumentException("cannot rebuild a " + rejected.command()
                         + " from its record; add it here when the command is added");

@@ -88,7 +88,9 @@ class HandWrittenRaceFixtureTest {
                                 "detail",
                                 "null",
                                 "nodeId",
-                                "node-a"),
+                                "node-a",
+                                "closedAt",
+                                "null"),
                         null,
                         RejectionCode.UNKNOWN_CONNECTION,
                         "this is the final id of connection pre-1; commands address "

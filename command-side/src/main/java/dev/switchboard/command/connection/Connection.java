@@ -156,8 +156,8 @@ class Connection {
         if (state == CLOSED) {
             return; // a network close and a server close race all the time; the second changes nothing
         }
-        apply(new ConnectionClosed(
-                connectionId, state, command.reason(), command.detail(), command.nodeId(), clock.instant()));
+        var at = command.closedAt() == null ? clock.instant() : command.closedAt();
+        apply(new ConnectionClosed(connectionId, state, command.reason(), command.detail(), command.nodeId(), at));
     }
 
     @CommandHandler

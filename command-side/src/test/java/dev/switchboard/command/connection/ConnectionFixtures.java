@@ -172,7 +172,9 @@ final class ConnectionFixtures {
                     "detail",
                     String.valueOf(c.detail()),
                     "nodeId",
-                    String.valueOf(c.nodeId()));
+                    String.valueOf(c.nodeId()),
+                    "closedAt",
+                    String.valueOf(c.closedAt()));
         }
         if (command instanceof RecordRejection c) {
             return c.arguments();

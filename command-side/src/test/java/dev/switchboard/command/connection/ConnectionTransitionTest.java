@@ -24,6 +24,9 @@ import static dev.switchboard.command.connection.ConnectionFixtures.opened;
 import static dev.switchboard.command.connection.ConnectionFixtures.openedHistory;
 import static dev.switchboard.command.connection.ConnectionFixtures.readyHistory;
 
+import dev.switchboard.api.connection.CloseConnection;
+import dev.switchboard.api.connection.CloseReason;
+import dev.switchboard.api.connection.ConnectionClosed;
 import dev.switchboard.api.connection.ConnectionOpened;
 import dev.switchboard.api.connection.OpenConnection;
 import java.time.Instant;
@@ -146,6 +149,18 @@ class ConnectionTransitionTest {
                     .when(close())
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(closed(READY));
+        }
+
+        @Test
+        void closesAtTheClosesTimeWhenTheCommandCarriesIt() {
+            Instant closedAt = ConnectionFixtures.NOW.minusSeconds(30);
+            fixture()
+                    .given(readyHistory())
+                    .when(new CloseConnection(
+                            CONNECTION, CloseReason.CLIENT_CLOSED, "client went away", NODE, closedAt))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new ConnectionClosed(
+                            CONNECTION, READY, CloseReason.CLIENT_CLOSED, "client went away", NODE, closedAt));
         }
     }
 

@@ -65,6 +65,12 @@ class FeedSender {
         backlog.pull(subscription);
     }
 
+    /** Whether a catch-up to {@code seq} would send the socket anything: it is behind, or will be. */
+    boolean lacks(Subscription subscription, long seq) {
+        FeedCursor cursor = subscription.cursor();
+        return cursor.behind() || (cursor.position() >= 0 && cursor.position() < seq);
+    }
+
     long head(String userId) {
         return log.head(userId);
     }

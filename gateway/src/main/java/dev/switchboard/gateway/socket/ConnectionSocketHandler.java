@@ -164,10 +164,13 @@ class ConnectionSocketHandler extends TextWebSocketHandler {
             return;
         }
         session.allowance().releaseUnauthenticatedSlot();
-        if (sockets.closed(session)) {
-            return; // the reason is already in the log
+        try {
+            if (!sockets.closed(session)) { // else the server closed it, and its reason is in the log already
+                recorder.close(session, reasonFor(status), "socket closed with " + status.getCode());
+            }
+        } finally {
+            sockets.forget(session);
         }
-        recorder.close(session, reasonFor(status), "socket closed with " + status.getCode());
     }
 
     /**

@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  *     longer reads and writes take several passes (set once per process, at start)
  * @param textBufferSize the characters (two bytes each) of a text frame the container decodes at once; a longer
  *     frame arrives in parts, joined up to {@code maxFrameSize}
+ * @param closeJournalCapacity closes kept in memory while the database does not answer, recorded with their reason
+ *     and time when it is back; beyond it a close's reason and time are lost (it is recorded as SERVER_CLOSED)
  */
 @ConfigurationProperties("switchboard.gateway")
 public record GatewayProperties(
@@ -37,4 +39,5 @@ public record GatewayProperties(
         @DefaultValue("*") List<String> allowedOrigins,
         @DefaultValue("20s") Duration drainTimeout,
         @DefaultValue("1KB") DataSize socketBufferSize,
-        @DefaultValue("512B") DataSize textBufferSize) {}
+        @DefaultValue("512B") DataSize textBufferSize,
+        @DefaultValue("20000") int closeJournalCapacity) {}

@@ -11,6 +11,8 @@ import dev.switchboard.gateway.availability.DatabaseAvailability;
 import dev.switchboard.gateway.node.NodeIdentity;
 import dev.switchboard.gateway.privacy.ClientAddress;
 import dev.switchboard.gateway.privacy.PrivacyProperties;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,9 +25,10 @@ import org.springframework.stereotype.Component;
  * in one. The upgrade keeps its own time and address ({@link SocketLog}), the address as much of it as the operator
  * lets the log keep ({@code switchboard.privacy.client-address}).
  *
- * <p>While the database is known to be down a close is not tried: it would hold the calling thread (a socket timer, a
- * container thread) for the pool's timeout and fail all the same, and the timer that pings every live socket must
- * not wait on a database that a ping does not need.
+ * <p>A close keeps the time the node saw it. While the database is known to be down a close is not tried: it would
+ * hold the calling thread (a socket timer, a container thread) for the pool's timeout and fail all the same, and the
+ * timer that pings every live socket must not wait on a database that a ping does not need. It goes to the journal of
+ * {@link UnrecordedCloses} instead, as does a close that the database failed, and is recorded when it answers again.
  */
 @Component
 class LifecycleRecorder {
@@ -35,13 +38,22 @@ class LifecycleRecorder {
     private final ConnectionCommands commands;
     private final NodeIdentity node;
     private final DatabaseAvailability database;
+    private final UnrecordedCloses journal;
+    private final Clock clock;
     private final ClientAddress recordedAddress;
 
     LifecycleRecorder(
-            ConnectionCommands commands, NodeIdentity node, DatabaseAvailability database, PrivacyProperties privacy) {
+            ConnectionCommands commands,
+            NodeIdentity node,
+            DatabaseAvailability database,
+            UnrecordedCloses journal,
+            Clock clock,
+            PrivacyProperties privacy) {
         this.commands = commands;
         this.node = node;
         this.database = database;
+        this.journal = journal;
+        this.clock = clock;
         this.recordedAddress = privacy.clientAddress();
     }
 
@@ -67,24 +79,33 @@ class LifecycleRecorder {
     }
 
     void close(SocketSession session, CloseReason reason, String detail) {
+        String id = session.preliminaryId();
         SocketLog socketLog = session.log();
         synchronized (socketLog.lock()) {
             if (socketLog.ended()) {
                 return;
             }
             socketLog.end();
+            // read under the lock, so that it is never earlier than a handshake step committed while this waited
+            Instant closedAt = clock.instant();
+            List<ConnectionCommand> group =
+                    withUpgrade(session, List.of(new CloseConnection(id, reason, detail, node.id(), closedAt)));
             if (!database.isAvailable()) {
-                log.warn(
-                        "close of connection {} ({}) not recorded: the database does not answer",
-                        session.preliminaryId(),
-                        reason);
+                if (journal.keep(id, group)) {
+                    log.warn("close of connection {} ({}) kept for later: the database does not answer", id, reason);
+                }
                 return;
             }
             try {
-                send(session, List.of(new CloseConnection(session.preliminaryId(), reason, detail, node.id())));
-            } catch (ConnectionRejectedException | RuntimeException e) {
+                commands.sendAll(group);
+            } catch (ConnectionRejectedException e) {
+                log.warn("close of connection {} was refused: {}", id, e.getMessage());
+            } catch (RuntimeException e) {
                 database.observed(e);
-                log.warn("close of connection {} could not be recorded: {}", session.preliminaryId(), e.getMessage());
+                int committed = e instanceof GroupFailedException failed ? failed.committed() : 0;
+                if (journal.keep(id, group.subList(committed, group.size()))) {
+                    log.warn("close of connection {} kept for later: it could not be recorded: {}", id, e.getMessage());
+                }
             }
         }
     }
@@ -93,15 +114,7 @@ class LifecycleRecorder {
     private void send(SocketSession session, List<ConnectionCommand> steps) throws ConnectionRejectedException {
         SocketLog socketLog = session.log();
         boolean opening = !socketLog.opened();
-        List<ConnectionCommand> group = new ArrayList<>(steps.size() + 1);
-        if (opening) {
-            group.add(new OpenConnection(
-                    session.preliminaryId(),
-                    node.id(),
-                    recordedAddress.recorded(socketLog.remoteAddress()),
-                    socketLog.upgradedAt()));
-        }
-        group.addAll(steps);
+        List<ConnectionCommand> group = withUpgrade(session, steps);
         try {
             commands.sendAll(group);
             socketLog.opened(true);
@@ -112,6 +125,22 @@ class LifecycleRecorder {
             socketLog.opened(!opening || e.committed() > 0);
             throw e;
         }
+    }
+
+    /** The steps, behind the upgrade when the log does not hold it yet; under the socket log's lock. */
+    private List<ConnectionCommand> withUpgrade(SocketSession session, List<ConnectionCommand> steps) {
+        SocketLog socketLog = session.log();
+        if (socketLog.opened()) {
+            return steps;
+        }
+        List<ConnectionCommand> group = new ArrayList<>(steps.size() + 1);
+        group.add(new OpenConnection(
+                session.preliminaryId(),
+                node.id(),
+                recordedAddress.recorded(socketLog.remoteAddress()),
+                socketLog.upgradedAt()));
+        group.addAll(steps);
+        return group;
     }
 
     private static boolean isClosing(SocketSession session) {

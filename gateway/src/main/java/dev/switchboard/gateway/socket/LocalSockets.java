@@ -31,12 +31,19 @@ class LocalSockets implements ConnectionCloser {
     private final NodeIdentity node;
     private final LifecycleRecorder recorder;
     private final SocketListener listener;
+    private final SocketsElsewhere elsewhere;
 
-    LocalSockets(ConnectionCommands commands, NodeIdentity node, LifecycleRecorder recorder, SocketListener listener) {
+    LocalSockets(
+            ConnectionCommands commands,
+            NodeIdentity node,
+            LifecycleRecorder recorder,
+            SocketListener listener,
+            SocketsElsewhere elsewhere) {
         this.commands = commands;
         this.node = node;
         this.recorder = recorder;
         this.listener = listener;
+        this.elsewhere = elsewhere;
     }
 
     void add(SocketSession session) {
@@ -44,13 +51,13 @@ class LocalSockets implements ConnectionCloser {
     }
 
     /**
-     * The container closed the socket: forgets it, marks it CLOSING and then tells the listener. Not before: a
-     * handshake that holds the lock meanwhile may still make it READY, and the listener must hear of that first.
+     * The container closed the socket: marks it CLOSING and then tells the listener. Not before: a handshake that
+     * holds the lock meanwhile may still make it READY, and the listener must hear of that first. The socket stays
+     * listed until its close is recorded ({@link #forget}).
      *
      * @return whether the server had closed it, so that its reason is in the log already
      */
     boolean closed(SocketSession session) {
-        sockets.remove(session.preliminaryId(), session);
         boolean closedByServer;
         synchronized (session.lock()) {
             closedByServer = session.phase() == SocketSession.Phase.CLOSING;
@@ -60,8 +67,21 @@ class LocalSockets implements ConnectionCloser {
         return closedByServer;
     }
 
+    /**
+     * The socket's close is recorded, or kept to be recorded ({@link UnrecordedCloses}): only now is it no longer
+     * listed, so that a socket this node does not list has its close in the log or on its way there.
+     */
+    void forget(SocketSession session) {
+        sockets.remove(session.preliminaryId(), session);
+    }
+
     Collection<SocketSession> all() {
         return sockets.values();
+    }
+
+    /** The socket of this connection (by preliminary id), if this node holds it. */
+    SocketSession find(String connectionId) {
+        return sockets.get(connectionId);
     }
 
     @Override
@@ -69,6 +89,7 @@ class LocalSockets implements ConnectionCloser {
         SocketSession session = sockets.get(connectionId);
         if (session == null) {
             commands.send(new CloseConnection(connectionId, reason, detail, node.id()));
+            elsewhere.closeRecorded(connectionId, reason);
             return;
         }
         closeByServer(session, codeFor(reason), reason, detail);
@@ -125,7 +146,7 @@ class LocalSockets implements ConnectionCloser {
         }
     }
 
-    private static CloseCode codeFor(CloseReason reason) {
+    static CloseCode codeFor(CloseReason reason) {
         return switch (reason) {
             case ADMIN_CLOSED -> CloseCode.ADMIN_CLOSED;
             case SERVER_SHUTDOWN -> CloseCode.GOING_AWAY;

@@ -53,10 +53,7 @@ final class FeedClient {
 
     /** Waits for a pong: a ping is answered after every frame sent before it, so every event sent so far is in. */
     synchronized List<Long> settled() {
-        socket.send("{\"type\":\"ping\"}");
-        for (JsonNode frame = socket.next(); !frame.path("type").asText().equals("pong"); frame = socket.next()) {
-            record(frame);
-        }
+        socket.settle().forEach(this::record);
         return seqs();
     }
 

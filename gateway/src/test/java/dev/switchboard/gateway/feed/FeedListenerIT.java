@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.command.feed.AgentEvents;
+import dev.switchboard.gateway.cluster.AnnouncementListener;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import dev.switchboard.gateway.support.TestSocket;
 import dev.switchboard.gateway.support.Tokens;
@@ -68,7 +69,7 @@ class FeedListenerIT extends PostgresIntegrationTest {
     @Test
     void anEventWhoseAnnouncementWasLostArrivesWithTheNextCatchUp() {
         String user = Tokens.newUserId();
-        FeedListener listenerOfB = nodeB.bean(FeedListener.class);
+        AnnouncementListener listenerOfB = nodeB.bean(AnnouncementListener.class);
         try (TestSocket onB = TestSocket.connect(nodeB.port())) {
             onB.authenticate(Tokens.user(user));
             listenerOfB.stop();

@@ -2,6 +2,7 @@ package dev.switchboard.gateway.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.gateway.cluster.ListenerConnections;
 import dev.switchboard.gateway.node.NodeIdentity;
 import dev.switchboard.gateway.support.Nodes;
 import dev.switchboard.gateway.support.TestSocket;
@@ -15,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A second node in the test's JVM, for the test class that registers this extension, whose periodic catch-up is switched off, so that whatever reaches its sockets
- * promptly came through its feed listener; and where to find that listener's connection in the database.
+ * promptly came through its announcement listener; and where to find that listener's connection in the database.
  */
 final class ListeningNode implements BeforeAllCallback, AfterAllCallback {
 

@@ -38,6 +38,13 @@ class RegistryIndexIT extends PostgresIntegrationTest {
     }
 
     @Test
+    void findingWhichHeldSocketsWereClosedElsewhereUsesThePrimaryKey() throws SQLException {
+        assertThat(plan("SELECT preliminary_id, state, close_reason FROM connection_registry "
+                        + "WHERE preliminary_id IN ('a', 'b', 'c')"))
+                .contains("connection_registry_pkey");
+    }
+
+    @Test
     void readingAStreamUsesTheEventTablesUniqueKey() throws SQLException {
         assertThat(plan("SELECT * FROM domain_event_entry WHERE aggregate_identifier = 'a' ORDER BY sequence_number"))
                 .contains("domain_event_entry_stream");

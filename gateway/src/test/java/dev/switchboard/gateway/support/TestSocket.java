@@ -12,6 +12,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class TestSocket implements AutoCloseable {
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private volatile String closeReason;
+    private volatile long closedNanos;
+    private volatile Instant closedAt;
     private final WebSocket socket;
 
     private TestSocket(URI uri, Map<String, String> headers) {
@@ -164,6 +167,31 @@ public final class TestSocket implements AutoCloseable {
         return closeReason;
     }
 
+    /** When the server's close arrived, on {@link System#nanoTime()}'s scale; fails when it does not arrive in time. */
+    public long closedAtNanos() {
+        awaitClose();
+        return closedNanos;
+    }
+
+    /** When the server's close arrived, by the wall clock, to compare with times the server logged. */
+    public Instant closedAt() {
+        awaitClose();
+        return closedAt;
+    }
+
+    /**
+     * Sends a ping and returns every frame before its pong: the server answers a ping after every frame it queued
+     * earlier, so these are all it had sent by then.
+     */
+    public List<JsonNode> settle() {
+        send("{\"type\":\"ping\"}");
+        List<JsonNode> before = new ArrayList<>();
+        for (JsonNode frame = next(); !frame.path("type").asText().equals("pong"); frame = next()) {
+            before.add(frame);
+        }
+        return before;
+    }
+
     public boolean isClosed() {
         return closeCode.isDone();
     }
@@ -212,6 +240,8 @@ public final class TestSocket implements AutoCloseable {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closeReason = reason;
+            closedNanos = System.nanoTime();
+            closedAt = Instant.now();
             closeCode.complete(statusCode);
             return null;
         }

@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +27,8 @@ public class ConnectionRegistry {
     private static final String COLUMNS = "preliminary_id, final_id, user_id, node_id, state, opened_at, "
             + "authenticated_at, ready_at, closed_at, close_reason, last_position";
 
-    private static final int USERS_PER_READ = 500;
+    /** Ids one read asks for at most, so that a large set never becomes one statement of thousands of parameters. */
+    private static final int IDS_PER_READ = 500;
 
     private final JdbcTemplate jdbc;
 
@@ -71,13 +74,13 @@ public class ConnectionRegistry {
     /**
      * Which of these users' connections on this node are READY, by preliminary id: the feed's check before it sends,
      * one read for every user a batch of deliveries touches (served by the (user_id, state) index). Users are read
-     * {@value #USERS_PER_READ} at a time, so that a large batch never becomes one statement of thousands of parameters.
+     * {@value #IDS_PER_READ} at a time, so that a large batch never becomes one statement of thousands of parameters.
      */
     public Set<String> readyOnNode(String nodeId, Collection<String> userIds) {
         Set<String> ready = new HashSet<>();
         List<String> users = List.copyOf(userIds);
-        for (int from = 0; from < users.size(); from += USERS_PER_READ) {
-            List<String> chunk = users.subList(from, Math.min(users.size(), from + USERS_PER_READ));
+        for (int from = 0; from < users.size(); from += IDS_PER_READ) {
+            List<String> chunk = users.subList(from, Math.min(users.size(), from + IDS_PER_READ));
             List<Object> parameters = new ArrayList<>(chunk);
             parameters.add(ConnectionState.READY.name());
             parameters.add(nodeId);
@@ -125,6 +128,33 @@ public class ConnectionRegistry {
                 ConnectionState.AUTHENTICATED.name(),
                 ConnectionState.READY.name(),
                 Timestamp.from(openedBy));
+    }
+
+    /**
+     * Which of these connections (by preliminary id) the registry holds as CLOSED, with the reason: a node asks it of
+     * the sockets it holds, to find closes that another node recorded. Served by the primary key, {@value #IDS_PER_READ}
+     * ids a query.
+     */
+    public Map<String, CloseReason> closedAmong(Collection<String> preliminaryIds) {
+        Map<String, CloseReason> closed = new HashMap<>();
+        List<String> ids = List.copyOf(preliminaryIds);
+        for (int from = 0; from < ids.size(); from += IDS_PER_READ) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ));
+            // the state is tested here, not in the query, so that only the primary key can serve it
+            jdbc.query(
+                    "SELECT preliminary_id, state, close_reason FROM connection_registry WHERE preliminary_id IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    row -> {
+                        if (ConnectionState.CLOSED.name().equals(row.getString("state"))) {
+                            String reason = row.getString("close_reason");
+                            closed.put(
+                                    row.getString("preliminary_id"),
+                                    reason == null ? CloseReason.SERVER_CLOSED : CloseReason.valueOf(reason));
+                        }
+                    },
+                    chunk.toArray());
+        }
+        return closed;
     }
 
     public List<ConnectionCount> countByStateAndNode() {

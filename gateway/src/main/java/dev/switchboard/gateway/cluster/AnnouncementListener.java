@@ -1,13 +1,15 @@
-package dev.switchboard.gateway.feed;
+package dev.switchboard.gateway.cluster;
 
-import dev.switchboard.gateway.cluster.ClusterProperties;
 import dev.switchboard.gateway.node.DaemonThreads;
 import dev.switchboard.gateway.node.NodeIdentity;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -18,51 +20,50 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens for feed announcements on a connection of its own and hands each head another node announced to the
- * {@link CatchUps}, which let this node's sockets of that user catch up from the log. The node's own announcements are
- * skipped: its {@link LocalFanOut} delivers its own events, and reading them from the log again would double the work
- * of a busy node just when it can least afford it. A dropped connection is reopened with backoff; since announcements
- * made meanwhile are lost, every (re)connect is followed by a catch-up of all local sockets.
+ * Listens on every {@link AnnouncementChannel} (the feed's new heads, the closes recorded for sockets on other nodes)
+ * on one connection of its own, and hands what it hears to each channel in commit order. A dropped connection is
+ * reopened with backoff; since announcements made meanwhile are lost, every (re)connect is followed by each channel's
+ * look again ({@link AnnouncementChannel#missedSome()}).
  */
 @Component
-class FeedListener implements SmartLifecycle {
+public class AnnouncementListener implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(FeedListener.class);
+    private static final Logger log = LoggerFactory.getLogger(AnnouncementListener.class);
     private static final int POLL_MILLIS = 500;
     private static final long FIRST_BACKOFF_MILLIS = 100;
     /** A half-open TCP connection never errors while only read from: a query now and then finds it out. */
     private static final long CHECK_WHEN_SILENT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private final FeedNotifications notifications;
-    private final CatchUps catchUps;
+    private final Announcements announcements;
+    /** By name, so the LISTENs run in one order: {@code switchboard_feed} last. */
+    private final Map<String, AnnouncementChannel> channels = new TreeMap<>();
+
     private final ListenerConnections connections;
     private final ClusterProperties properties;
-    private final String nodeId;
     private final Object pause = new Object();
     private volatile boolean running;
     private Thread thread;
 
-    FeedListener(
-            FeedNotifications notifications,
-            CatchUps catchUps,
+    AnnouncementListener(
+            Announcements announcements,
+            List<AnnouncementChannel> channels,
             DataSourceProperties database,
             ClusterProperties properties,
             NodeIdentity node) {
-        this.notifications = notifications;
-        this.catchUps = catchUps;
+        this.announcements = announcements;
+        channels.forEach(channel -> this.channels.put(channel.name(), channel));
         this.connections = new ListenerConnections(database, node.id());
-        this.nodeId = node.id();
         this.properties = properties;
     }
 
     @Override
     public void start() {
-        if (!notifications.supported()) {
-            log.info("the database has no LISTEN/NOTIFY (embedded H2): a single node needs no feed listener");
+        if (!announcements.supported()) {
+            log.info("the database has no LISTEN/NOTIFY (embedded H2): a single node needs no announcement listener");
             return;
         }
         running = true;
-        thread = DaemonThreads.named("feed-listener").newThread(this::listen);
+        thread = DaemonThreads.named("announcement-listener").newThread(this::listen);
         thread.start();
     }
 
@@ -71,18 +72,20 @@ class FeedListener implements SmartLifecycle {
         while (running) {
             try (Connection connection = connections.open()) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + FeedNotifications.CHANNEL);
+                    for (String channel : channels.keySet()) {
+                        statement.execute("LISTEN " + channel);
+                    }
                 }
                 backoff = FIRST_BACKOFF_MILLIS;
-                log.info("listening for feed announcements");
-                catchUpAll();
+                log.info("listening for announcements on {}", channels.keySet());
+                channels.values().forEach(this::lookAgain);
                 receive(connection);
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
                     return;
                 }
                 log.warn(
-                        "feed listener lost its database connection ({}); reconnecting in {} ms",
+                        "announcement listener lost its database connection ({}); reconnecting in {} ms",
                         e.getMessage(),
                         backoff);
                 pause(backoff);
@@ -108,26 +111,33 @@ class FeedListener implements SmartLifecycle {
         }
     }
 
-    /**
-     * Only the newest seq per user matters: catching up to it brings every earlier one along. Users this node holds
-     * no socket of are dropped before anything is queued or read.
-     */
+    /** Each channel hears its payloads of the batch at once, in the order they came; a failing channel costs only its own. */
     private void dispatch(PGNotification[] batch) {
-        Map<String, Long> newest = new HashMap<>();
+        Map<String, List<String>> byChannel = new LinkedHashMap<>();
         for (PGNotification notification : batch) {
-            String payload = notification.getParameter();
-            if (!nodeId.equals(HeadsPayload.origin(payload))) {
-                HeadsPayload.decode(payload).forEach((user, seq) -> newest.merge(user, seq, Math::max));
-            }
+            byChannel
+                    .computeIfAbsent(notification.getName(), name -> new ArrayList<>())
+                    .add(notification.getParameter());
         }
-        newest.forEach(catchUps::catchUp);
+        byChannel.forEach((name, payloads) -> {
+            AnnouncementChannel channel = channels.get(name);
+            try {
+                channel.heard(payloads);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "announcements on {} could not be handled; its next look catches up: {}", name, e.getMessage());
+            }
+        });
     }
 
-    private void catchUpAll() {
+    private void lookAgain(AnnouncementChannel channel) {
         try {
-            catchUps.catchUpAll();
+            channel.missedSome();
         } catch (RuntimeException e) {
-            log.warn("catch-up after (re)connecting failed; the sweep will retry: {}", e.getMessage());
+            log.warn(
+                    "{} could not look again after (re)connecting; its periodic check will: {}",
+                    channel.name(),
+                    e.getMessage());
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.switchboard.gateway.feed;
+package dev.switchboard.gateway.cluster;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,12 +7,13 @@ import java.util.Properties;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 
 /**
- * Opens the feed listener's own connection, outside the pool: a pooled connection would be held forever and retired
- * under it. It is named after the node, so that an operator finds it in {@code pg_stat_activity}.
+ * Opens the announcement listener's own connection, outside the pool: a pooled connection would be held forever and
+ * retired under it. It is named after the node, so that an operator finds it in {@code pg_stat_activity}.
  */
-final class ListenerConnections {
+public final class ListenerConnections {
 
-    static final String APPLICATION_NAME_PREFIX = "switchboard-feed-listener ";
+    /** Followed by the node's id: the {@code application_name} of the listener's connection. */
+    public static final String APPLICATION_NAME_PREFIX = "switchboard-listener ";
 
     private final DataSourceProperties database;
     private final String applicationName;
