@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Writes the {@code switchboard.lifecycle} lines (one per connection event, see {@link LifecycleLog}) on a thread of
  * their own, so that the thread that committed a handshake never waits on the console. The lines go to the same
  * appenders as every other line, with the format Spring Boot configured for them; none is dropped: a full queue makes
- * the writer wait rather than lose a line. On stop the queue is flushed.
+ * the writer wait rather than lose a line. On stop the queue is flushed, for up to {@value #FLUSH_MILLIS} ms:
+ * logback's default second let a slow console (a CI runner's captured stdout) lose 700 of 1,000 queued lines.
  */
 @Component
 class AsyncLifecycleLines implements InitializingBean, DisposableBean {
@@ -22,6 +23,8 @@ class AsyncLifecycleLines implements InitializingBean, DisposableBean {
     static final String LOGGER = "switchboard.lifecycle";
     static final String APPENDER = "LIFECYCLE_ASYNC";
     private static final int QUEUE_SIZE = 8192;
+    /** Bounded, so that a console that no longer drains cannot hold the node's stop forever. */
+    private static final int FLUSH_MILLIS = 30_000;
 
     private AsyncAppender async;
     private Logger lifecycle;
@@ -42,6 +45,7 @@ class AsyncLifecycleLines implements InitializingBean, DisposableBean {
         async.setQueueSize(QUEUE_SIZE);
         async.setDiscardingThreshold(0);
         async.setNeverBlock(false);
+        async.setMaxFlushTime(FLUSH_MILLIS);
         // an AsyncAppender takes one appender: this one hands each line to whatever the root logger writes to
         var toRoot = new AppenderBase<ILoggingEvent>() {
             @Override
