@@ -59,9 +59,29 @@ class FeedSender {
         backlog.pull(subscription);
     }
 
-    /** Another node announced that the user's feed reached {@code seq}: the socket reads what it lacks up to there. */
-    void catchUp(Subscription subscription, long seq) {
-        subscription.cursor().learn(seq);
+    /**
+     * Events a catch-up read for the socket's user ({@link CatchUps}): they go out as live ones do, unless a backlog
+     * turn already waits for the socket's queue to drain (then only the cursor learns of them, and that turn reads
+     * them in its time); whatever else the socket lacks it reads through the backlog.
+     *
+     * @param events the user's events after the lowest position among its sockets here, in seq order; null when they
+     *     could not be read in the batch (another revision) and must be read through the backlog
+     * @param seq the user's head as far as known (announced, or read when the events may not be all); null when the
+     *     events are all there is
+     */
+    void catchUp(Subscription subscription, List<AgentEventPublished> events, Long seq) {
+        FeedCursor cursor = subscription.cursor();
+        if (events != null && !events.isEmpty()) {
+            long last = events.get(events.size() - 1).seq();
+            if (subscription.ahead().waiting()) {
+                cursor.learn(last);
+            } else {
+                events.forEach(event -> backlog.offer(subscription, event));
+            }
+        }
+        if (seq != null) {
+            cursor.learn(seq);
+        }
         backlog.pull(subscription);
     }
 

@@ -4,13 +4,17 @@ import static dev.switchboard.gateway.feed.ListeningNode.seqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.api.feed.PublishAgentEvent;
 import dev.switchboard.command.feed.AgentEvents;
 import dev.switchboard.gateway.cluster.AnnouncementListener;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import dev.switchboard.gateway.support.TestSocket;
 import dev.switchboard.gateway.support.Tokens;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +88,39 @@ class FeedListenerIT extends PostgresIntegrationTest {
             publish(user, 1);
             assertThat(seqs(onB, 1)).containsExactly(2L);
         }
+    }
+
+    /**
+     * More events than one catch-up read takes per user, announced at once (one transaction) and then found by a sweep
+     * after a lost announcement: the socket reads the rest through its backlog, in order, each once.
+     */
+    @Test
+    void aSocketFarBehindGetsEveryEventInOrderFromOneAnnouncementAndFromOneSweep() {
+        String user = Tokens.newUserId();
+        AnnouncementListener listenerOfB = nodeB.bean(AnnouncementListener.class);
+        try (TestSocket onB = TestSocket.connect(nodeB.port())) {
+            onB.authenticate(Tokens.user(user));
+            feed.appendAll(events(user, 150));
+            assertThat(seqs(onB, 150)).containsExactlyElementsOf(range(1, 150));
+
+            listenerOfB.stop();
+            await().atMost(PROMPTLY).until(() -> nodeB.listenerBackends(jdbc).isEmpty());
+            feed.appendAll(events(user, 150));
+            nodeB.bean(CatchUpSweep.class).sweep();
+            assertThat(seqs(onB, 150)).containsExactlyElementsOf(range(151, 300));
+            listenerOfB.start();
+            await().atMost(PROMPTLY).until(() -> nodeB.listening(jdbc));
+        }
+    }
+
+    private static List<PublishAgentEvent> events(String user, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> new PublishAgentEvent(user, "run-far-behind", "agent_thinking", Map.of("step", i), null))
+                .toList();
+    }
+
+    private static List<Long> range(long from, long to) {
+        return LongStream.rangeClosed(from, to).boxed().toList();
     }
 
     private void publish(String user, int count) {
