@@ -19,6 +19,7 @@ const FAST_RECONNECT = { minDelayMs: 100, maxDelayMs: 1000 };
 
 let database;
 let nodes = [];
+let nginx;
 const clients = [];
 
 function client(options) {
@@ -30,10 +31,12 @@ function client(options) {
 before(async () => {
   database = await createDatabase();
   nodes = await Promise.all([Node.start(database, 'sdk-a'), Node.start(database, 'sdk-b')]);
+  nginx = await Nginx.start(nodes[0], nodes[1]);
 });
 
 after(async () => {
   clients.forEach((each) => each.close());
+  await nginx?.stop();
   await Promise.all(nodes.map((node) => node.kill()));
   await database?.drop();
 });
@@ -111,47 +114,59 @@ test('a slow application callback gets every event once, in order, one at a time
   sdk.close();
 });
 
-test('through nginx: a node killed with kill -9, the client reconnects through nginx and resumes; a client pinned to that node resumes after its restart', async () => {
-  const nginx = await Nginx.start(nodes[0], nodes[1]);
-  try {
-    const user = newUser();
-    const viaNginx = client({ url: nginx.wsUrl, token: async () => mint(user), lastSeq: 0 });
-    const balanced = new Recorder(viaNginx).recordEvents();
-    await balanced.ready();
-    await viaNginx.send('hello');
-    await balanced.seqsUpTo(5);
-    assert.deepEqual(balanced.events.map((event) => event.event), AGENT_EVENTS);
-
-    const holderId = await holderOf(nodes[0], viaNginx.connectionId);
-    const holder = nodes.find((node) => node.id === holderId);
-    const survivor = nodes.find((node) => node !== holder);
-    const pinnedClient = client({ url: holder.wsUrl, token: async () => mint(user), lastSeq: 0 });
-    const pinned = new Recorder(pinnedClient).recordEvents();
-    await pinned.seqsUpTo(5);
-
-    await holder.kill();
-    // pushed while the node is dead: nothing of it may be lost on either client
-    for (const _ of oneTo(5)) await publish(survivor, user);
-    await balanced.seqsUpTo(10);
-    assert.equal(await holderOf(survivor, viaNginx.connectionId), survivor.id, 'nginx sent the reconnect to the survivor');
-    assert.equal(balanced.closes[0].willReconnect, true);
-
-    await holder.start(); // the same node id and port: a restart
-    await pinned.seqsUpTo(10);
-    await viaNginx.send('after the restart');
-    await balanced.seqsUpTo(15);
-    await pinned.seqsUpTo(15);
-
-    assert.deepEqual(balanced.seqs, oneTo(15));
-    assert.deepEqual(pinned.seqs, oneTo(15));
-    assert.equal(balanced.readies.length, 2);
-    assert.ok(pinned.readies.length >= 2 && pinned.closes.every((close) => close.willReconnect));
-    assert.equal(pinnedClient.state, 'ready');
-    viaNginx.close();
-    pinnedClient.close();
-  } finally {
-    await nginx.stop();
+test('through nginx: the console’s live counts arrive as the node writes them, not when a buffer fills', async () => {
+  const live = await fetch(`${nginx.httpUrl}/api/registry/live`, {
+    headers: { Authorization: `Bearer ${mint('ops', { scope: 'admin' })}` },
+    signal: AbortSignal.timeout(10_000),
+  });
+  assert.equal(live.status, 200);
+  const reader = live.body.getReader();
+  let text = '';
+  while (!/event: ?counts/.test(text)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += Buffer.from(value).toString('utf8');
   }
+  await reader.cancel();
+  assert.match(text, /event: ?counts/);
+});
+
+test('through nginx: a node killed with kill -9, the client reconnects through nginx and resumes; a client pinned to that node resumes after its restart', async () => {
+  const user = newUser();
+  const viaNginx = client({ url: nginx.wsUrl, token: async () => mint(user), lastSeq: 0 });
+  const balanced = new Recorder(viaNginx).recordEvents();
+  await balanced.ready();
+  await viaNginx.send('hello');
+  await balanced.seqsUpTo(5);
+  assert.deepEqual(balanced.events.map((event) => event.event), AGENT_EVENTS);
+
+  const holderId = await holderOf(nodes[0], viaNginx.connectionId);
+  const holder = nodes.find((node) => node.id === holderId);
+  const survivor = nodes.find((node) => node !== holder);
+  const pinnedClient = client({ url: holder.wsUrl, token: async () => mint(user), lastSeq: 0 });
+  const pinned = new Recorder(pinnedClient).recordEvents();
+  await pinned.seqsUpTo(5);
+
+  await holder.kill();
+  // pushed while the node is dead: nothing of it may be lost on either client
+  for (const _ of oneTo(5)) await publish(survivor, user);
+  await balanced.seqsUpTo(10);
+  assert.equal(await holderOf(survivor, viaNginx.connectionId), survivor.id, 'nginx sent the reconnect to the survivor');
+  assert.equal(balanced.closes[0].willReconnect, true);
+
+  await holder.start(); // the same node id and port: a restart
+  await pinned.seqsUpTo(10);
+  await viaNginx.send('after the restart');
+  await balanced.seqsUpTo(15);
+  await pinned.seqsUpTo(15);
+
+  assert.deepEqual(balanced.seqs, oneTo(15));
+  assert.deepEqual(pinned.seqs, oneTo(15));
+  assert.equal(balanced.readies.length, 2);
+  assert.ok(pinned.readies.length >= 2 && pinned.closes.every((close) => close.willReconnect));
+  assert.equal(pinnedClient.state, 'ready');
+  viaNginx.close();
+  pinnedClient.close();
 });
 
 test('a URL list: the client fails over to the second node when the first is killed, while events keep coming', async () => {

@@ -51,6 +51,10 @@ export class Nginx {
     return `ws://127.0.0.1:${this.port}/ws`;
   }
 
+  get httpUrl() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
   async stop() {
     const child = this.#process;
     if (child.exitCode === null && child.signalCode === null) {
