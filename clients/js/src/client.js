@@ -9,7 +9,7 @@ import { Emitter } from './emitter.js';
 import { SwitchboardError } from './errors.js';
 import { OrderedFeed } from './ordered-feed.js';
 import { PendingMessages } from './pending-messages.js';
-import { refreshDelay } from './token-expiry.js';
+import { TokenRefresh } from './token-refresh.js';
 import { Watchdog } from './watchdog.js';
 
 export class SwitchboardClient {
@@ -29,7 +29,7 @@ export class SwitchboardClient {
   #retryAfterMs = 0;
   #connectionId = null;
   #timer = null;
-  #refreshTimer = null;
+  #refresh;
   #ended = false;
   #refusedHandshakes = 0;
 
@@ -47,6 +47,7 @@ export class SwitchboardClient {
       throw new TypeError("no WebSocket here: pass one as the WebSocket option (in Node, the 'ws' package)");
     }
     this.#tokenSource = token;
+    this.#refresh = new TokenRefresh(token, (jwt) => this.#sendRefreshed(jwt), (failure) => this.#listenerFailed(failure));
     this.#backoff = new Backoff(reconnect);
     this.#feed = new OrderedFeed(lastSeq ?? null, this.#emitter);
     queueMicrotask(() => this.#open()); // after the caller has attached its listeners
@@ -134,7 +135,7 @@ export class SwitchboardClient {
         this.#write({ type: 'auth', token: this.#jwt, lastSeq: this.#feed.resumePoint ?? undefined });
         break;
       case 'ready':
-        if (this.#state === 'ready') return this.#scheduleRefresh(); // the answer to a refresh on this socket
+        if (this.#state === 'ready') return this.#refresh.schedule(this.#jwt); // the answer to a refresh
         this.#becameReady(frame);
         break;
       case 'event':
@@ -160,27 +161,14 @@ export class SwitchboardClient {
     this.#feed.startAt(lastSeq);
     this.#setState('ready');
     this.#emitter.emit('ready', { connectionId, userId, lastSeq });
-    this.#scheduleRefresh();
+    this.#refresh.schedule(this.#jwt);
     this.#messages.flush((frame) => this.#write(frame));
   }
 
-  #scheduleRefresh() {
-    clearTimeout(this.#refreshTimer);
-    const delay = refreshDelay(this.#jwt);
-    if (delay !== null) this.#refreshTimer = setTimeout(() => this.#refresh(), delay);
-  }
-
-  async #refresh() {
-    const socket = this.#socket;
-    try {
-      const jwt = await this.#tokenSource();
-      if (socket !== this.#socket || this.#state !== 'ready') return;
-      this.#jwt = jwt;
-      this.#write({ type: 'auth', token: jwt });
-    } catch (failure) {
-      this.#listenerFailed(failure);
-      if (socket === this.#socket) this.#scheduleRefresh();
-    }
+  #sendRefreshed(jwt) {
+    if (this.#state !== 'ready') return;
+    this.#jwt = jwt;
+    this.#write({ type: 'auth', token: jwt });
   }
 
   #refusedUpgrade(socket, response) {
@@ -232,7 +220,7 @@ export class SwitchboardClient {
   #detach() {
     this.#socket = null;
     this.#watchdog.stop();
-    clearTimeout(this.#refreshTimer);
+    this.#refresh.stop();
   }
 
   #write(frame) {
