@@ -9,7 +9,7 @@ import { connect } from '../src/index.js';
 import { createDatabase } from './support/database.js';
 import { Nginx } from './support/nginx.js';
 import { Node } from './support/node.js';
-import { holderOf, publish } from './support/publisher.js';
+import { holderOf, kick, publish } from './support/publisher.js';
 import { oneTo, Recorder } from './support/recorder.js';
 import { mint, newUser } from './support/tokens.js';
 import { until } from './support/wait.js';
@@ -112,6 +112,26 @@ test('a slow application callback gets every event once, in order, one at a time
   assert.equal(overlapped, false, 'a listener call began before the previous one finished');
   assert.equal(sdk.lastSeq, 15);
   sdk.close();
+});
+
+test('close codes: an operator’s kick (4010) is final; a refused token is tried once more with a new one, then final', async () => {
+  const user = newUser();
+  const kicked = client({ url: nodes[1].wsUrl, token: async () => mint(user) });
+  const kickedSeen = new Recorder(kicked);
+  await kickedSeen.ready();
+  await kick(nodes[0], kicked.connectionId); // on the other node: the kick reaches the holder through the database
+  await until('the kick', () => kicked.state === 'closed');
+  assert.deepEqual(kickedSeen.closes.map(({ code, willReconnect }) => [code, willReconnect]), [[4010, false]]);
+  await assert.rejects(kicked.send('after the kick'), { code: 'closed' });
+
+  let asked = 0;
+  const refused = client({ url: nodes[1].wsUrl, token: async () => (asked++, mint(user, { secret: 'x'.repeat(40) })) });
+  const refusedSeen = new Recorder(refused);
+  await until('the second refusal', () => refused.state === 'closed');
+  assert.deepEqual(refusedSeen.closes.map(({ code, willReconnect }) => [code, willReconnect]), [[4001, true], [4001, false]]);
+  assert.match(refusedSeen.closes[0].reason, /^token_invalid: /);
+  assert.equal(asked, 2);
+  assert.deepEqual(refusedSeen.readies, []);
 });
 
 test('through nginx: the console’s live counts arrive as the node writes them, not when a buffer fills', async () => {

@@ -84,8 +84,9 @@ export class Node {
       SWITCHBOARD_CLUSTER_LEASE_DURATION: '4s',
       SWITCHBOARD_CLUSTER_LEASE_RENEWAL: '1s',
       SWITCHBOARD_CLUSTER_REAPER_INTERVAL: '1s',
-      // every client of these tests connects from 127.0.0.1, and reconnects in bursts
+      // every client of these tests connects from 127.0.0.1, reconnects in bursts, and one test sends bad tokens
       SWITCHBOARD_LIMITS_UPGRADE_BURST: '1000000000',
+      SWITCHBOARD_LIMITS_AUTH_FAILURES: '100000',
     };
   }
 

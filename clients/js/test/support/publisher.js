@@ -20,3 +20,12 @@ export async function holderOf(node, connectionId) {
   if (response.status !== 200) throw new Error(`registry answered ${response.status}: ${await response.text()}`);
   return (await response.json()).nodeId;
 }
+
+/** An operator's kick: the node holding the socket closes it with 4010. */
+export async function kick(node, connectionId) {
+  const response = await fetch(`${node.httpUrl}/api/connections/${encodeURIComponent(connectionId)}`, {
+    method: 'DELETE',
+    headers: headers(),
+  });
+  if (response.status !== 204) throw new Error(`kick answered ${response.status}: ${await response.text()}`);
+}

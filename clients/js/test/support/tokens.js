@@ -7,12 +7,12 @@ export const SECRET = 'switchboard-sdk-test-secret-0123456789-abcdefghijk';
 
 const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-export function mint(userId, { ttlSeconds = 3600, scope } = {}) {
+export function mint(userId, { ttlSeconds = 3600, scope, secret = SECRET } = {}) {
   const now = Math.floor(Date.now() / 1000);
   const claims = { sub: userId, iat: now, exp: now + ttlSeconds, jti: randomBytes(8).toString('hex') };
   if (scope) claims.scope = scope;
   const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
-  return `${unsigned}.${createHmac('sha256', SECRET).update(unsigned).digest('base64url')}`;
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
 
 export const newUser = () => 'sdk-' + randomUUID().slice(0, 8);
