@@ -1,15 +1,21 @@
-// A fresh PostgreSQL database for one test run, created and dropped by the test: 127.0.0.1:5432 as user postgres
-// unless PGHOST, PGPORT, PGUSER or PGPASSWORD say otherwise (the same variables psql reads).
+// A fresh PostgreSQL database for one test run, created and dropped by the test, on the server the Java suite uses:
+// the one TEST_DATABASE_URL names (jdbc:postgresql://host:port/…, with TEST_DATABASE_USER and
+// TEST_DATABASE_PASSWORD), else 127.0.0.1:5432 as user postgres without a password.
 
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-const settings = () => ({
-  host: process.env.PGHOST ?? '127.0.0.1',
-  port: Number(process.env.PGPORT ?? 5432),
-  user: process.env.PGUSER ?? 'postgres',
-  password: process.env.PGPASSWORD ?? '',
-});
+function settings() {
+  const url = process.env.TEST_DATABASE_URL;
+  const configured = url?.match(/^jdbc:postgresql:\/\/([^:/]+)(?::(\d+))?\//);
+  if (url && !configured) throw new Error(`TEST_DATABASE_URL must look like jdbc:postgresql://host:5432/postgres`);
+  return {
+    host: configured?.[1] ?? '127.0.0.1',
+    port: Number(configured?.[2] ?? 5432),
+    user: process.env.TEST_DATABASE_USER || 'postgres',
+    password: process.env.TEST_DATABASE_PASSWORD ?? '',
+  };
+}
 
 async function asAdmin(sql) {
   const client = new pg.Client({ ...settings(), database: 'postgres' });
@@ -17,7 +23,7 @@ async function asAdmin(sql) {
     await client.connect();
   } catch (failure) {
     const { host, port, user } = settings();
-    throw new Error(`the SDK tests need PostgreSQL on ${host}:${port} as ${user} (./test.sh starts it): ${failure.message}`);
+    throw new Error(`the SDK tests need PostgreSQL on ${host}:${port} as ${user} (./test.sh starts it; or name one in TEST_DATABASE_URL): ${failure.message}`);
   }
   try {
     await client.query(sql);
