@@ -7,6 +7,9 @@
 #   running (the suite also takes TEST_DATABASE_URL or a Docker engine; see README.md);
 # - Chromium and its driver for the console's browser tests (ConsoleBrowserIT), from Debian's packages. The tests
 #   drive the system's browser and never download one; without it they fail rather than skip.
+# - nginx, from Debian's package, for the load balancer test of the JavaScript SDK (clients/js), which runs the
+#   shipped deploy/nginx.conf as a child process; and Node.js 20 or newer with npm, which that module's tests need
+#   (npm ci fetches their two development packages from the npm registry).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -31,6 +34,22 @@ if [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/chromium ]; then
     echo "test.sh: the browser tests need /usr/bin/chromium and /usr/bin/chromedriver; install them and run again" >&2
     exit 1
   fi
+fi
+
+if [ ! -x /usr/sbin/nginx ] || ! command -v npm >/dev/null; then
+  if command -v apt-get >/dev/null; then
+    echo "test.sh: installing nginx and Node.js (Debian packages) for the JavaScript SDK's tests"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx \
+      $(command -v npm >/dev/null || echo nodejs npm)
+  else
+    echo "test.sh: the SDK's tests need /usr/sbin/nginx, node and npm; install them and run again" >&2
+    exit 1
+  fi
+fi
+if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+  echo "test.sh: the SDK's tests need Node.js 20 or newer; this is $(node --version)" >&2
+  exit 1
 fi
 
 exec ./mvnw -B verify "$@"
