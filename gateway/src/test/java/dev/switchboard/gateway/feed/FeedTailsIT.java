@@ -2,6 +2,7 @@ package dev.switchboard.gateway.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.api.feed.AgentEventPublished;
 import dev.switchboard.api.feed.FeedIds;
 import dev.switchboard.api.feed.PublishAgentEvent;
@@ -28,6 +29,9 @@ class FeedTailsIT extends PostgresIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    HikariDataSource pool;
 
     @Test
     void eachUserGetsItsOwnEventsAfterItsOwnSeqInOrderUpToTheLimit() {
@@ -83,6 +87,12 @@ class FeedTailsIT extends PostgresIntegrationTest {
 
         assertThat(read).containsOnlyKeys(current);
         assertThat(read.get(current)).hasSize(2);
+    }
+
+    /** The group commit's JDBC batch goes to the server as multi-row inserts on every node's PostgreSQL pool. */
+    @Test
+    void theNodesPoolRewritesBatchedInserts() {
+        assertThat(pool.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
     }
 
     private void publish(String user, int count) {
