@@ -1,6 +1,5 @@
 package dev.switchboard.gateway.rest;
 
-import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -8,10 +7,13 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +40,7 @@ class ApiDocs {
                                 .bearerFormat("JWT")
                                 .description("HS256 or RS256 JWT; `sub` is the user, `scope` may hold "
                                         + "`events:publish` and `admin`"));
-        ModelConverters.getInstance().read(ApiError.class).forEach(components::addSchemas);
+        components.addSchemas(ERROR_SCHEMA, errorSchema());
         return new OpenAPI()
                 .info(new Info()
                         .title("Switchboard HTTP API")
@@ -49,13 +51,33 @@ class ApiDocs {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
+    /** {@link ApiError}, and the {@code reason} a 401 {@code invalid_token} adds (auth/SecurityErrors). */
+    private static Schema<?> errorSchema() {
+        return new ObjectSchema()
+                .description("The body of every error answer")
+                .addProperty("error", new StringSchema().description("a stable snake_case code a client can switch on"))
+                .addProperty(
+                        "message",
+                        new StringSchema().description("one sentence for a person; never a stack trace or a token"))
+                .addProperty(
+                        "reason",
+                        new StringSchema()
+                                .description(
+                                        "only on a 401 invalid_token: the token rule it broke, e.g. token_expired"))
+                .required(List.of("error", "message"));
+    }
+
     @Bean
     OpenApiCustomizer errorAnswers() {
-        return api -> api.getPaths().forEach((path, item) -> {
-            if (path.startsWith("/api/")) {
-                item.readOperationsMap().forEach((method, operation) -> addErrors(method, path, operation));
-            }
-        });
+        return api -> {
+            // the shape of the record's JSON as its handlers write it, whatever a model scan made of it
+            api.getComponents().addSchemas(ERROR_SCHEMA, errorSchema());
+            api.getPaths().forEach((path, item) -> {
+                if (path.startsWith("/api/")) {
+                    item.readOperationsMap().forEach((method, operation) -> addErrors(method, path, operation));
+                }
+            });
+        };
     }
 
     private static void addErrors(PathItem.HttpMethod method, String path, Operation operation) {

@@ -7,11 +7,13 @@ import java.util.TreeMap;
 /**
  * The error answers of each endpoint, by status, with the {@code error} codes each status carries: what the OpenAPI
  * document shows next to the success answer. Every endpoint under {@code /api} may also answer 401 (no or a refused
- * token) and 503 {@code unavailable} (the database does not answer).
+ * token), 500 {@code internal_error} and 503 {@code unavailable} (the database does not answer).
  */
 final class ApiErrorTable {
 
     static final Map<String, String> EVERY_ENDPOINT = Map.of(
+            "500",
+            "`internal_error`: the server failed; the cause is in its log, never in the answer",
             "401",
             "`missing_token`: no bearer token; `invalid_token`: the token was refused, its `reason` says why "
                     + "(`token_expired`, `token_invalid`, …)",
