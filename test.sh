@@ -6,7 +6,9 @@
 # - a PostgreSQL server to create throw-away databases on: the local cluster is started when it is installed but not
 #   running (the suite also takes TEST_DATABASE_URL or a Docker engine; see README.md);
 # - Chromium and its driver for the console's browser tests (ConsoleBrowserIT), from Debian's packages. The tests
-#   drive the system's browser and never download one; without it they fail rather than skip.
+#   drive the system's browser and never download one; without it they fail rather than skip;
+# - Node.js and npm, from Debian's packages, for the docs module, which validates docs/asyncapi.yaml with the AsyncAPI
+#   parser (its npm packages come from the npm registry, at the versions docs/package-lock.json pins).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -29,6 +31,17 @@ if [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/chromium ]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver
   else
     echo "test.sh: the browser tests need /usr/bin/chromium and /usr/bin/chromedriver; install them and run again" >&2
+    exit 1
+  fi
+fi
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  if command -v apt-get >/dev/null; then
+    echo "test.sh: installing nodejs and npm (Debian packages) for the protocol document's validation"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm
+  else
+    echo "test.sh: the docs module needs node and npm; install them and run again" >&2
     exit 1
   fi
 fi
