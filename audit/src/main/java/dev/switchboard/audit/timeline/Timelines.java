@@ -75,8 +75,12 @@ public final class Timelines {
         events.removeIf(event -> !owned.contains(event.streamId()));
         Set<String> others = new LinkedHashSet<>(finalIds(events));
         others.add(FeedIds.of(userId));
-        others.add(MessageIds.of(userId));
+        String messages = MessageIds.of(userId);
+        others.add(messages);
         events.addAll(log.ofStreams(others));
+        if (events.stream().noneMatch(event -> event.streamId().equals(messages))) {
+            others.remove(messages); // a user who never wrote to an agent backend has no such stream
+        }
         List<String> streams = new ArrayList<>(owned);
         streams.addAll(others);
         return replay(range, events, owned, userId).finish(Timeline.Kind.USER, userId, streams);

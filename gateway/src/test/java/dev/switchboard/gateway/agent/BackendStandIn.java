@@ -26,9 +26,12 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class BackendStandIn implements AutoCloseable {
 
-    /** What the backend does with a correctly signed request. */
+    /** What the backend does with a correctly signed request: the status it answers, and what it does after. */
     interface Behaviour {
         int answer(JsonNode message) throws Exception;
+
+        /** Work after the answer has been sent, as a backend that takes a message and then runs it. */
+        default void then(JsonNode message) throws Exception {}
     }
 
     /** A request as received: its body and whether its signature held. */
@@ -39,6 +42,7 @@ final class BackendStandIn implements AutoCloseable {
     private final String secret;
     private final int port;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Exception> failures = new CopyOnWriteArrayList<>();
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private volatile Behaviour behaviour = message -> 202;
     private HttpServer server;
@@ -82,14 +86,27 @@ final class BackendStandIn implements AutoCloseable {
         String body = new String(raw, StandardCharsets.UTF_8);
         boolean valid = verify(exchange.getRequestHeaders().getFirst("Switchboard-Signature"), body);
         received.add(new Received(JSON.readTree(body), valid));
+        Behaviour current = behaviour;
         int status;
         try {
-            status = valid ? behaviour.answer(JSON.readTree(body)) : 401;
+            status = valid ? current.answer(JSON.readTree(body)) : 401;
         } catch (Exception e) {
             status = 599;
         }
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
+        if (status / 100 == 2) {
+            try {
+                current.then(JSON.readTree(body));
+            } catch (Exception e) {
+                failures.add(e);
+            }
+        }
+    }
+
+    /** What went wrong in the work after an answer; a test expects none. */
+    List<Exception> failures() {
+        return List.copyOf(failures);
     }
 
     /** What a backend does: recompute the HMAC of "t.body", compare in constant time, refuse an old timestamp. */
