@@ -15,8 +15,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Who may call what over HTTP. Every request carries its own bearer token: no session, no cookie, hence no CSRF
  * token. Probes, the WebSocket upgrade (the socket authenticates in-band with its first frame), the API's OpenAPI
- * document and the operations console's static files are open; the console's data calls carry a token like any client's, and metrics need an
- * operator's ({@link ScopeRule}). Every other path needs a valid token, so an endpoint added later is closed until it
+ * document and the operations console's static files are open; the console's data calls carry a token like any
+ * client's, and metrics need an operator's ({@link ScopeRule}). Every other path needs a valid token, so an endpoint added later is closed until it
  * is listed here.
  */
 @Configuration(proxyBeanMethods = false)
