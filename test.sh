@@ -9,7 +9,8 @@
 #   drive the system's browser and never download one; without it they fail rather than skip.
 # - nginx, from Debian's package, for the load balancer test of the JavaScript SDK (clients/js), which runs the
 #   shipped deploy/nginx.conf as a child process; and Node.js 20 or newer with npm, which that module's tests need
-#   (npm ci fetches their two development packages from the npm registry).
+#   (npm ci fetches their two development packages from the npm registry); the docs module needs Node.js
+#   and npm too, to validate docs/asyncapi.yaml with the AsyncAPI parser (pinned by docs/package-lock.json).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -38,7 +39,7 @@ fi
 
 if [ ! -x /usr/sbin/nginx ] || ! command -v npm >/dev/null; then
   if command -v apt-get >/dev/null; then
-    echo "test.sh: installing nginx and Node.js (Debian packages) for the JavaScript SDK's tests"
+    echo "test.sh: installing nginx and Node.js (Debian packages) for the JavaScript SDK's tests and the protocol document's validation"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx \
       $(command -v npm >/dev/null || echo nodejs npm)

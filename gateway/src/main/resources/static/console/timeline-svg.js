@@ -150,7 +150,7 @@ function mark(step, order, x, y) {
 
 function kindOf(step) {
   if (step.rejection) return 'rejected';
-  if (step.delivery || step.type === 'AgentEventPublished') return 'agent';
+  if (step.delivery || step.type === 'AgentEventPublished' || step.type.startsWith('AgentMessage')) return 'agent';
   if (step.type === 'FinalIdClaimed') return 'claim';
   return step.type === 'ConnectionClosed' ? 'closed' : 'transition';
 }
@@ -166,6 +166,11 @@ export function describe(step) {
     const d = step.delivery;
     lines.push(`seq ${d.seq} ${d.event} of ${d.runId}`, `delivered to [${(d.deliveredTo ?? []).join(', ')}]`,
       `held for [${(d.heldFor ?? []).join(', ')}]`);
+  } else if (step.type === 'AgentMessageForwarded') {
+    lines.push(`message ${step.payload.messageId} to the agent backend, run ${step.payload.runId}`, step.payload.text);
+  } else if (step.type === 'AgentMessageAnswered') {
+    const p = step.payload;
+    lines.push(`${p.outcome} after ${p.attempts} attempt(s), HTTP ${p.status || '—'}`, p.detail ?? '');
   } else if (step.after?.claimedBy) {
     lines.push(`final id claimed by ${step.after.claimedBy}`);
   } else {

@@ -5,12 +5,15 @@ import dev.switchboard.api.connection.ConnectionIdMigrated;
 import dev.switchboard.api.connection.ConnectionOpened;
 import dev.switchboard.api.connection.FinalIdClaimed;
 import dev.switchboard.api.feed.FeedIds;
+import dev.switchboard.api.message.AgentMessageEvent;
+import dev.switchboard.api.message.MessageIds;
 import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.audit.log.LoggedEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,6 +55,10 @@ public final class Timelines {
         events.addAll(log.ofStreams(claims));
         List<String> streams = new ArrayList<>(List.of(connection));
         streams.addAll(claims);
+        messages(events, claims).ifPresent(messages -> {
+            events.addAll(messages.getValue());
+            streams.add(messages.getKey());
+        });
         return Optional.of(replay(range, events, Set.of(), null).finish(Timeline.Kind.CONNECTION, id, streams));
     }
 
@@ -68,7 +75,12 @@ public final class Timelines {
         events.removeIf(event -> !owned.contains(event.streamId()));
         Set<String> others = new LinkedHashSet<>(finalIds(events));
         others.add(FeedIds.of(userId));
+        String messages = MessageIds.of(userId);
+        others.add(messages);
         events.addAll(log.ofStreams(others));
+        if (events.stream().noneMatch(event -> event.streamId().equals(messages))) {
+            others.remove(messages); // a user who never wrote to an agent backend has no such stream
+        }
         List<String> streams = new ArrayList<>(owned);
         streams.addAll(others);
         return replay(range, events, owned, userId).finish(Timeline.Kind.USER, userId, streams);
@@ -92,6 +104,25 @@ public final class Timelines {
         owned.forEach(stream -> replay.knowOwner(stream, userId));
         events.stream().sorted(Comparator.comparingLong(LoggedEvent::position)).forEach(replay::accept);
         return replay;
+    }
+
+    /**
+     * The connection's messages to the agent backend (which name it by its final id), from its user's message stream.
+     *
+     * @return the stream's id and the connection's events in it; empty before the connection authenticated
+     */
+    private Optional<Map.Entry<String, List<LoggedEvent>>> messages(List<LoggedEvent> events, List<String> finalIds) {
+        return events.stream()
+                .filter(event -> event.payload() instanceof ConnectionAuthenticated)
+                .map(event -> MessageIds.of(((ConnectionAuthenticated) event.payload()).userId()))
+                .findFirst()
+                .map(stream -> Map.entry(
+                        stream,
+                        log.ofStreams(List.of(stream)).stream()
+                                .filter(event -> event.payload() instanceof AgentMessageEvent message
+                                        && finalIds.contains(message.connectionId()))
+                                .toList()))
+                .filter(messages -> !messages.getValue().isEmpty());
     }
 
     /** The final ids these connection events migrated to: the claim streams that belong with them. */

@@ -7,6 +7,7 @@ import dev.switchboard.gateway.protocol.ErrorCode;
 import dev.switchboard.gateway.protocol.FrameCodec;
 import dev.switchboard.gateway.socket.MessageListener;
 import dev.switchboard.gateway.socket.ReadySocket;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * run stops and the message is answered again, with an {@code error} naming the event that was not appended.
  */
 @Component
+@Conditional(AgentBackendCondition.NotConfigured.class)
 class AgentMessages implements MessageListener {
 
     private final DemoAgent agent;

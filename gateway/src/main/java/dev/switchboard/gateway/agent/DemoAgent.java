@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * them is not started.
  */
 @Component
+@Conditional(AgentBackendCondition.NotConfigured.class)
 class DemoAgent implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAgent.class);

@@ -14,16 +14,27 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Who may call what over HTTP. Every request carries its own bearer token: no session, no cookie, hence no CSRF
- * token. Probes, the WebSocket upgrade (the socket authenticates in-band with its first frame) and the operations
- * console's static files are open; the console's data calls carry a token like any client's, and metrics need an
- * operator's ({@link ScopeRule}). Every other path needs a valid token, so an endpoint added later is closed until it
+ * token. Probes, the WebSocket upgrade (the socket authenticates in-band with its first frame), the API's OpenAPI
+ * document and the operations console's static files are open; the console's data calls carry a token like any
+ * client's, and metrics need an operator's ({@link ScopeRule}). Every other path needs a valid token, so an endpoint added later is closed until it
  * is listed here.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String[] PUBLIC_PATHS = {
-        "/actuator/health", "/actuator/health/**", "/actuator/info", "/ws", "/ws/**", "/console", "/console/**"
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/ws",
+        "/ws/**",
+        "/console",
+        "/console/**",
+        // the OpenAPI document, and its UI where development switched it on (it is not served otherwise)
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**"
     };
 
     /**

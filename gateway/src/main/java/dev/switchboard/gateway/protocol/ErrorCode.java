@@ -19,7 +19,12 @@ public enum ErrorCode {
     /** No agent answers messages on this node (the operator switched the demo agent off). It is not processed. */
     NO_AGENT,
     /** The agent has as many runs in progress as it may; the message is not processed. Send it again later. */
-    BUSY;
+    BUSY,
+    /**
+     * The operator's agent backend could not be reached, did not answer in time, refused the message, or has failed
+     * so often that the node stopped calling it for a while; the message was not taken. Send it again later.
+     */
+    AGENT_UNAVAILABLE;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -44,37 +44,42 @@ public class FrameCodec {
     }
 
     public String welcome(String connectionId, long heartbeatSeconds) {
-        return write(frame("welcome").put("connectionId", connectionId).put("heartbeatSeconds", heartbeatSeconds));
+        return write(frame(ServerFrameType.WELCOME)
+                .put("connectionId", connectionId)
+                .put("heartbeatSeconds", heartbeatSeconds));
     }
 
     public String ready(String connectionId, String userId, long lastSeq) {
-        return write(frame("ready")
+        return write(frame(ServerFrameType.READY)
                 .put("connectionId", connectionId)
                 .put("userId", userId)
                 .put("lastSeq", lastSeq));
     }
 
     public String ack(String id, String runId) {
-        return write(frame("ack").put("id", id).put("runId", runId));
+        return write(frame(ServerFrameType.ACK).put("id", id).put("runId", runId));
     }
 
     public String event(long seq, String runId, String event, Map<String, Object> data) {
-        ObjectNode frame = frame("event").put("seq", seq).put("runId", runId).put("event", event);
+        ObjectNode frame =
+                frame(ServerFrameType.EVENT).put("seq", seq).put("runId", runId).put("event", event);
         frame.set("data", json.valueToTree(data == null ? Map.of() : data));
         return write(frame);
     }
 
     public String error(ErrorCode code, String message, String id) {
-        return write(
-                frame("error").put("code", code.code()).put("message", message).put("id", id));
+        return write(frame(ServerFrameType.ERROR)
+                .put("code", code.code())
+                .put("message", message)
+                .put("id", id));
     }
 
     public String pong() {
-        return write(frame("pong"));
+        return write(frame(ServerFrameType.PONG));
     }
 
-    private ObjectNode frame(String type) {
-        return json.createObjectNode().put("type", type);
+    private ObjectNode frame(ServerFrameType type) {
+        return json.createObjectNode().put("type", type.wire());
     }
 
     private String write(ObjectNode frame) {
