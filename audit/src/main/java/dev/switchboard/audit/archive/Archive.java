@@ -7,11 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
- * A directory of segments, read as one log: the complete segments (those with a manifest) in position order.
- * Incomplete segments, left by a crash mid-write, are ignored until a writer removes them.
+ * A directory of segments, read as one log: the rows of the complete segments (those with a manifest) in position
+ * order. No position is in two segments, but a segment's range may span others' (see {@link MergedRows}). Incomplete
+ * segments, left by a crash mid-write, are ignored until a writer removes them.
  */
 public final class Archive {
 
@@ -32,13 +36,6 @@ public final class Archive {
             }
         }
         segments.sort(Comparator.comparingLong(SegmentManifest::fromPosition));
-        for (int i = 1; i < segments.size(); i++) {
-            SegmentManifest before = segments.get(i - 1);
-            if (segments.get(i).fromPosition() <= before.toPosition()) {
-                throw new ArchiveCorruptException(
-                        segments.get(i).file() + " overlaps " + before.file() + ": segments never share a position");
-            }
-        }
         return new Archive(directory, List.copyOf(segments));
     }
 
@@ -68,9 +65,14 @@ public final class Archive {
     /** The archived rows after {@code afterPosition} up to {@code upToPosition}, in position order; only the segments
      * that meet the range are opened. Close the stream when done. */
     public Stream<ArchivedRow> rows(long afterPosition, long upToPosition) {
-        return segments.stream()
-                .filter(segment -> segment.overlaps(afterPosition, upToPosition))
-                .flatMap(segment -> SegmentFiles.rows(directory.resolve(segment.file())))
+        var merged = new MergedRows(
+                directory,
+                segments.stream()
+                        .filter(segment -> segment.overlaps(afterPosition, upToPosition))
+                        .toList());
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(merged, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(merged::close)
                 .filter(row -> row.globalIndex() > afterPosition && row.globalIndex() <= upToPosition);
     }
 

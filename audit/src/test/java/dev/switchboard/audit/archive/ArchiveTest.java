@@ -122,13 +122,31 @@ class ArchiveTest {
     }
 
     @Test
-    void overlappingSegmentsAreRefused() {
-        SegmentWriter.write(dir, rows(1, 5));
-        SegmentWriter.write(dir, rows(3, 8));
+    void aSegmentWhoseRangeSpansOthersIsMergedByPosition() {
+        SegmentWriter.write(dir, rows(1, 4));
+        SegmentWriter.write(dir, rows(6, 9));
+        SegmentWriter.write(dir, rows(2, 5, 7, 12));
 
-        assertThatThrownBy(() -> Archive.at(dir))
+        try (Stream<ArchivedRow> read = Archive.at(dir).rows()) {
+            assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(1L, 2L, 4L, 5L, 6L, 7L, 9L, 12L);
+        }
+        try (Stream<ArchivedRow> read = Archive.at(dir).rows(4, 9)) {
+            assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(5L, 6L, 7L, 9L);
+        }
+    }
+
+    @Test
+    void aPositionInTwoSegmentsIsRefused() {
+        SegmentWriter.write(dir, rows(1, 5));
+        SegmentWriter.write(dir, rows(3, 5, 8));
+
+        assertThatThrownBy(() -> {
+                    try (Stream<ArchivedRow> read = Archive.at(dir).rows()) {
+                        read.forEach(row -> {});
+                    }
+                })
                 .isInstanceOf(ArchiveCorruptException.class)
-                .hasMessageContaining("overlaps");
+                .hasMessageContaining("position 5 is in two segments");
     }
 
     @Test
