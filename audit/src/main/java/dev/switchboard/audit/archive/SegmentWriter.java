@@ -1,0 +1,115 @@
+package dev.switchboard.audit.archive;
+
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes rows as one segment and, once the file is synced, re-read and found equal to the rows, its manifest. A crash
+ * at any point leaves either no manifest (the segment is incomplete: readers ignore it, the next run rewrites it) or a
+ * manifest over a verified segment.
+ */
+public final class SegmentWriter {
+
+    private static final int BUFFER = 1 << 16;
+
+    private SegmentWriter() {}
+
+    /** Writes {@code rows} (non-empty, in rising position order) under {@code directory}; returns the manifest. */
+    public static SegmentManifest write(Path directory, List<ArchivedRow> rows) {
+        requireRising(rows);
+        String base = SegmentNames.baseName(
+                rows.get(0).globalIndex(), rows.get(rows.size() - 1).globalIndex());
+        String fileName = SegmentNames.segmentFile(base);
+        try {
+            Files.createDirectories(directory);
+            Path segment = directory.resolve(fileName);
+            String sha256 = writeSegment(segment, rows);
+            SegmentManifest manifest = manifestOf(fileName, rows, sha256);
+            SegmentVerifier.verify(directory, manifest);
+            requireSameRows(segment, rows);
+            writeManifest(directory, base, manifest);
+            return manifest;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write archive segment " + fileName + " in " + directory, e);
+        }
+    }
+
+    private static String writeSegment(Path segment, List<ArchivedRow> rows) throws IOException {
+        MessageDigest digest = SegmentFiles.digest();
+        try (FileOutputStream file = new FileOutputStream(segment.toFile())) {
+            OutputStream hashed = new DigestOutputStream(new BufferedOutputStream(file, BUFFER), digest);
+            GZIPOutputStream gzip = new GZIPOutputStream(hashed, BUFFER);
+            for (ArchivedRow row : rows) {
+                gzip.write(SegmentFiles.JSON.writeValueAsBytes(row));
+                gzip.write('\n');
+            }
+            gzip.finish();
+            hashed.flush();
+            file.getFD().sync();
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static SegmentManifest manifestOf(String fileName, List<ArchivedRow> rows, String sha256) {
+        Instant earliest = Instant.MAX;
+        Instant latest = Instant.MIN;
+        for (ArchivedRow row : rows) {
+            Instant at = Instant.parse(row.timeStamp());
+            earliest = at.isBefore(earliest) ? at : earliest;
+            latest = at.isAfter(latest) ? at : latest;
+        }
+        return new SegmentManifest(
+                SegmentManifest.FORMAT,
+                fileName,
+                rows.get(0).globalIndex(),
+                rows.get(rows.size() - 1).globalIndex(),
+                earliest.toString(),
+                latest.toString(),
+                rows.size(),
+                sha256);
+    }
+
+    private static void requireSameRows(Path segment, List<ArchivedRow> rows) {
+        try (Stream<ArchivedRow> reread = SegmentFiles.rows(segment)) {
+            if (!reread.toList().equals(rows)) {
+                throw new ArchiveCorruptException(segment.getFileName() + " does not read back as the rows written");
+            }
+        }
+    }
+
+    private static void writeManifest(Path directory, String base, SegmentManifest manifest) throws IOException {
+        Path manifestFile = directory.resolve(SegmentNames.manifestFile(base));
+        Path temporary = directory.resolve(SegmentNames.manifestFile(base) + ".tmp");
+        try (FileOutputStream out = new FileOutputStream(temporary.toFile())) {
+            out.write(SegmentFiles.JSON.writeValueAsBytes(manifest));
+            out.getFD().sync();
+        }
+        Files.move(temporary, manifestFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        SegmentFiles.syncDirectory(directory);
+    }
+
+    private static void requireRising(List<ArchivedRow> rows) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("a segment holds at least one row");
+        }
+        for (int i = 1; i < rows.size(); i++) {
+            if (rows.get(i).globalIndex() <= rows.get(i - 1).globalIndex()) {
+                throw new IllegalArgumentException("a segment's rows rise by position: "
+                        + rows.get(i - 1).globalIndex() + " then " + rows.get(i).globalIndex());
+            }
+        }
+    }
+}
