@@ -33,7 +33,7 @@ HANDSHAKE_CLIENTS=16    # one of LEVELS, so handshakes compare with the lifecycl
 HANDSHAKE_SECONDS=10    # per phase: peak, then half the peak
 BIGLOG_MAX_EVENTS=${BIGLOG_MAX_EVENTS:-1000000}  # the largest log; sizes are the powers of ten from 10^3 up to it
 REGISTRY_AT_SIZES=${REGISTRY_AT_SIZES:-100000,1000000,10000000} # the registryat step's logs
-CHECKPOINT_EVERY=${BENCH_CHECKPOINT_EVERY:-50000}  # positions between two checkpoints (SWITCHBOARD_CHECKPOINTS_EVERY)
+CHECKPOINT_EVERY=${BENCH_CHECKPOINT_EVERY:-10000}  # positions between two checkpoints (SWITCHBOARD_CHECKPOINTS_EVERY)
 BIGLOG_REPEATS=${BIGLOG_REPEATS:-2}              # rebuilds and registry-at runs per size; the best is reported
 CAPACITY_LEVELS=${BENCH_CAPACITY_LEVELS:-1000,5000,18000} # the last near the 20,000 files a process may open here
 [[ "${BENCH_CAPACITY_SKIP_MAX:-}" == 1 ]] && CAPACITY_LEVELS=${CAPACITY_LEVELS%,*}

@@ -3,12 +3,12 @@ package dev.switchboard.audit.timeline;
 import dev.switchboard.api.connection.ConnectionState;
 import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.audit.log.RegistryEvents;
-import dev.switchboard.audit.timeline.RegistryCheckpoints.Checkpoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The registry as of any moment of the log, rebuilt by replaying the connection events up to it through the
@@ -44,14 +44,19 @@ public final class RegistryAt {
      */
     public RegistrySnapshot at(long position, ConnectionState state) {
         long upTo = Math.min(position, log.head());
-        Optional<Checkpoint> checkpoint = checkpoints.flatMap(table -> table.atOrBefore(upTo));
-        long from = checkpoint.map(Checkpoint::position).orElse(PositionRange.BEFORE_FIRST);
+        OptionalLong checkpoint =
+                checkpoints.map(table -> table.atOrBefore(upTo)).orElse(OptionalLong.empty());
+        long from = checkpoint.orElse(PositionRange.BEFORE_FIRST);
         SandboxRegistry registry = new SandboxRegistry();
-        checkpoint.ifPresent(nearest -> registry.restore(nearest.openRows()));
+        if (checkpoint.isPresent()) {
+            registry.restore(checkpoints.get().openAt(from));
+        }
         log.scan(from, upTo, RegistryEvents.TYPES, registry::apply);
         List<CheckpointRow> rows = new ArrayList<>(registry.checkpointRows());
-        if (checkpoint.isPresent() && (state == null || state == ConnectionState.CLOSED)) {
-            rows.addAll(checkpoints.get().closedUpTo(from));
+        if (checkpoint.isPresent()) {
+            if (state == null || state == ConnectionState.CLOSED) {
+                rows.addAll(checkpoints.get().closedUpTo(from));
+            }
             rows.sort(Comparator.comparingLong(CheckpointRow::openedAt));
         }
         return new RegistrySnapshot(

@@ -10,8 +10,10 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import javax.sql.DataSource;
@@ -19,14 +21,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The table {@code registry_checkpoint}: compact copies of the registry at known log positions. Each holds the rows
- * not CLOSED at its position and the rows that closed since the previous one, as gzipped JSON, so that making one
- * costs the events since the previous one and the registry at any position is the closed rows up to the nearest
- * checkpoint, its open rows, and the events after it.
+ * that closed since the previous checkpoint (a closed row never changes again) and, of the rows still open, all of
+ * them ({@value #FULL_EVERY} checkpoints apart at most) or only those that changed since the previous one. So making
+ * one costs the events since the previous one plus the rows they changed, and reading one costs the open rows of the
+ * nearest full one and the changes since, whatever the log's length.
  */
 public final class RegistryCheckpoints {
 
-    /** The open rows at a checkpoint's position. */
-    record Checkpoint(long position, List<CheckpointRow> openRows) {}
+    /** At most this many checkpoints follow a full one before the next full one. */
+    static final int FULL_EVERY = 10;
 
     private static final TypeReference<List<CheckpointRow>> ROWS = new TypeReference<>() {};
 
@@ -43,16 +46,41 @@ public final class RegistryCheckpoints {
         return position == null ? 0 : position;
     }
 
-    /** The newest checkpoint at or before {@code position}: one row, by the primary key. */
-    Optional<Checkpoint> atOrBefore(long position) {
-        return jdbc
-                .query(
-                        "SELECT position, open_rows FROM registry_checkpoint WHERE position <= ? "
-                                + "ORDER BY position DESC LIMIT 1",
-                        (row, n) -> new Checkpoint(row.getLong("position"), read(row.getBytes("open_rows"))),
-                        position)
-                .stream()
-                .findFirst();
+    /** The position of the newest checkpoint at or before {@code position}: one probe of the primary key. */
+    OptionalLong atOrBefore(long position) {
+        Long found = jdbc.queryForObject(
+                "SELECT MAX(position) FROM registry_checkpoint WHERE position <= ?", Long.class, position);
+        return found == null ? OptionalLong.empty() : OptionalLong.of(found);
+    }
+
+    /** How many checkpoints came after the newest full one; {@value #FULL_EVERY} when there is none. */
+    int sinceFull() {
+        Long full = jdbc.queryForObject("SELECT MAX(position) FROM registry_checkpoint WHERE full_copy", Long.class);
+        if (full == null) {
+            return FULL_EVERY;
+        }
+        Integer since =
+                jdbc.queryForObject("SELECT COUNT(*) FROM registry_checkpoint WHERE position > ?", Integer.class, full);
+        return since == null ? 0 : since;
+    }
+
+    /** The rows not CLOSED at the checkpoint at {@code position}, in no particular order. */
+    List<CheckpointRow> openAt(long position) {
+        Long full = jdbc.queryForObject(
+                "SELECT MAX(position) FROM registry_checkpoint WHERE full_copy AND position <= ?",
+                Long.class,
+                position);
+        Map<String, CheckpointRow> open = new LinkedHashMap<>();
+        jdbc.query(
+                "SELECT open_rows, closed_rows FROM registry_checkpoint WHERE position >= ? AND position <= ? "
+                        + "ORDER BY position",
+                row -> {
+                    read(row.getBytes("open_rows")).forEach(changed -> open.put(key(changed), changed));
+                    read(row.getBytes("closed_rows")).forEach(closed -> open.remove(key(closed)));
+                },
+                full == null ? 0 : full,
+                position);
+        return new ArrayList<>(open.values());
     }
 
     /** Every row that closed at or before the checkpoint at {@code position}, in no particular order. */
@@ -67,17 +95,26 @@ public final class RegistryCheckpoints {
         return rows;
     }
 
-    /** Writes a checkpoint; one already at this position (another node made it) stays as it is. */
-    void write(long position, List<CheckpointRow> open, List<CheckpointRow> closed) {
+    /**
+     * Writes a checkpoint; one already at this position (another node made it) stays as it is.
+     *
+     * @param open every open row when {@code full}, else those changed since the previous checkpoint
+     */
+    void write(long position, boolean full, List<CheckpointRow> open, List<CheckpointRow> closed) {
         jdbc.update(
-                "INSERT INTO registry_checkpoint (position, open_rows, closed_rows, open_count, closed_count, "
-                        + "created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (position) DO NOTHING",
+                "INSERT INTO registry_checkpoint (position, full_copy, open_rows, closed_rows, open_count, "
+                        + "closed_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (position) DO NOTHING",
                 position,
+                full,
                 write(open),
                 write(closed),
                 open.size(),
                 closed.size(),
                 Timestamp.from(Instant.now()));
+    }
+
+    private static String key(CheckpointRow row) {
+        return row.row().preliminaryId();
     }
 
     private byte[] write(List<CheckpointRow> rows) {

@@ -64,6 +64,14 @@ final class SandboxRegistry {
         return store.rows().stream().map(this::checkpointRow).toList();
     }
 
+    /** The rows an event after {@code position} changed (or opened), with the positions they were opened at. */
+    List<CheckpointRow> changedAfter(long position) {
+        return store.rows().stream()
+                .filter(row -> row.lastPosition() > position)
+                .map(this::checkpointRow)
+                .toList();
+    }
+
     private CheckpointRow checkpointRow(ConnectionView view) {
         return new CheckpointRow(openedAt.getOrDefault(view.preliminaryId(), 0L), view);
     }

@@ -14,6 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("switchboard.checkpoints")
 public record CheckpointProperties(
-        @DefaultValue("100000") long every,
+        @DefaultValue("10000") long every,
         @DefaultValue("1m") Duration interval,
-        @DefaultValue("5") int perRound) {}
+        @DefaultValue("20") int perRound) {}

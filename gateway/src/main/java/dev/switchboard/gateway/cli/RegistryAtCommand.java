@@ -1,7 +1,6 @@
 package dev.switchboard.gateway.cli;
 
 import dev.switchboard.api.connection.ConnectionState;
-import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.audit.timeline.RegistryAt;
 import dev.switchboard.audit.timeline.RegistryCheckpoints;
 import dev.switchboard.audit.timeline.RegistryRow;
@@ -39,7 +38,7 @@ final class RegistryAtCommand extends LogReport {
     @Override
     public Integer call() {
         RegistryAt registryAt =
-                new RegistryAt(new EventLog(database.dataSource()), new RegistryCheckpoints(database.dataSource()));
+                new RegistryAt(archive.eventLog(database.dataSource()), new RegistryCheckpoints(database.dataSource()));
         RegistrySnapshot snapshot = moment.position != null
                 ? registryAt.at(moment.position, state)
                 : registryAt.atTime(instant(moment.time), state);
