@@ -67,12 +67,17 @@ class ArchiveRestIT extends PostgresIntegrationTest {
                 "/api/users/" + user + "/timeline");
         var before = paths.stream().map(path -> api.get(path, Tokens.admin())).toList();
 
-        ArchiveAsTheArchiveDoes.archive(ARCHIVE, id, id + "-final", user, 2);
-
-        for (int i = 0; i < paths.size(); i++) {
-            var after = api.get(paths.get(i), Tokens.admin());
-            assertThat(after.status()).as(paths.get(i)).isEqualTo(200);
-            assertThat(after.body()).as(paths.get(i)).isEqualTo(before.get(i).body());
+        var archived = ArchiveAsTheArchiveDoes.archive(ARCHIVE, id, id + "-final", user, 2);
+        try {
+            for (int i = 0; i < paths.size(); i++) {
+                var after = api.get(paths.get(i), Tokens.admin());
+                assertThat(after.status()).as(paths.get(i)).isEqualTo(200);
+                assertThat(after.body())
+                        .as(paths.get(i))
+                        .isEqualTo(before.get(i).body());
+            }
+        } finally {
+            ArchiveAsTheArchiveDoes.restore(archived);
         }
         assertThat(before.get(0).body().path("events").size()).isEqualTo(6);
     }

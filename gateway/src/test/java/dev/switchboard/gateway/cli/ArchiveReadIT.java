@@ -82,20 +82,26 @@ class ArchiveReadIT extends PostgresIntegrationTest {
 
         List<ArchivedRow> archived = ArchiveAsTheArchiveDoes.archive(archive, closed, closed + "-f", user, 3);
         assertThat(archived).hasSizeGreaterThan(8);
-
-        Map<String, Cli> without = runAll(commandsToRun, List.of());
-        assertThat(without.get("history json").out())
-                .as("without --archive, at most the row the crash left in the table too")
-                .isNotEqualTo(before.get("history json").out());
-        assertThat(without.get("verify").exitCode()).isEqualTo(CliFailure.FOUND_PROBLEMS);
-        Map<String, Cli> after = runAll(commandsToRun, List.of("--archive", archive.toString()));
-        for (String name : commandsToRun.keySet()) {
-            assertThat(after.get(name).exitCode())
-                    .as(name)
-                    .isEqualTo(before.get(name).exitCode());
-            assertThat(comparable(name, after.get(name))).as(name).isEqualTo(comparable(name, before.get(name)));
+        try {
+            Map<String, Cli> without = runAll(commandsToRun, List.of());
+            assertThat(without.get("history json").out())
+                    .as("without --archive, at most the row the crash left in the table too")
+                    .isNotEqualTo(before.get("history json").out());
+            assertThat(without.get("verify").exitCode()).isEqualTo(CliFailure.FOUND_PROBLEMS);
+            Map<String, Cli> after = runAll(commandsToRun, List.of("--archive", archive.toString()));
+            for (String name : commandsToRun.keySet()) {
+                assertThat(after.get(name).exitCode())
+                        .as(name)
+                        .isEqualTo(before.get(name).exitCode());
+                assertThat(comparable(name, after.get(name))).as(name).isEqualTo(comparable(name, before.get(name)));
+            }
+        } finally {
+            ArchiveAsTheArchiveDoes.restore(archived);
         }
         assertThat(before.get("verify").exitCode()).isZero();
+        assertThat(Cli.run("verify").exitCode())
+                .as("the log is whole again for the tests after")
+                .isZero();
     }
 
     private static Map<String, Cli> runAll(Map<String, List<String>> commands, List<String> extra) {

@@ -59,4 +59,30 @@ public final class ArchiveAsTheArchiveDoes {
         }
         return rows;
     }
+
+    /**
+     * Puts archived rows back into the table, as they were: the suite shares one database, and a later test that
+     * rebuilds or verifies the registry from the table alone must find the log whole.
+     */
+    public static void restore(List<ArchivedRow> rows) throws SQLException {
+        try (Connection connection = TestDatabase.shared().connect();
+                var insert = connection.prepareStatement("INSERT INTO domain_event_entry (global_index, "
+                        + "aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload, "
+                        + "payload_revision, payload_type, time_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (global_index) DO NOTHING")) {
+            for (ArchivedRow row : rows) {
+                insert.setLong(1, row.globalIndex());
+                insert.setString(2, row.aggregateIdentifier());
+                insert.setLong(3, row.sequenceNumber());
+                insert.setString(4, row.type());
+                insert.setString(5, row.eventIdentifier());
+                insert.setBytes(6, row.metaData());
+                insert.setBytes(7, row.payload());
+                insert.setString(8, row.payloadRevision());
+                insert.setString(9, row.payloadType());
+                insert.setString(10, row.timeStamp());
+                insert.executeUpdate();
+            }
+        }
+    }
 }
