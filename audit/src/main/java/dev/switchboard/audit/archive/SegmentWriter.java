@@ -29,6 +29,12 @@ public final class SegmentWriter {
 
     /** Writes {@code rows} (non-empty, in rising position order) under {@code directory}; returns the manifest. */
     public static SegmentManifest write(Path directory, List<ArchivedRow> rows) {
+        return write(directory, rows, () -> {});
+    }
+
+    /** Like {@link #write(Path, List)}, running {@code beforeManifest} once the segment is verified, before its
+     * manifest exists: where a crash leaves an incomplete segment. */
+    public static SegmentManifest write(Path directory, List<ArchivedRow> rows, Runnable beforeManifest) {
         requireRising(rows);
         String base = SegmentNames.baseName(
                 rows.get(0).globalIndex(), rows.get(rows.size() - 1).globalIndex());
@@ -40,6 +46,7 @@ public final class SegmentWriter {
             SegmentManifest manifest = manifestOf(fileName, rows, sha256);
             SegmentVerifier.verify(directory, manifest);
             requireSameRows(segment, rows);
+            beforeManifest.run();
             writeManifest(directory, base, manifest);
             return manifest;
         } catch (IOException e) {
