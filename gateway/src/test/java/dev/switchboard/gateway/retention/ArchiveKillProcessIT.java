@@ -3,13 +3,10 @@ package dev.switchboard.gateway.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.audit.archive.Archive;
-import dev.switchboard.gateway.support.PackagedJar;
 import dev.switchboard.gateway.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -82,8 +79,13 @@ class ArchiveKillProcessIT {
     }
 
     private Process start(TestDatabase database, Path archive, String pauseAt, String name) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of(
-                "archive",
+        Map<String, String> environment =
+                pauseAt == null || pauseAt.equals("timed") ? Map.of() : Map.of("SWITCHBOARD_ARCHIVE_PAUSE_AT", pauseAt);
+        return ArchiveCommandProcess.start(
+                database,
+                work,
+                name,
+                environment,
                 "--before",
                 KnownLog.CUTOFF.toString(),
                 "--to",
@@ -91,18 +93,6 @@ class ArchiveKillProcessIT {
                 "--segment-events",
                 "300",
                 "--delete-batch",
-                "50"));
-        var builder = PackagedJar.command(arguments.toArray(String[]::new))
-                .redirectOutput(work.resolve(name + ".out").toFile())
-                .redirectError(work.resolve(name + ".err").toFile());
-        builder.environment()
-                .putAll(Map.of(
-                        "SPRING_DATASOURCE_URL", database.jdbcUrl(),
-                        "SPRING_DATASOURCE_USERNAME", database.username(),
-                        "SPRING_DATASOURCE_PASSWORD", database.password()));
-        if (pauseAt != null && !pauseAt.equals("timed")) {
-            builder.environment().put("SWITCHBOARD_ARCHIVE_PAUSE_AT", pauseAt);
-        }
-        return builder.start();
+                "50");
     }
 }

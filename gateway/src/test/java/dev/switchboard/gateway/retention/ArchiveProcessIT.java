@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.audit.archive.ArchivedRow;
 import dev.switchboard.gateway.cluster.ProcessNode;
 import dev.switchboard.gateway.cluster.Publisher;
-import dev.switchboard.gateway.support.PackagedJar;
 import dev.switchboard.gateway.support.TestDatabase;
 import dev.switchboard.gateway.support.TestSocket;
 import dev.switchboard.gateway.support.Tokens;
@@ -112,20 +111,15 @@ class ArchiveProcessIT {
     }
 
     private String archive(TestDatabase database, Instant before, String name) throws Exception {
-        var builder = PackagedJar.command(
-                        "archive",
-                        "--before",
-                        before.toString(),
-                        "--to",
-                        work.resolve("archive").toString())
-                .redirectOutput(work.resolve(name + ".out").toFile())
-                .redirectError(work.resolve(name + ".err").toFile());
-        builder.environment()
-                .putAll(Map.of(
-                        "SPRING_DATASOURCE_URL", database.jdbcUrl(),
-                        "SPRING_DATASOURCE_USERNAME", database.username(),
-                        "SPRING_DATASOURCE_PASSWORD", database.password()));
-        Process run = builder.start();
+        Process run = ArchiveCommandProcess.start(
+                database,
+                work,
+                name,
+                Map.of(),
+                "--before",
+                before.toString(),
+                "--to",
+                work.resolve("archive").toString());
         assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(run.exitValue())
                 .as(Files.readString(work.resolve(name + ".err")))
