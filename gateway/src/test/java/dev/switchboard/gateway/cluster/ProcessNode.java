@@ -102,6 +102,11 @@ public final class ProcessNode implements AutoCloseable {
         return port;
     }
 
+    /** The file the node's output goes to. */
+    public Path log() {
+        return log;
+    }
+
     public Process process() {
         return process;
     }
