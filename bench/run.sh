@@ -10,6 +10,8 @@
 #                                     publish after a long feed; handshakes next to the bare handler. About 10 min once
 #                                     the node answers POST /api/events; before, the cold publish's feed is filled by
 #                                     single pushes, which adds several minutes (BENCH_COLD_EVENTS below)
+#   bench/run.sh registryat           registry-at from registry checkpoints on logs of 10^5, 10^6 and 10^7 events (filled
+#                                     by COPY), next to the replay from the beginning of the log (about 15 min)
 #   bench/run.sh upgrades             the log's growth under a flood of upgrade-and-drop from one address, with the
 #                                     node's default upgrade limit and with it lifted (about 2 min)
 # BENCH_CAPACITY_LEVELS (default 1000,5000,18000) are the idle-socket counts; BENCH_CAPACITY_SKIP_MAX=1 drops the last.
@@ -30,6 +32,8 @@ LEVEL_SECONDS=10        # per level, for both
 HANDSHAKE_CLIENTS=16    # one of LEVELS, so handshakes compare with the lifecycle rate at the same concurrency
 HANDSHAKE_SECONDS=10    # per phase: peak, then half the peak
 BIGLOG_MAX_EVENTS=${BIGLOG_MAX_EVENTS:-1000000}  # the largest log; sizes are the powers of ten from 10^3 up to it
+REGISTRY_AT_SIZES=${REGISTRY_AT_SIZES:-100000,1000000,10000000} # the registryat step's logs
+CHECKPOINT_EVERY=${BENCH_CHECKPOINT_EVERY:-50000}  # positions between two checkpoints (SWITCHBOARD_CHECKPOINTS_EVERY)
 BIGLOG_REPEATS=${BIGLOG_REPEATS:-2}              # rebuilds and registry-at runs per size; the best is reported
 CAPACITY_LEVELS=${BENCH_CAPACITY_LEVELS:-1000,5000,18000} # the last near the 20,000 files a process may open here
 [[ "${BENCH_CAPACITY_SKIP_MAX:-}" == 1 ]] && CAPACITY_LEVELS=${CAPACITY_LEVELS%,*}
@@ -242,6 +246,13 @@ fi
 
 if want biglog; then
 biglog
+fi
+
+if want registryat; then
+echo "== registry-at from checkpoints every $CHECKPOINT_EVERY positions, at $REGISTRY_AT_SIZES events (fresh databases)"
+java -Xmx6g -cp "$CP" dev.switchboard.bench.biglog.RegistryAtBench "$RUN/registryat.json" "$REGISTRY_AT_SIZES" \
+    "$CHECKPOINT_EVERY" > "$RUN/registryat.log" 2>&1 || { tail -40 "$RUN/registryat.log"; exit 1; }
+grep '^registry-at' "$RUN/registryat.log"
 fi
 
 if want push; then

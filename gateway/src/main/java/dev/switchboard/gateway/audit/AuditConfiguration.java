@@ -2,6 +2,7 @@ package dev.switchboard.gateway.audit;
 
 import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.audit.timeline.RegistryAt;
+import dev.switchboard.audit.timeline.RegistryCheckpoints;
 import dev.switchboard.audit.timeline.Timelines;
 import dev.switchboard.audit.timeline.UserStreams;
 import javax.sql.DataSource;
@@ -27,7 +28,12 @@ class AuditConfiguration {
     }
 
     @Bean
-    RegistryAt registryAt(EventLog eventLog) {
-        return new RegistryAt(eventLog);
+    RegistryCheckpoints registryCheckpoints(DataSource dataSource) {
+        return new RegistryCheckpoints(dataSource);
+    }
+
+    @Bean
+    RegistryAt registryAt(EventLog eventLog, RegistryCheckpoints checkpoints) {
+        return new RegistryAt(eventLog, checkpoints);
     }
 }

@@ -64,6 +64,11 @@ public class FrameCodec {
         return write(frame);
     }
 
+    /** The events from {@code fromSeq} to {@code toSeq} are no longer in the log (archived); the feed goes on after. */
+    public String gap(long fromSeq, long toSeq) {
+        return write(frame("gap").put("fromSeq", fromSeq).put("toSeq", toSeq));
+    }
+
     public String error(ErrorCode code, String message, String id) {
         return write(
                 frame("error").put("code", code.code()).put("message", message).put("id", id));
