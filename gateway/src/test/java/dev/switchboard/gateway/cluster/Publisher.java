@@ -39,7 +39,7 @@ public final class Publisher {
     }
 
     /** The highest seq this publisher got back for the user: every client of the user must end with 1..head. */
-    long head(String userId) {
+    public long head(String userId) {
         return heads.getOrDefault(userId, 0L);
     }
 }
