@@ -10,7 +10,7 @@ package dev.switchboard.audit.retention;
  */
 public record ArchiveSettings(int segmentEvents, int deleteBatch, int windowPositions, double maxEventsPerSecond) {
 
-    public static final ArchiveSettings DEFAULTS = new ArchiveSettings(10_000, 500, 50_000, 0);
+    public static final ArchiveSettings DEFAULTS = new ArchiveSettings(20_000, 500, 50_000, 0);
 
     public ArchiveSettings {
         if (segmentEvents < 1 || deleteBatch < 1 || windowPositions < 1 || maxEventsPerSecond < 0) {

@@ -33,7 +33,7 @@ public final class Archiver {
     private final Path directory;
     private final ArchiveSettings settings;
     private final ArchiveListener listener;
-    private final LiveRowDeletes deletes;
+    private LiveRowDeletes deletes;
     private final Pacing pacing;
 
     public Archiver(DataSource dataSource, Path directory, ArchiveSettings settings, ArchiveListener listener) {
@@ -41,12 +41,12 @@ public final class Archiver {
         this.directory = directory;
         this.settings = settings;
         this.listener = listener;
-        this.deletes = new LiveRowDeletes(dataSource);
         this.pacing = new Pacing(settings.maxEventsPerSecond());
     }
 
     public ArchiveResult run(RetentionCutoffs cutoffs) {
-        try {
+        try (Connection deleting = dataSource.getConnection()) {
+            deletes = new LiveRowDeletes(deleting);
             requirePostgreSql();
             Files.createDirectories(directory);
             var tally = new Tally();
@@ -84,9 +84,7 @@ public final class Archiver {
         List<ArchivedRow> pending = new ArrayList<>();
         for (long after = bounds[0]; after < bounds[1]; after += settings.windowPositions()) {
             long upTo = Math.min(bounds[1], after + settings.windowPositions());
-            try (Connection connection = dataSource.getConnection()) {
-                ArchivableRows.read(connection, cutoffs, after, upTo, pending);
-            }
+            ArchivableRows.read(deletes.connection(), cutoffs, after, upTo, pending);
             while (pending.size() >= settings.segmentEvents()) {
                 List<ArchivedRow> segment = new ArrayList<>(pending.subList(0, settings.segmentEvents()));
                 pending.subList(0, settings.segmentEvents()).clear();
@@ -125,8 +123,7 @@ public final class Archiver {
 
     /** The positions to look at: after the oldest row's predecessor, up to the newest row when the run starts. */
     private long[] bounds() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
+        try (Statement statement = deletes.connection().createStatement();
                 ResultSet row = statement.executeQuery(
                         "SELECT MIN(global_index) - 1, MAX(global_index) FROM domain_event_entry")) {
             row.next();
@@ -135,12 +132,10 @@ public final class Archiver {
     }
 
     private void requirePostgreSql() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName();
-            if (!"PostgreSQL".equals(product)) {
-                throw new ArchiveRefusedException("archiving needs PostgreSQL; this log is in " + product
-                        + " (the embedded database keeps every event: move the log to PostgreSQL to archive it)");
-            }
+        String product = deletes.connection().getMetaData().getDatabaseProductName();
+        if (!"PostgreSQL".equals(product)) {
+            throw new ArchiveRefusedException("archiving needs PostgreSQL; this log is in " + product
+                    + " (the embedded database keeps every event: move the log to PostgreSQL to archive it)");
         }
     }
 

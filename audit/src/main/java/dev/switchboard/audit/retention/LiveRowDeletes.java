@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Deletes archived rows from the live table by primary key, a small batch per transaction: each holds its rows' locks
@@ -15,23 +14,26 @@ final class LiveRowDeletes {
 
     private static final String SQL = "DELETE FROM domain_event_entry WHERE global_index = ANY(?)";
 
-    private final DataSource dataSource;
+    private final Connection connection;
 
-    LiveRowDeletes(DataSource dataSource) {
-        this.dataSource = dataSource;
+    /** @param connection one connection for the run's deletes, in auto-commit: no new session per batch */
+    LiveRowDeletes(Connection connection) throws SQLException {
+        this.connection = connection;
+        connection.setAutoCommit(true);
+    }
+
+    Connection connection() {
+        return connection;
     }
 
     /** Deletes these positions in one short transaction; returns how many rows were still there. */
     int delete(List<Long> positions) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            Array array = connection.createArrayOf("bigint", positions.toArray());
-            try (PreparedStatement statement = connection.prepareStatement(SQL)) {
-                statement.setArray(1, array);
-                return statement.executeUpdate();
-            } finally {
-                array.free();
-            }
+        Array array = connection.createArrayOf("bigint", positions.toArray());
+        try (PreparedStatement statement = connection.prepareStatement(SQL)) {
+            statement.setArray(1, array);
+            return statement.executeUpdate();
+        } finally {
+            array.free();
         }
     }
 }
