@@ -76,6 +76,11 @@ public final class Archive {
                 .filter(row -> row.globalIndex() > afterPosition && row.globalIndex() <= upToPosition);
     }
 
+    /** The rows of one complete segment of this archive, in position order; close the stream when done. */
+    public Stream<ArchivedRow> rows(SegmentManifest segment) {
+        return SegmentFiles.rows(directory.resolve(segment.file()));
+    }
+
     /** Checks every complete segment against its manifest; throws {@link ArchiveCorruptException} at the first. */
     public void verify() {
         segments.forEach(segment -> SegmentVerifier.verify(directory, segment));

@@ -32,16 +32,20 @@ final class SegmentFiles {
 
     /** The rows of one segment file, lazily, in file order; closing the stream closes the file. */
     static Stream<ArchivedRow> rows(Path segment) {
+        MappingIterator<ArchivedRow> rows;
         try {
-            InputStream in =
-                    new GZIPInputStream(new BufferedInputStream(Files.newInputStream(segment), BUFFER), BUFFER);
-            MappingIterator<ArchivedRow> rows = ROWS.readValues(in);
-            return StreamSupport.stream(
-                            Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL), false)
-                    .onClose(() -> close(rows));
+            rows = rows(new BufferedInputStream(Files.newInputStream(segment), BUFFER));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read archive segment " + segment, e);
         }
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(() -> close(rows));
+    }
+
+    /** The rows of a segment's bytes, decompressed as they are read. */
+    static MappingIterator<ArchivedRow> rows(InputStream compressed) throws IOException {
+        return ROWS.readValues(new GZIPInputStream(compressed, BUFFER));
     }
 
     static SegmentManifest manifest(Path file) {
