@@ -10,8 +10,13 @@
 #                                     publish after a long feed; handshakes next to the bare handler. About 10 min once
 #                                     the node answers POST /api/events; before, the cold publish's feed is filled by
 #                                     single pushes, which adds several minutes (BENCH_COLD_EVENTS below)
+#   bench/run.sh registryat           registry-at from registry checkpoints on logs of 10^5, 10^6 and 10^7 events (filled
+#                                     by COPY), next to the replay from the beginning of the log (about 15 min)
 #   bench/run.sh upgrades             the log's growth under a flood of upgrade-and-drop from one address, with the
 #                                     node's default upgrade limit and with it lifted (about 2 min)
+#   bench/run.sh archive              the archive command on a generated log of ARCHIVE_EVENTS events: its write phase
+#                                     next to COPY TO of the same rows, its deletes next to a plain batched DELETE,
+#                                     bytes on disk per feed event and per lifecycle (about 3 min)
 # BENCH_CAPACITY_LEVELS (default 1000,5000,18000) are the idle-socket counts; BENCH_CAPACITY_SKIP_MAX=1 drops the last.
 # BIGLOG_MAX_EVENTS (default 1000000) is the largest log of the big-log step (rebuild, timeline and registry-at on
 # logs of 10^3 up to it); 100000 makes that step a run of about a minute.
@@ -30,6 +35,9 @@ LEVEL_SECONDS=10        # per level, for both
 HANDSHAKE_CLIENTS=16    # one of LEVELS, so handshakes compare with the lifecycle rate at the same concurrency
 HANDSHAKE_SECONDS=10    # per phase: peak, then half the peak
 BIGLOG_MAX_EVENTS=${BIGLOG_MAX_EVENTS:-1000000}  # the largest log; sizes are the powers of ten from 10^3 up to it
+ARCHIVE_EVENTS=${ARCHIVE_EVENTS:-500000}            # the archive step's log
+REGISTRY_AT_SIZES=${REGISTRY_AT_SIZES:-100000,1000000,10000000} # the registryat step's logs
+CHECKPOINT_EVERY=${BENCH_CHECKPOINT_EVERY:-10000}  # positions between two checkpoints (SWITCHBOARD_CHECKPOINTS_EVERY)
 BIGLOG_REPEATS=${BIGLOG_REPEATS:-2}              # rebuilds and registry-at runs per size; the best is reported
 CAPACITY_LEVELS=${BENCH_CAPACITY_LEVELS:-1000,5000,18000} # the last near the 20,000 files a process may open here
 [[ "${BENCH_CAPACITY_SKIP_MAX:-}" == 1 ]] && CAPACITY_LEVELS=${CAPACITY_LEVELS%,*}
@@ -242,6 +250,20 @@ fi
 
 if want biglog; then
 biglog
+fi
+
+if want registryat; then
+echo "== registry-at from checkpoints every $CHECKPOINT_EVERY positions, at $REGISTRY_AT_SIZES events (fresh databases)"
+java -Xmx6g -cp "$CP" dev.switchboard.bench.biglog.RegistryAtBench "$RUN/registryat.json" "$REGISTRY_AT_SIZES" \
+    "$CHECKPOINT_EVERY" > "$RUN/registryat.log" 2>&1 || { tail -40 "$RUN/registryat.log"; exit 1; }
+grep '^registry-at' "$RUN/registryat.log"
+fi
+
+if want archive; then
+echo "== archive: a generated log of $ARCHIVE_EVENTS events, archived at now (fresh database)"
+java -Xmx3g -cp "$CP" dev.switchboard.bench.archive.ArchiveBench "$RUN/archive.json" "$ARCHIVE_EVENTS" \
+    > "$RUN/archive.log" 2>&1 || { tail -40 "$RUN/archive.log"; exit 1; }
+grep '^archive' "$RUN/archive.log"
 fi
 
 if want push; then

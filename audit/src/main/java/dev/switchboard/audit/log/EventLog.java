@@ -1,6 +1,9 @@
 package dev.switchboard.audit.log;
 
+import dev.switchboard.audit.archive.Archive;
+import dev.switchboard.audit.archive.ArchivedRow;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.ObjLongConsumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventUtils;
@@ -37,13 +42,27 @@ public final class EventLog {
             + "event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data";
     private static final int FETCH_SIZE = 20_000;
     private static final int POSITIONS_PER_QUERY = 1_000;
+    private static final long BEFORE_FIRST = 0;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate streaming;
     private final Serializer serializer = EventLogFormat.serializer();
     private final EventUpcaster upcasters = EventLogUpcasters.chain();
+    private final Path archive;
 
     public EventLog(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /**
+     * The log held by the table and by the archive under {@code archive} together, read as one log in log order,
+     * each position once.
+     *
+     * @param archive a directory of archive segments, read afresh by each read (an archive run adds to it); null when
+     *     the log has no archive
+     */
+    public EventLog(DataSource dataSource, Path archive) {
+        this.archive = archive;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -58,11 +77,17 @@ public final class EventLog {
         }
         String placeholders = String.join(",", Collections.nCopies(streamIds.size(), "?"));
         List<LoggedEvent> events = new ArrayList<>();
-        jdbc.query(
-                "SELECT " + COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier IN (" + placeholders
-                        + ") ORDER BY global_index",
+        merged(
+                BEFORE_FIRST,
+                Long.MAX_VALUE,
+                row -> streamIds.contains(row.aggregateIdentifier()),
+                archived -> decode(entry(archived), serializer, upcasters, events::add),
                 row(events::add),
-                streamIds.toArray());
+                merge -> jdbc.query(
+                        "SELECT " + COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier IN (" + placeholders
+                                + ") ORDER BY global_index",
+                        merge,
+                        streamIds.toArray()));
         return events;
     }
 
@@ -70,12 +95,18 @@ public final class EventLog {
     public void scan(long afterPosition, long upToPosition, Consumer<LoggedEvent> consumer) {
         // PgJDBC honours the fetch size only outside auto-commit: in a transaction the rows stream in batches
         // instead of the whole window being read into memory first
-        streaming.executeWithoutResult(status -> jdbc.query(
-                "SELECT " + COLUMNS + " FROM domain_event_entry "
-                        + "WHERE global_index > ? AND global_index <= ? ORDER BY global_index",
-                row(consumer),
+        streaming.executeWithoutResult(status -> merged(
                 afterPosition,
-                upToPosition));
+                upToPosition,
+                row -> true,
+                archived -> decode(entry(archived), serializer, upcasters, consumer),
+                row(consumer),
+                merge -> jdbc.query(
+                        "SELECT " + COLUMNS + " FROM domain_event_entry "
+                                + "WHERE global_index > ? AND global_index <= ? ORDER BY global_index",
+                        merge,
+                        afterPosition,
+                        upToPosition)));
     }
 
     /**
@@ -85,8 +116,13 @@ public final class EventLog {
     public void scan(
             long afterPosition, long upToPosition, Collection<Class<?>> types, Consumer<LoggedEvent> consumer) {
         var scan = new TypedScan(types, serializer, upcasters);
-        streaming.executeWithoutResult(status -> jdbc.query(
-                scan.onlyTypesSql(), scan.rows(consumer, null), scan.arguments(afterPosition, upToPosition)));
+        streaming.executeWithoutResult(status -> merged(
+                afterPosition,
+                upToPosition,
+                row -> scan.selects(row.payloadType()),
+                archived -> decode(entry(archived), serializer, upcasters, consumer),
+                scan.rows(consumer, null),
+                merge -> jdbc.query(scan.onlyTypesSql(), merge, scan.arguments(afterPosition, upToPosition))));
     }
 
     /**
@@ -101,8 +137,13 @@ public final class EventLog {
             Consumer<LoggedEvent> consumer,
             LongConsumer others) {
         var scan = new TypedScan(types, serializer, upcasters);
-        streaming.executeWithoutResult(status -> jdbc.query(
-                scan.allPositionsSql(), scan.rows(consumer, others), scan.arguments(afterPosition, upToPosition)));
+        streaming.executeWithoutResult(status -> merged(
+                afterPosition,
+                upToPosition,
+                row -> true,
+                typedOrOther(scan, consumer, others),
+                scan.rows(consumer, others),
+                merge -> jdbc.query(scan.allPositionsSql(), merge, scan.arguments(afterPosition, upToPosition))));
     }
 
     /** Reads a payload stored at its type's current revision, e.g. only the fields a replay needs. */
@@ -132,19 +173,26 @@ public final class EventLog {
             LongConsumer others) {
         var scan = new TypedScan(types, serializer, upcasters);
         Object[] arguments = scan.payloadsArguments(afterPosition, upToPosition);
-        streaming.executeWithoutResult(status -> jdbc.query(
-                connection -> {
-                    var statement = connection.prepareStatement(scan.payloadsSql());
-                    if (statement.isWrapperFor(PGStatement.class)) {
-                        // negative: binary results from the first execution, not after prepareThreshold executions
-                        statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-                    }
-                    for (int i = 0; i < arguments.length; i++) {
-                        statement.setObject(i + 1, arguments[i]);
-                    }
-                    return statement;
-                },
-                scan.payloads(reader, consumer, others)));
+        streaming.executeWithoutResult(status -> merged(
+                afterPosition,
+                upToPosition,
+                row -> true,
+                typedOrOther(scan, event -> consumer.accept(event.position(), event.payload()), others),
+                scan.payloads(reader, consumer, others),
+                merge -> jdbc.query(
+                        connection -> {
+                            var statement = connection.prepareStatement(scan.payloadsSql());
+                            if (statement.isWrapperFor(PGStatement.class)) {
+                                // negative: binary results from the first execution, not after prepareThreshold
+                                // executions
+                                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                            }
+                            for (int i = 0; i < arguments.length; i++) {
+                                statement.setObject(i + 1, arguments[i]);
+                            }
+                            return statement;
+                        },
+                        merge)));
     }
 
     /**
@@ -156,11 +204,18 @@ public final class EventLog {
         for (int from = 0; from < sorted.size(); from += POSITIONS_PER_QUERY) {
             List<Long> chunk = sorted.subList(from, Math.min(from + POSITIONS_PER_QUERY, sorted.size()));
             String placeholders = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            jdbc.query(
-                    "SELECT " + COLUMNS + " FROM domain_event_entry WHERE global_index IN (" + placeholders
-                            + ") ORDER BY global_index",
+            Set<Long> wanted = Set.copyOf(chunk);
+            merged(
+                    chunk.get(0) - 1,
+                    chunk.get(chunk.size() - 1),
+                    row -> wanted.contains(row.globalIndex()),
+                    archived -> decode(entry(archived), serializer, upcasters, consumer),
                     row(consumer),
-                    chunk.toArray());
+                    merge -> jdbc.query(
+                            "SELECT " + COLUMNS + " FROM domain_event_entry WHERE global_index IN (" + placeholders
+                                    + ") ORDER BY global_index",
+                            merge,
+                            chunk.toArray()));
         }
     }
 
@@ -169,29 +224,92 @@ public final class EventLog {
      * order, without reading payloads: what turning times into positions needs.
      */
     public void scanTimestamps(long afterPosition, long upToPosition, ObjLongConsumer<Instant> consumer) {
-        jdbc.query(
-                "SELECT global_index, time_stamp FROM domain_event_entry WHERE global_index > ? AND global_index "
-                        + "<= ? ORDER BY global_index",
-                (RowCallbackHandler)
-                        row -> consumer.accept(Instant.parse(row.getString("time_stamp")), row.getLong("global_index")),
+        merged(
                 afterPosition,
-                upToPosition);
+                upToPosition,
+                row -> true,
+                archived -> consumer.accept(Instant.parse(archived.timeStamp()), archived.globalIndex()),
+                row -> consumer.accept(Instant.parse(row.getString("time_stamp")), row.getLong("global_index")),
+                merge -> jdbc.query(
+                        "SELECT global_index, time_stamp FROM domain_event_entry WHERE global_index > ? AND "
+                                + "global_index <= ? ORDER BY global_index",
+                        merge,
+                        afterPosition,
+                        upToPosition));
     }
 
     /** The position of the newest event; 0 for an empty log. */
     public long head() {
         Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        return head == null ? 0 : head;
+        long archived = archive == null ? 0 : Archive.at(archive).head();
+        return Math.max(head == null ? 0 : head, archived);
     }
 
-    /** How many events lie after {@code afterPosition} up to {@code upToPosition}. */
+    /**
+     * How many events lie after {@code afterPosition} up to {@code upToPosition}; with an archive, for progress: a row
+     * a crash left in both the archive and the table counts twice.
+     */
     public long count(long afterPosition, long upToPosition) {
         Long count = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM domain_event_entry WHERE global_index > ? AND " + "global_index <= ?",
                 Long.class,
                 afterPosition,
                 upToPosition);
-        return count == null ? 0 : count;
+        long archived = 0;
+        if (archive != null) {
+            try (var rows = Archive.at(archive).rows(afterPosition, upToPosition)) {
+                archived = rows.count();
+            }
+        }
+        return (count == null ? 0 : count) + archived;
+    }
+
+    /**
+     * Runs {@code query} on the live table with {@code live} for its rows, merged with the archived rows after {@code
+     * afterPosition} up to {@code upToPosition} that {@code wanted} picks, which go to {@code archived}.
+     */
+    private void merged(
+            long afterPosition,
+            long upToPosition,
+            Predicate<ArchivedRow> wanted,
+            Consumer<ArchivedRow> archived,
+            RowCallbackHandler live,
+            Consumer<RowCallbackHandler> query) {
+        if (archive == null) {
+            query.accept(live);
+            return;
+        }
+        try (var merge = new ArchiveMerge(
+                () -> Archive.at(archive).rows(afterPosition, upToPosition).filter(wanted), live, archived)) {
+            query.accept(merge);
+            merge.finish();
+        }
+    }
+
+    /** An archived row of the scan's types decoded to {@code consumer}; any other's position to {@code others}. */
+    private Consumer<ArchivedRow> typedOrOther(TypedScan scan, Consumer<LoggedEvent> consumer, LongConsumer others) {
+        return archived -> {
+            if (scan.selects(archived.payloadType())) {
+                decode(entry(archived), serializer, upcasters, consumer);
+            } else {
+                others.accept(archived.globalIndex());
+            }
+        };
+    }
+
+    static TrackedDomainEventData<byte[]> entry(ArchivedRow row) {
+        return new TrackedDomainEventData<>(
+                new GlobalSequenceTrackingToken(row.globalIndex()),
+                new GenericDomainEventEntry<>(
+                        row.type(),
+                        row.aggregateIdentifier(),
+                        row.sequenceNumber(),
+                        row.eventIdentifier(),
+                        row.timeStamp(),
+                        row.payloadType(),
+                        row.payloadRevision(),
+                        row.payload(),
+                        row.metaData()));
     }
 
     private RowCallbackHandler row(Consumer<LoggedEvent> consumer) {

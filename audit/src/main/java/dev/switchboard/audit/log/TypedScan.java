@@ -59,6 +59,11 @@ final class TypedScan {
         this.upcasters = upcasters;
     }
 
+    /** Whether rows stored with this payload type are among the types read. */
+    boolean selects(String payloadType) {
+        return types.contains(payloadType);
+    }
+
     /** Only the rows of the types; the others never leave the database. */
     String onlyTypesSql() {
         return "SELECT " + COLUMNS + ", payload FROM domain_event_entry WHERE payload_type IN (" + placeholders()

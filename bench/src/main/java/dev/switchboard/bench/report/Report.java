@@ -63,7 +63,8 @@ public final class Report {
             {"batch", "batch.json"},
             {"cold", "cold.json"},
             {"upgradesLimited", "upgrades-limited.json"},
-            {"upgradesUnlimited", "upgrades-unlimited.json"}
+            {"upgradesUnlimited", "upgrades-unlimited.json"},
+            {"archive", "archive.json"}
         }) {
             if (Files.exists(run.resolve(file[1]))) {
                 all.put(file[0], JSON.readTree(run.resolve(file[1]).toFile()));

@@ -44,6 +44,9 @@ final class Table {
         if (all.has("upgradesLimited")) {
             FloodRows.add(table.row, all.get("upgradesLimited"), all.get("upgradesUnlimited"));
         }
+        if (all.has("archive")) {
+            ArchiveRows.add(table.row, all.get("archive"));
+        }
         if (all.has("biglog")) {
             BigLogTable.rows(all.get("biglog"), table.out);
             BigLogTable.growth(all.get("biglog"), table.out);

@@ -2,9 +2,13 @@ package dev.switchboard.gateway.audit;
 
 import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.audit.timeline.RegistryAt;
+import dev.switchboard.audit.timeline.RegistryCheckpoints;
 import dev.switchboard.audit.timeline.Timelines;
 import dev.switchboard.audit.timeline.UserStreams;
+import dev.switchboard.query.history.ConnectionHistory;
+import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,9 +19,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
 
+    /** With {@code SWITCHBOARD_ARCHIVE_DIR} set, the archive under it and the table are read as one log. */
     @Bean
-    EventLog eventLog(DataSource dataSource) {
-        return new EventLog(dataSource);
+    EventLog eventLog(DataSource dataSource, @Value("${switchboard.archive.dir:}") String archive) {
+        return new EventLog(dataSource, archive.isBlank() ? null : Path.of(archive));
+    }
+
+    /** A connection's history as stored, from the archive too when the node has one. */
+    @Bean
+    StoredHistory storedHistory(ConnectionHistory live, @Value("${switchboard.archive.dir:}") String archive) {
+        return new StoredHistory(live, archive.isBlank() ? null : Path.of(archive));
     }
 
     /** A user's connections are found through the live registry's user index, then replayed from the log. */
@@ -27,7 +38,12 @@ class AuditConfiguration {
     }
 
     @Bean
-    RegistryAt registryAt(EventLog eventLog) {
-        return new RegistryAt(eventLog);
+    RegistryCheckpoints registryCheckpoints(DataSource dataSource) {
+        return new RegistryCheckpoints(dataSource);
+    }
+
+    @Bean
+    RegistryAt registryAt(EventLog eventLog, RegistryCheckpoints checkpoints) {
+        return new RegistryAt(eventLog, checkpoints);
     }
 }

@@ -19,6 +19,7 @@ record ScopeRule(HttpMethod method, String pattern, String scope) {
             new ScopeRule(HttpMethod.POST, "/api/events", VerifiedToken.PUBLISH),
             new ScopeRule(HttpMethod.DELETE, "/api/connections/*", VerifiedToken.ADMIN),
             new ScopeRule(HttpMethod.GET, "/api/nodes", VerifiedToken.ADMIN),
+            new ScopeRule(HttpMethod.GET, "/api/retention", VerifiedToken.ADMIN),
             new ScopeRule(HttpMethod.GET, "/api/registry/at", VerifiedToken.ADMIN),
             new ScopeRule(HttpMethod.GET, "/api/registry/live", VerifiedToken.ADMIN),
             new ScopeRule(HttpMethod.GET, "/api/projections/**", VerifiedToken.ADMIN),

@@ -50,12 +50,15 @@ final class ExportFixtureCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    ArchiveOption archive;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        EventLog log = new EventLog(database.dataSource());
+        EventLog log = archive.eventLog(database.dataSource());
         long upTo = to == null ? log.head() : to;
         RaceFixtureDocument fixture;
         try {

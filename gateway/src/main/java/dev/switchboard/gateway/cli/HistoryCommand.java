@@ -24,7 +24,7 @@ final class HistoryCommand extends LogReport {
 
     @Override
     public Integer call() {
-        EventLog log = new EventLog(database.dataSource());
+        EventLog log = archive.eventLog(database.dataSource());
         List<LoggedEvent> events = log.ofStreams(streamsOf(log, id));
         if (events.isEmpty()) {
             throw new CliFailure(CliFailure.NOT_FOUND, "no events for connection " + id);

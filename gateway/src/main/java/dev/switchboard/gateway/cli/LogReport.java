@@ -17,6 +17,9 @@ abstract class LogReport implements Callable<Integer> {
     @Mixin
     Output output;
 
+    @Mixin
+    ArchiveOption archive;
+
     @Spec
     CommandSpec spec;
 }

@@ -1,8 +1,8 @@
 package dev.switchboard.gateway.cli;
 
 import dev.switchboard.api.connection.ConnectionState;
-import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.audit.timeline.RegistryAt;
+import dev.switchboard.audit.timeline.RegistryCheckpoints;
 import dev.switchboard.audit.timeline.RegistryRow;
 import dev.switchboard.audit.timeline.RegistrySnapshot;
 import java.time.Instant;
@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         name = "registry-at",
         header = "Prints the registry as it stood at a position or an instant.",
         mixinStandardHelpOptions = true,
-        description = "Replays the log up to a position or an instant and prints the registry as it stood then.")
+        description = "Replays the log up to a position or an instant, from the nearest registry checkpoint before it, "
+                + "and prints the registry as it stood then.")
 final class RegistryAtCommand extends LogReport {
 
     @ArgGroup(multiplicity = "1")
@@ -36,14 +37,14 @@ final class RegistryAtCommand extends LogReport {
 
     @Override
     public Integer call() {
-        RegistryAt registryAt = new RegistryAt(new EventLog(database.dataSource()));
-        RegistrySnapshot snapshot =
-                moment.position != null ? registryAt.at(moment.position) : registryAt.atTime(instant(moment.time));
-        List<RegistryRow> rows = snapshot.connections().stream()
-                .filter(row -> state == null || row.state() == state)
-                .toList();
+        RegistryAt registryAt =
+                new RegistryAt(archive.eventLog(database.dataSource()), new RegistryCheckpoints(database.dataSource()));
+        RegistrySnapshot snapshot = moment.position != null
+                ? registryAt.at(moment.position, state)
+                : registryAt.atTime(instant(moment.time), state);
+        List<RegistryRow> rows = snapshot.connections();
         if (output.json) {
-            output.json(spec.commandLine().getOut(), new RegistrySnapshot(snapshot.position(), rows));
+            output.json(spec.commandLine().getOut(), snapshot);
             return 0;
         }
         spec.commandLine().getOut().println("registry at position " + snapshot.position());

@@ -1,6 +1,5 @@
 package dev.switchboard.gateway.cli;
 
-import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.audit.rebuild.RebuildState;
 import dev.switchboard.audit.rebuild.RebuildStatus;
 import dev.switchboard.audit.rebuild.RegistryDifference;
@@ -23,7 +22,7 @@ abstract class ReplayAndCompareCommand extends LogReport {
     public Integer call() throws Exception {
         DataSource dataSource = database.dataSource();
         var rebuild = new RegistryRebuild(
-                dataSource, new EventLog(dataSource), Clock.systemUTC(), RegistryRebuild.Settings.defaults());
+                dataSource, archive.eventLog(dataSource), Clock.systemUTC(), RegistryRebuild.Settings.defaults());
         RebuildStatus claimed = rebuild.claim("cli")
                 .orElseThrow(() -> new CliFailure(
                         CliFailure.FOUND_PROBLEMS, "a rebuild is already running; see GET /api/projections/registry"));

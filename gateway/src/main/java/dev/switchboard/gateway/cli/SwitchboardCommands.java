@@ -39,7 +39,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             RegistryAtCommand.class,
             ExportFixtureCommand.class,
             RebuildCommand.class,
-            VerifyCommand.class
+            VerifyCommand.class,
+            ArchiveCommand.class
         })
 public final class SwitchboardCommands implements Runnable {
 

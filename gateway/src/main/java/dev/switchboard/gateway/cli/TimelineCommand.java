@@ -1,6 +1,5 @@
 package dev.switchboard.gateway.cli;
 
-import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.audit.timeline.LogBound;
 import dev.switchboard.audit.timeline.LogWindow;
 import dev.switchboard.audit.timeline.Timeline;
@@ -39,7 +38,7 @@ final class TimelineCommand extends LogReport {
     @Override
     public Integer call() {
         DataSource dataSource = database.dataSource();
-        Timelines timelines = new Timelines(new EventLog(dataSource), UserStreams.registryTable(dataSource));
+        Timelines timelines = new Timelines(archive.eventLog(dataSource), UserStreams.registryTable(dataSource));
         Timeline timeline = timeline(timelines);
         if (output.json) {
             output.json(spec.commandLine().getOut(), timeline);

@@ -89,6 +89,7 @@ class Backlog implements DisposableBean {
             if (next == null) {
                 ahead.fill(feed.page(subscription.userId(), cursor.position(), (int) Math.min(PAGE, cursor.lacking())));
                 pageRead = true;
+                skipArchived(subscription);
                 next = ahead.nextAfter(cursor.position());
             }
             if (next == null) {
@@ -107,6 +108,21 @@ class Backlog implements DisposableBean {
             ahead.pop();
         }
         ahead.discard();
+    }
+
+    /**
+     * A page read right after the cursor that starts further on: the events between are no longer in the log (the
+     * archive took them; feed seqs have no holes otherwise, and a seq commits only after the one before it). The
+     * client learns exactly which in a {@code gap} frame, once, before the first event after them.
+     */
+    private void skipArchived(Subscription subscription) {
+        FeedCursor cursor = subscription.cursor();
+        long first = subscription.ahead().firstSeq();
+        if (first > cursor.position() + 1) {
+            subscription.socket().send(codec.gap(cursor.position() + 1, first - 1));
+            metrics.gapAnnounced(first - 1 - cursor.position());
+            cursor.skipTo(first - 1);
+        }
     }
 
     /** The next turn runs on one of our threads, under the socket's lock; this may be a container's write thread. */

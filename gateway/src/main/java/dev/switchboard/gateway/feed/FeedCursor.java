@@ -51,6 +51,15 @@ final class FeedCursor {
         return behind() ? known - lastSent : 0;
     }
 
+    /**
+     * The log no longer holds the events up to {@code seq} (they were archived): the socket goes on after them, as if
+     * sent, and the caller has told the client so.
+     */
+    void skipTo(long seq) {
+        lastSent = Math.max(lastSent, seq);
+        known = Math.max(known, lastSent);
+    }
+
     /** The log does not hold what an announcement promised (it was wrong): stop wanting it; a sweep looks again. */
     void forgetBeyondPosition() {
         known = lastSent;

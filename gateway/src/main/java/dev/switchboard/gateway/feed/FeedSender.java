@@ -3,6 +3,7 @@ package dev.switchboard.gateway.feed;
 import dev.switchboard.api.feed.AgentEventPublished;
 import dev.switchboard.gateway.feed.Subscriptions.Subscription;
 import dev.switchboard.gateway.observability.SocketMetrics;
+import dev.switchboard.gateway.protocol.ErrorCode;
 import dev.switchboard.gateway.protocol.FrameCodec;
 import dev.switchboard.gateway.socket.ReadySocket;
 import dev.switchboard.query.feed.FeedLog;
@@ -37,10 +38,23 @@ class FeedSender {
     void start(Subscription subscription, Long lastSeq) {
         ReadySocket socket = subscription.socket();
         long head = log.head(socket.userId());
-        subscription.cursor().startAfter(lastSeq == null ? head : Math.min(lastSeq, head), head);
+        boolean beyondHead = lastSeq != null && lastSeq > head;
+        subscription.cursor().startAfter(lastSeq == null || beyondHead ? head : lastSeq, head);
         subscription.ahead().replayUpTo(head);
         socket.send(codec.ready(socket.finalId(), socket.userId(), head));
+        if (beyondHead) {
+            socket.send(codec.error(ErrorCode.BAD_REQUEST, beyondHead(lastSeq, head), null));
+        }
         backlog.pull(subscription);
+    }
+
+    /**
+     * The socket stays READY and its feed goes on after the head: closing it would send a client that keeps its
+     * cursor into a reconnect loop, and carrying on silently would let it skip new events as repeats of its own.
+     */
+    private static String beyondHead(long lastSeq, long head) {
+        return "lastSeq " + lastSeq + " is beyond the newest event of this feed (seq " + head
+                + "); the feed goes on after seq " + head + ", as ready says: set your cursor to it";
     }
 
     void sendReady(ReadySocket socket) {

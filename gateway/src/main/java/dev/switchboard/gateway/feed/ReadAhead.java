@@ -55,6 +55,12 @@ final class ReadAhead {
         return next;
     }
 
+    /** The seq of the first event read ahead; -1 when none is. */
+    synchronized long firstSeq() {
+        AgentEventPublished first = page.peekFirst();
+        return first == null ? -1 : first.seq();
+    }
+
     synchronized void pop() {
         if (page.pollFirst() != null) {
             held.decrementAndGet();

@@ -20,6 +20,7 @@ public class SocketMetrics {
     private final Timer delivery;
     private final Counter replayedOnResume;
     private final Counter gapFills;
+    private final Counter archived;
 
     SocketMetrics(MeterRegistry meters, Clock clock) {
         this.clock = clock;
@@ -33,6 +34,10 @@ public class SocketMetrics {
                 .register(meters);
         this.replayedOnResume = resent(meters, "resume");
         this.gapFills = resent(meters, "gap_fill");
+        this.archived = Counter.builder("switchboard.feed.gap")
+                .description("Feed events a socket lacked that the log no longer holds (archived): announced to the "
+                        + "client in a gap frame")
+                .register(meters);
     }
 
     private static Counter resent(MeterRegistry meters, String path) {
@@ -62,6 +67,12 @@ public class SocketMetrics {
     public void gapFilled(long events) {
         if (events > 0) {
             gapFills.increment(events);
+        }
+    }
+
+    public void gapAnnounced(long events) {
+        if (events > 0) {
+            archived.increment(events);
         }
     }
 }

@@ -67,6 +67,11 @@ public class FrameCodec {
         return write(frame);
     }
 
+    /** The events from {@code fromSeq} to {@code toSeq} are no longer in the log (archived); the feed goes on after. */
+    public String gap(long fromSeq, long toSeq) {
+        return write(frame(ServerFrameType.GAP).put("fromSeq", fromSeq).put("toSeq", toSeq));
+    }
+
     public String error(ErrorCode code, String message, String id) {
         return write(frame(ServerFrameType.ERROR)
                 .put("code", code.code())

@@ -12,7 +12,8 @@ public enum ServerFrameType {
     ACK,
     EVENT,
     ERROR,
-    PONG;
+    PONG,
+    GAP;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -3,8 +3,8 @@ package dev.switchboard.gateway.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.gateway.audit.StoredHistory;
 import dev.switchboard.gateway.auth.VerifiedToken;
-import dev.switchboard.query.history.ConnectionHistory;
 import dev.switchboard.query.history.HistoryEntry;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -27,10 +27,10 @@ class ConnectionHistoryController {
     record History(List<Event> events) {}
 
     private final VisibleConnections visible;
-    private final ConnectionHistory history;
+    private final StoredHistory history;
     private final ObjectMapper json;
 
-    ConnectionHistoryController(VisibleConnections visible, ConnectionHistory history, ObjectMapper json) {
+    ConnectionHistoryController(VisibleConnections visible, StoredHistory history, ObjectMapper json) {
         this.visible = visible;
         this.history = history;
         this.json = json;

@@ -13,6 +13,8 @@ import dev.switchboard.api.connection.OpenConnection;
 import dev.switchboard.api.registry.ConnectionView;
 import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.audit.timeline.RegistryAt;
+import dev.switchboard.audit.timeline.RegistryCheckpointer;
+import dev.switchboard.audit.timeline.RegistryCheckpoints;
 import dev.switchboard.audit.timeline.RegistryRow;
 import dev.switchboard.audit.timeline.RegistrySnapshot;
 import dev.switchboard.command.connection.ConnectionCommands;
@@ -74,6 +76,9 @@ class RegistryAtIT extends PostgresIntegrationTest {
     @Autowired
     EventLog eventLog;
 
+    @Autowired
+    RegistryCheckpoints checkpoints;
+
     @Test
     void theRegistryAtEveryPositionIsWhatTheLiveRegistryShowedThen() {
         String a = newId();
@@ -112,14 +117,21 @@ class RegistryAtIT extends PostgresIntegrationTest {
             moments.add(new Moment(eventLog.head(), live(ids)));
         }
 
+        assertEveryMoment(moments, ids);
+        // and again from checkpoints a few positions apart, as a node makes them (every 100,000 by default)
+        new RegistryCheckpointer(eventLog, checkpoints, 3).extend(eventLog.head(), Integer.MAX_VALUE);
+        assertEveryMoment(moments, ids);
+        assertThat(replayed(registryAt.atTime(Instant.now()), ids))
+                .isEqualTo(moments.get(moments.size() - 1).rows());
+        assertThat(moments.get(moments.size() - 1).rows().get(d).state()).isEqualTo(ConnectionState.READY);
+    }
+
+    private void assertEveryMoment(List<Moment> moments, List<String> ids) {
         for (Moment moment : moments) {
             assertThat(replayed(registryAt.at(moment.position()), ids))
                     .as("at position %d", moment.position())
                     .isEqualTo(moment.rows());
         }
-        assertThat(replayed(registryAt.atTime(Instant.now()), ids))
-                .isEqualTo(moments.get(moments.size() - 1).rows());
-        assertThat(moments.get(moments.size() - 1).rows().get(d).state()).isEqualTo(ConnectionState.READY);
     }
 
     private Map<String, Row> live(List<String> ids) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code java -jar switchboard.jar} with a command word: asked for help, or mistyped, it never starts a node. */
 class CommandLineProcessIT {
 
-    private static final List<String> COMMANDS =
-            List.of("help", "token", "history", "timeline", "registry-at", "export-fixture", "rebuild", "verify");
+    private static final List<String> COMMANDS = List.of(
+            "help", "token", "history", "timeline", "registry-at", "export-fixture", "rebuild", "verify", "archive");
 
     @TempDir
     Path workDir;

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * lease settings. Its output goes to {@code target/process-nodes/<node id>.log}. Close it in a finally block: closing
  * kills whatever is still running.
  */
-final class ProcessNode implements AutoCloseable {
+public final class ProcessNode implements AutoCloseable {
 
     static final Duration LEASE_DURATION = Duration.ofSeconds(4);
     static final Duration REAPER_INTERVAL = Duration.ofSeconds(1);
@@ -45,9 +45,13 @@ final class ProcessNode implements AutoCloseable {
 
     /** Launches the node without waiting for it: start several, then {@link #awaitReady()} each. */
     static ProcessNode launch(String name) {
+        return launch(name, TestDatabase.shared(), Map.of());
+    }
+
+    /** Like {@link #launch(String)}, on {@code database}, with {@code environment} added to the node's. */
+    public static ProcessNode launch(String name, TestDatabase database, Map<String, String> environment) {
         String nodeId = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         int port = freePort();
-        TestDatabase database = TestDatabase.shared();
         try {
             Path log = PackagedJar.log(nodeId);
             var builder = PackagedJar.command().redirectErrorStream(true).redirectOutput(log.toFile());
@@ -73,6 +77,7 @@ final class ProcessNode implements AutoCloseable {
                             REAPER_INTERVAL.toSeconds() + "s"));
             // every client of these tests connects from 127.0.0.1, and a crash test reconnects hundreds at once
             builder.environment().put("SWITCHBOARD_LIMITS_UPGRADE_BURST", Nodes.UNLIMITED_UPGRADES);
+            builder.environment().putAll(environment);
             return new ProcessNode(nodeId, port, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -80,7 +85,7 @@ final class ProcessNode implements AutoCloseable {
     }
 
     /** Waits until readiness answers 200; fails at once, pointing at the log, when the process dies first. */
-    ProcessNode awaitReady() {
+    public ProcessNode awaitReady() {
         await("readiness of " + nodeId + " (log: " + log.toAbsolutePath() + ")")
                 .atMost(STARTUP)
                 .pollInterval(Duration.ofMillis(250))
@@ -89,20 +94,25 @@ final class ProcessNode implements AutoCloseable {
         return this;
     }
 
-    String nodeId() {
+    public String nodeId() {
         return nodeId;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Process process() {
+    /** The file the node's output goes to. */
+    public Path log() {
+        return log;
+    }
+
+    public Process process() {
         return process;
     }
 
     /** SIGKILL: no shutdown hook runs, no socket is closed, no lease is ended. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** An agent backend pushing events over HTTP to whichever node it is given; remembers each user's feed head. */
-final class Publisher {
+public final class Publisher {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -17,7 +17,7 @@ final class Publisher {
     private final Map<String, Long> heads = new ConcurrentHashMap<>();
 
     /** @return the event's seq */
-    long push(ProcessNode node, String userId, Map<String, Object> data) {
+    public long push(ProcessNode node, String userId, Map<String, Object> data) {
         String body;
         try {
             body = JSON.writeValueAsString(
@@ -34,12 +34,12 @@ final class Publisher {
         return seq;
     }
 
-    long push(ProcessNode node, String userId) {
+    public long push(ProcessNode node, String userId) {
         return push(node, userId, Map.of());
     }
 
     /** The highest seq this publisher got back for the user: every client of the user must end with 1..head. */
-    long head(String userId) {
+    public long head(String userId) {
         return heads.getOrDefault(userId, 0L);
     }
 }

@@ -37,6 +37,9 @@ public final class Nodes {
         // connections would hold them for Hikari's 10 idle minutes, and a few of those exhaust the server's 100.
         properties.put("spring.datasource.hikari.idle-timeout", "10000");
         properties.put("spring.datasource.hikari.minimum-idle", "1");
+        // the tests make registry checkpoints where they need them (RegistryCheckpointJobIT runs the node's round):
+        // a node's own round, on a log that LongResumeIT makes long, would hold the checkpoint lock meanwhile
+        properties.put("switchboard.checkpoints.interval", "1h");
         return properties;
     }
 

@@ -39,6 +39,22 @@ public final class TestDatabase {
         return shared;
     }
 
+    /**
+     * A database of its own on the same server, for a test that changes the whole log (an archive run) or copies it
+     * ({@link #copy()}); dropped when the JVM exits.
+     */
+    public static TestDatabase fresh() {
+        TestDatabase server = shared();
+        return createOn(server.jdbcUrl, server.username, server.password);
+    }
+
+    /** A new database holding what this one holds now (PostgreSQL's template copy); nobody may be connected. */
+    public TestDatabase copy() {
+        String name = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).split("\\?")[0];
+        TestDatabase copy = createOn(jdbcUrl, username, password, " TEMPLATE " + name);
+        return copy;
+    }
+
     public String jdbcUrl() {
         return jdbcUrl;
     }
@@ -78,9 +94,13 @@ public final class TestDatabase {
     }
 
     private static TestDatabase createOn(String serverUrl, String username, String password) {
+        return createOn(serverUrl, username, password, "");
+    }
+
+    private static TestDatabase createOn(String serverUrl, String username, String password, String template) {
         String name = "switchboard_test_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-        execute(serverUrl, username, password, "CREATE DATABASE " + name);
+        execute(serverUrl, username, password, "CREATE DATABASE " + name + template);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             awaitNoSessions(serverUrl, username, password, name);
             execute(serverUrl, username, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

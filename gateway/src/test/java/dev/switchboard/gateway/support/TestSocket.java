@@ -139,6 +139,12 @@ public final class TestSocket implements AutoCloseable {
         return received;
     }
 
+    /** A ping is answered after every frame queued before it: the next frame must be its pong, nothing in between. */
+    public void expectNothingQueued() {
+        send("{\"type\":\"ping\"}");
+        expect("pong");
+    }
+
     /** Sends {@code auth} and returns the {@code ready} frame. */
     public JsonNode authenticate(String token) {
         expect("welcome");

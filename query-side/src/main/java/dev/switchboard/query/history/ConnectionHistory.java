@@ -50,7 +50,7 @@ public class ConnectionHistory {
     }
 
     /** The stored type is a fully qualified class name; readers of the history know events by their simple name. */
-    static String simpleName(String payloadType) {
+    public static String simpleName(String payloadType) {
         int cut = Math.max(payloadType.lastIndexOf('.'), payloadType.lastIndexOf('$'));
         return payloadType.substring(cut + 1);
     }

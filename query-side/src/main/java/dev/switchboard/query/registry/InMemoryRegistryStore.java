@@ -57,6 +57,20 @@ public final class InMemoryRegistryStore implements RegistryStore {
         update(event, connectionId, row -> RowChange.of(row).closed(reason, at));
     }
 
+    /** Puts back a row as a copy of the registry held it (a checkpoint); later events apply to it as to any row. */
+    public void restore(ConnectionView row) {
+        rows.put(row.preliminaryId(), row);
+    }
+
+    /** Takes the CLOSED rows out: a closed row never changes again, so a checkpoint keeps it once. */
+    public List<ConnectionView> removeClosed() {
+        List<ConnectionView> closed = rows.values().stream()
+                .filter(row -> row.state() == ConnectionState.CLOSED)
+                .toList();
+        closed.forEach(row -> rows.remove(row.preliminaryId()));
+        return closed;
+    }
+
     /** The row of the connection with this preliminary or final id. */
     public Optional<ConnectionView> find(String id) {
         ConnectionView byPreliminary = rows.get(id);

@@ -1,0 +1,124 @@
+package dev.switchboard.audit.archive;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A directory of segments, read as one log: the rows of the complete segments (those with a manifest) in position
+ * order. No position is in two segments, but a segment's range may span others' (see {@link MergedRows}). Incomplete
+ * segments, left by a crash mid-write, are ignored until a writer removes them.
+ */
+public final class Archive {
+
+    private final Path directory;
+    private final List<SegmentManifest> segments;
+
+    private Archive(Path directory, List<SegmentManifest> segments) {
+        this.directory = directory;
+        this.segments = segments;
+    }
+
+    /** The archive under {@code directory} as it stands now; an absent directory is an empty archive. */
+    public static Archive at(Path directory) {
+        List<SegmentManifest> segments = new ArrayList<>();
+        for (Path file : files(directory)) {
+            if (SegmentNames.isManifest(file.getFileName().toString())) {
+                segments.add(SegmentFiles.manifest(file));
+            }
+        }
+        segments.sort(Comparator.comparingLong(SegmentManifest::fromPosition));
+        return new Archive(directory, List.copyOf(segments));
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The complete segments, in position order. */
+    public List<SegmentManifest> segments() {
+        return segments;
+    }
+
+    /** The last archived position; 0 for an empty archive. */
+    public long head() {
+        return segments.isEmpty() ? 0 : segments.get(segments.size() - 1).toPosition();
+    }
+
+    public long events() {
+        return segments.stream().mapToLong(SegmentManifest::events).sum();
+    }
+
+    /** Every archived row in position order, read lazily segment by segment; close the stream when done. */
+    public Stream<ArchivedRow> rows() {
+        return rows(Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** The archived rows after {@code afterPosition} up to {@code upToPosition}, in position order; only the segments
+     * that meet the range are opened. Close the stream when done. */
+    public Stream<ArchivedRow> rows(long afterPosition, long upToPosition) {
+        var merged = new MergedRows(
+                directory,
+                segments.stream()
+                        .filter(segment -> segment.overlaps(afterPosition, upToPosition))
+                        .toList());
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(merged, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(merged::close)
+                .filter(row -> row.globalIndex() > afterPosition && row.globalIndex() <= upToPosition);
+    }
+
+    /** The rows of one complete segment of this archive, in position order; close the stream when done. */
+    public Stream<ArchivedRow> rows(SegmentManifest segment) {
+        return SegmentFiles.rows(directory.resolve(segment.file()));
+    }
+
+    /** Checks every complete segment against its manifest; throws {@link ArchiveCorruptException} at the first. */
+    public void verify() {
+        segments.forEach(segment -> SegmentVerifier.verify(directory, segment));
+    }
+
+    /** Segment files with no manifest, and manifests half written: what a crash mid-write leaves. */
+    public List<Path> incomplete() {
+        List<Path> leftovers = new ArrayList<>();
+        for (Path file : files(directory)) {
+            String name = file.getFileName().toString();
+            boolean orphanSegment = SegmentNames.isSegment(name)
+                    && !Files.exists(directory.resolve(SegmentNames.manifestFile(SegmentNames.baseOfSegment(name))));
+            if (orphanSegment || (name.startsWith(SegmentNames.PREFIX) && name.endsWith(".tmp"))) {
+                leftovers.add(file);
+            }
+        }
+        return leftovers;
+    }
+
+    /** Deletes what {@link #incomplete()} names; for a writer, before it writes again. */
+    public void removeIncomplete() {
+        try {
+            for (Path leftover : incomplete()) {
+                Files.deleteIfExists(leftover);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove an incomplete segment in " + directory, e);
+        }
+    }
+
+    private static List<Path> files(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the archive " + directory, e);
+        }
+    }
+}

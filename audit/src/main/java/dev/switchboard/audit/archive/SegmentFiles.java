@@ -1,0 +1,94 @@
+package dev.switchboard.audit.archive;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import java.util.zip.GZIPInputStream;
+
+/** The JSON of segments and manifests, and the file operations both need. */
+final class SegmentFiles {
+
+    static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    private static final ObjectReader ROWS = JSON.readerFor(ArchivedRow.class);
+    private static final int BUFFER = 1 << 16;
+
+    private SegmentFiles() {}
+
+    /** The rows of one segment file, lazily, in file order; closing the stream closes the file. */
+    static Stream<ArchivedRow> rows(Path segment) {
+        MappingIterator<ArchivedRow> rows;
+        try {
+            rows = rows(new BufferedInputStream(Files.newInputStream(segment), BUFFER));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read archive segment " + segment, e);
+        }
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(() -> close(rows));
+    }
+
+    /** The rows of a segment's bytes, decompressed as they are read. */
+    static MappingIterator<ArchivedRow> rows(InputStream compressed) throws IOException {
+        return ROWS.readValues(new GZIPInputStream(compressed, BUFFER));
+    }
+
+    static SegmentManifest manifest(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), SegmentManifest.class);
+        } catch (IOException e) {
+            throw new ArchiveCorruptException("cannot read archive manifest " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = digest();
+            byte[] buffer = new byte[BUFFER];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read archive segment " + file, e);
+        }
+    }
+
+    static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /** Makes a rename or creation in {@code directory} durable (Linux and macOS allow syncing a directory). */
+    static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    private static void close(MappingIterator<?> rows) {
+        try {
+            rows.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.switchboard.audit.archive;
+
+/**
+ * What a complete segment holds: written next to it only after the segment was written, synced, re-read and checked.
+ *
+ * @param format the format's version, {@value #FORMAT}
+ * @param file the segment's file name in the same directory
+ * @param fromPosition the first row's global index
+ * @param toPosition the last row's global index (rows in between may be missing: retention kept them in the table)
+ * @param fromTime the earliest row time, ISO-8601
+ * @param toTime the latest row time, ISO-8601
+ * @param events how many rows the segment holds
+ * @param sha256 lowercase hex of the SHA-256 of the segment file's bytes
+ */
+public record SegmentManifest(
+        int format,
+        String file,
+        long fromPosition,
+        long toPosition,
+        String fromTime,
+        String toTime,
+        long events,
+        String sha256) {
+
+    public static final int FORMAT = 1;
+
+    /** Whether this segment's range meets the positions after {@code afterPosition} up to {@code upToPosition}. */
+    public boolean overlaps(long afterPosition, long upToPosition) {
+        return toPosition > afterPosition && fromPosition <= upToPosition;
+    }
+}

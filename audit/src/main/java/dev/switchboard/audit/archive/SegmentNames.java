@@ -1,0 +1,37 @@
+package dev.switchboard.audit.archive;
+
+import java.util.Locale;
+
+/** File names of a segment and its manifest: {@code segment-<first>-<last>.jsonl.gz}, 20 digits each. */
+final class SegmentNames {
+
+    static final String PREFIX = "segment-";
+    static final String SEGMENT_SUFFIX = ".jsonl.gz";
+    static final String MANIFEST_SUFFIX = ".manifest.json";
+
+    private SegmentNames() {}
+
+    static String baseName(long fromPosition, long toPosition) {
+        return String.format(Locale.ROOT, "%s%020d-%020d", PREFIX, fromPosition, toPosition);
+    }
+
+    static String segmentFile(String baseName) {
+        return baseName + SEGMENT_SUFFIX;
+    }
+
+    static String manifestFile(String baseName) {
+        return baseName + MANIFEST_SUFFIX;
+    }
+
+    static boolean isSegment(String fileName) {
+        return fileName.startsWith(PREFIX) && fileName.endsWith(SEGMENT_SUFFIX);
+    }
+
+    static boolean isManifest(String fileName) {
+        return fileName.startsWith(PREFIX) && fileName.endsWith(MANIFEST_SUFFIX);
+    }
+
+    static String baseOfSegment(String fileName) {
+        return fileName.substring(0, fileName.length() - SEGMENT_SUFFIX.length());
+    }
+}

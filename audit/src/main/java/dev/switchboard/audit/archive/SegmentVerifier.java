@@ -1,0 +1,76 @@
+package dev.switchboard.audit.archive;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+/**
+ * Checks a segment against its manifest: the file's SHA-256, and that its rows decode, come in rising position order
+ * inside the manifest's range, start and end at its bounds, and number what it says.
+ */
+public final class SegmentVerifier {
+
+    private SegmentVerifier() {}
+
+    public static void verify(Path directory, SegmentManifest manifest) {
+        if (manifest.format() != SegmentManifest.FORMAT) {
+            throw new ArchiveCorruptException(manifest.file() + " is in archive format " + manifest.format()
+                    + ", this reader knows " + SegmentManifest.FORMAT);
+        }
+        Path segment = directory.resolve(manifest.file());
+        if (!Files.isRegularFile(segment)) {
+            throw new ArchiveCorruptException(manifest.file() + " is named by its manifest but missing");
+        }
+        String sha256 = SegmentFiles.sha256(segment);
+        if (!sha256.equals(manifest.sha256())) {
+            throw new ArchiveCorruptException(
+                    manifest.file() + " has SHA-256 " + sha256 + ", its manifest says " + manifest.sha256());
+        }
+        var seen = new Tally();
+        try (Stream<ArchivedRow> rows = SegmentFiles.rows(segment)) {
+            rows.forEach(row -> seen.add(manifest, row));
+        } catch (ArchiveCorruptException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ArchiveCorruptException(manifest.file() + " does not decode: " + e.getMessage(), e);
+        }
+        seen.check(manifest);
+    }
+
+    private static final class Tally {
+        private long events;
+        private long first = -1;
+        private long last = -1;
+        private Instant earliest;
+        private Instant latest;
+
+        void add(SegmentManifest manifest, ArchivedRow row) {
+            if (row.globalIndex() <= last) {
+                throw new ArchiveCorruptException(manifest.file() + " holds position " + row.globalIndex() + " after "
+                        + last + ": rows must rise");
+            }
+            if (first < 0) {
+                first = row.globalIndex();
+            }
+            last = row.globalIndex();
+            Instant at = Instant.parse(row.timeStamp());
+            earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
+            latest = latest == null || at.isAfter(latest) ? at : latest;
+            events++;
+        }
+
+        void check(SegmentManifest manifest) {
+            if (events != manifest.events()
+                    || first != manifest.fromPosition()
+                    || last != manifest.toPosition()
+                    || !String.valueOf(earliest).equals(manifest.fromTime())
+                    || !String.valueOf(latest).equals(manifest.toTime())) {
+                throw new ArchiveCorruptException(manifest.file() + " holds " + events + " events at positions "
+                        + first + " to " + last + " (" + earliest + " to " + latest + "), its manifest says "
+                        + manifest.events() + " at " + manifest.fromPosition() + " to " + manifest.toPosition()
+                        + " (" + manifest.fromTime() + " to " + manifest.toTime() + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.switchboard.gateway.audit;
+
+import dev.switchboard.audit.log.EventLog;
+import dev.switchboard.audit.timeline.RegistryCheckpointer;
+import dev.switchboard.audit.timeline.RegistryCheckpoints;
+import dev.switchboard.gateway.node.PeriodicJob;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the registry checkpoints up with the log: each round, one node (a PostgreSQL advisory lock; the embedded
+ * database runs one node) makes the checkpoints due up to the head the previous round saw, a round's interval ago, so
+ * that no transaction still writes below a checkpoint's position. A round makes a few at most, each from the one
+ * before it: a node adds a bounded cost however long the log.
+ */
+@Component
+class RegistryCheckpointJob extends PeriodicJob {
+
+    /** The advisory lock key: "regchkpt" read as a number. */
+    private static final long LOCK = 0x7265_6763_686b_7074L;
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryCheckpointJob.class);
+
+    private final DataSource dataSource;
+    private final EventLog eventLog;
+    private final RegistryCheckpointer checkpointer;
+    private final CheckpointProperties properties;
+    private long settledHead = -1;
+
+    RegistryCheckpointJob(
+            DataSource dataSource,
+            EventLog eventLog,
+            RegistryCheckpoints checkpoints,
+            CheckpointProperties properties) {
+        super("registry-checkpoints", properties::interval);
+        this.dataSource = dataSource;
+        this.eventLog = eventLog;
+        this.checkpointer = new RegistryCheckpointer(eventLog, checkpoints, properties.every());
+        this.properties = properties;
+    }
+
+    /** @return how many checkpoints this round made */
+    int round() {
+        long upTo = settledHead;
+        settledHead = eventLog.head();
+        if (upTo < properties.every()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            boolean postgres = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+            if (postgres && !lock(connection, "SELECT pg_try_advisory_lock(?)")) {
+                return 0; // another node makes them
+            }
+            try {
+                int made = checkpointer.extend(upTo, properties.perRound());
+                if (made > 0) {
+                    log.info("made {} registry checkpoint(s), up to position {}", made, upTo);
+                }
+                return made;
+            } finally {
+                if (postgres) {
+                    lock(connection, "SELECT pg_advisory_unlock(?)");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("registry checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected void runOnce() {
+        round();
+    }
+
+    private static boolean lock(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, LOCK);
+            try (var result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+}

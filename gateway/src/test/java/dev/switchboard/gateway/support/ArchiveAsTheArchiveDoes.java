@@ -1,0 +1,88 @@
+package dev.switchboard.gateway.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.api.feed.FeedIds;
+import dev.switchboard.audit.archive.ArchivedRow;
+import dev.switchboard.audit.archive.SegmentWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Moves rows of this run's event table into a real archive, with the format's own writer: the whole history of a
+ * connection (both ids) and a user's feed up to a seq, in two segments, then deletes them from the table but the last,
+ * as a crash right after its segment's manifest leaves it.
+ */
+public final class ArchiveAsTheArchiveDoes {
+
+    private ArchiveAsTheArchiveDoes() {}
+
+    /** @return the archived rows, in log order; the last one is in the table too */
+    public static List<ArchivedRow> archive(
+            Path directory, String connectionId, String finalId, String user, long upToSeq) throws SQLException {
+        List<ArchivedRow> rows = new ArrayList<>();
+        try (Connection connection = TestDatabase.shared().connect();
+                var select = connection.prepareStatement(
+                        "SELECT * FROM domain_event_entry WHERE aggregate_identifier IN (?, ?) "
+                                + "OR (aggregate_identifier = ? AND sequence_number < ?) ORDER BY global_index")) {
+            select.setString(1, connectionId);
+            select.setString(2, finalId);
+            select.setString(3, FeedIds.of(user));
+            select.setLong(4, upToSeq);
+            try (var result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new ArchivedRow(
+                            result.getLong("global_index"),
+                            result.getString("aggregate_identifier"),
+                            result.getLong("sequence_number"),
+                            result.getString("type"),
+                            result.getString("event_identifier"),
+                            result.getBytes("meta_data"),
+                            result.getBytes("payload"),
+                            result.getString("payload_revision"),
+                            result.getString("payload_type"),
+                            result.getString("time_stamp")));
+                }
+            }
+            assertThat(rows).hasSizeGreaterThan(4);
+            SegmentWriter.write(directory, rows.subList(0, rows.size() / 2));
+            SegmentWriter.write(directory, rows.subList(rows.size() / 2, rows.size()));
+            try (var delete = connection.prepareStatement("DELETE FROM domain_event_entry WHERE global_index = ?")) {
+                for (ArchivedRow row : rows.subList(0, rows.size() - 1)) {
+                    delete.setLong(1, row.globalIndex());
+                    assertThat(delete.executeUpdate()).isOne();
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Puts archived rows back into the table, as they were: the suite shares one database, and a later test that
+     * rebuilds or verifies the registry from the table alone must find the log whole.
+     */
+    public static void restore(List<ArchivedRow> rows) throws SQLException {
+        try (Connection connection = TestDatabase.shared().connect();
+                var insert = connection.prepareStatement("INSERT INTO domain_event_entry (global_index, "
+                        + "aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload, "
+                        + "payload_revision, payload_type, time_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (global_index) DO NOTHING")) {
+            for (ArchivedRow row : rows) {
+                insert.setLong(1, row.globalIndex());
+                insert.setString(2, row.aggregateIdentifier());
+                insert.setLong(3, row.sequenceNumber());
+                insert.setString(4, row.type());
+                insert.setString(5, row.eventIdentifier());
+                insert.setBytes(6, row.metaData());
+                insert.setBytes(7, row.payload());
+                insert.setString(8, row.payloadRevision());
+                insert.setString(9, row.payloadType());
+                insert.setString(10, row.timeStamp());
+                insert.executeUpdate();
+            }
+        }
+    }
+}
