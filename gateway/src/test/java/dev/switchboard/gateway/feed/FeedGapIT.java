@@ -104,7 +104,11 @@ class FeedGapIT extends PostgresIntegrationTest {
     void theOldestHeldEventAfterACursorIsFoundThroughTheStreamIndex() throws SQLException {
         try (Connection connection = TestDatabase.shared().connect();
                 var statement = connection.createStatement()) {
+            // The shared test log is small and its statistics change with the tests that ran before: the planner may
+            // then prefer a bitmap scan and a sort. What must hold at any size is that the stream index serves the
+            // range in order, with no sort.
             statement.execute("SET enable_seqscan = off");
+            statement.execute("SET enable_bitmapscan = off");
             List<String> plan = new ArrayList<>();
             try (var result = statement.executeQuery("EXPLAIN SELECT * FROM domain_event_entry "
                     + "WHERE aggregate_identifier = 'feed:u' AND sequence_number >= 5 ORDER BY sequence_number ASC "
