@@ -65,9 +65,10 @@ class RegistryRebuildLockIT extends RebuildIntegrationTest {
      */
     private void archive(int connections) throws Exception {
         ObjectMapper json = EventLogFormat.objectMapper();
+        String prefix = "archived-" + UUID.randomUUID() + "-"; // the shared log has other tests' connections
         List<Object[]> events = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
-            String id = "archived-" + UUID.randomUUID();
+            String id = prefix + UUID.randomUUID();
             events.add(event(
                     id,
                     0,
@@ -92,9 +93,11 @@ class RegistryRebuildLockIT extends RebuildIntegrationTest {
         jdbc.update(
                 "INSERT INTO connection_registry (preliminary_id, node_id, state, opened_at, closed_at, "
                         + "close_reason, last_position) SELECT aggregate_identifier, 'node-archive', 'CLOSED', ?, ?, "
-                        + "'CLIENT_CLOSED', MAX(global_index) FROM domain_event_entry WHERE aggregate_identifier LIKE "
-                        + "'archived-%' GROUP BY aggregate_identifier",
-                Timestamp.from(OPENED), Timestamp.from(CLOSED));
+                        + "'CLIENT_CLOSED', MAX(global_index) FROM domain_event_entry WHERE aggregate_identifier LIKE ? "
+                        + "GROUP BY aggregate_identifier",
+                Timestamp.from(OPENED),
+                Timestamp.from(CLOSED),
+                prefix + "%");
     }
 
     private static Object[] event(
