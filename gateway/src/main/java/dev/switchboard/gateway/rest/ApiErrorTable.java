@@ -80,6 +80,7 @@ final class ApiErrorTable {
                             "`too_many_watchers`: the node streams to as many consoles as "
                                     + "it allows; `unavailable`: the database does not answer")),
             Map.entry("GET /api/projections/registry", Map.of("403", FORBIDDEN)),
+            Map.entry("GET /api/retention", Map.of("403", FORBIDDEN)),
             Map.entry(
                     "POST /api/projections/registry/rebuild",
                     ordered("403", FORBIDDEN, "409", "`rebuild_running`: a rebuild is already running")));
