@@ -67,6 +67,23 @@ class FeedGapIT extends PostgresIntegrationTest {
         }
     }
 
+    /** Axon reads a stream in batches of 100 positions and stops at an empty one: a longer gap must not end the read. */
+    @Test
+    void aGapLongerThanOneReadBatchIsAnnouncedAndTheHeldEventsFollow() throws SQLException {
+        String user = Tokens.newUserId();
+        push(user, 260);
+        archiveUpTo(user, 250);
+
+        try (TestSocket socket = resume(user, 3)) {
+            assertThat(socket.expect("ready").path("lastSeq").asLong()).isEqualTo(260);
+            JsonNode gap = socket.expect("gap");
+            assertThat(List.of(gap.path("fromSeq").asLong(), gap.path("toSeq").asLong()))
+                    .containsExactly(4L, 250L);
+            assertThat(ListeningNode.seqs(socket, 10)).containsExactlyElementsOf(range(251, 260));
+            socket.expectNothingQueued();
+        }
+    }
+
     @Test
     void aResumeFromTheLastArchivedSeqOrLaterGetsNoGap() throws SQLException {
         String user = Tokens.newUserId();

@@ -150,8 +150,9 @@ class ArchiveUnderLoadProcessIT {
                 socket.send("{\"type\":\"auth\",\"token\":\"" + Tokens.user(user) + "\",\"lastSeq\":" + cursor + "}");
                 long head = socket.expect("ready").path("lastSeq").asLong();
                 long expected = cursor + 1;
+                List<JsonNode> frames = new ArrayList<>();
                 while (expected <= head) {
-                    JsonNode frame = socket.next();
+                    JsonNode frame = next(socket, frames, "resume of " + user + " from " + cursor + " to " + head);
                     String type = frame.path("type").asText();
                     if (type.equals("gap")) {
                         assertThat(frame.path("fromSeq").asLong())
@@ -172,6 +173,17 @@ class ArchiveUnderLoadProcessIT {
                 }
                 resumes.add(user);
             }
+        }
+    }
+
+    /** The next frame, or a failure that tells which resume waited and what it had got. */
+    private static JsonNode next(TestSocket socket, List<JsonNode> frames, String resume) {
+        try {
+            JsonNode frame = socket.next();
+            frames.add(frame);
+            return frame;
+        } catch (AssertionError e) {
+            throw new AssertionError(resume + " got " + frames + ", then " + e.getMessage(), e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -16,10 +17,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class FeedLog {
 
-    private final EventStore eventStore;
+    /**
+     * The first stream position at or after a given one that still holds an event: a range of the unique key
+     * (stream, sequence), whatever the archive took before it.
+     */
+    private static final String OLDEST_HELD = "SELECT MIN(sequence_number) FROM domain_event_entry "
+            + "WHERE aggregate_identifier = ? AND sequence_number >= ?";
 
-    FeedLog(EventStore eventStore) {
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+
+    FeedLog(EventStore eventStore, JdbcTemplate jdbc) {
         this.eventStore = eventStore;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -28,7 +38,13 @@ public class FeedLog {
      * as far as this reads.
      */
     public List<AgentEventPublished> page(String userId, long seq, int limit) {
-        var stream = eventStore.readEvents(FeedIds.of(userId), Math.max(seq, 0));
+        // Axon reads a stream in batches of positions [n, n + batch), and stops at the first that is empty: after
+        // archived events that is every batch, so the read starts at the oldest position still held
+        Long oldest = jdbc.queryForObject(OLDEST_HELD, Long.class, FeedIds.of(userId), Math.max(seq, 0));
+        if (oldest == null) {
+            return List.of();
+        }
+        var stream = eventStore.readEvents(FeedIds.of(userId), oldest);
         List<AgentEventPublished> events = new ArrayList<>(Math.min(limit, 512));
         while (events.size() < limit && stream.hasNext()) {
             if (stream.next().getPayload() instanceof AgentEventPublished event) {
