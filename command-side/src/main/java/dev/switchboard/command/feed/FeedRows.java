@@ -39,8 +39,12 @@ final class FeedRows {
     static final String LAST_SEQUENCE = "SELECT CAST(? AS VARCHAR(255)) AS user_id, (SELECT MAX(sequence_number) "
             + "FROM domain_event_entry WHERE aggregate_identifier = ?) AS last_sequence";
 
-    private static final String STORED_EVENTS = "SELECT k.idempotency_key, k.body_sha256, e.payload_type, "
-            + "e.payload_revision, e.payload FROM feed_idempotency_key k JOIN domain_event_entry e "
+    /**
+     * A key outlives its event in the table: retention moves old feed events to the archive and keeps the keys, so a
+     * publisher's retry still gets its seq (LEFT JOIN) instead of colliding with the key on every attempt.
+     */
+    private static final String STORED_EVENTS = "SELECT k.idempotency_key, k.seq, k.body_sha256, e.payload_type, "
+            + "e.payload_revision, e.payload FROM feed_idempotency_key k LEFT JOIN domain_event_entry e "
             + "ON e.aggregate_identifier = ? AND e.sequence_number = k.seq - 1 "
             + "WHERE k.user_id = ? AND k.idempotency_key IN (";
 
@@ -137,18 +141,28 @@ final class FeedRows {
                 }
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        var payload = new SimpleSerializedObject<>(
-                                rows.getBytes("payload"),
-                                byte[].class,
-                                rows.getString("payload_type"),
-                                rows.getString("payload_revision"));
-                        AgentEventPublished event = serializer.deserialize(payload);
-                        stored.put(
-                                rows.getString("idempotency_key"), new KeyedEvent(event, rows.getBytes("body_sha256")));
+                        String key = rows.getString("idempotency_key");
+                        byte[] payload = rows.getBytes("payload");
+                        AgentEventPublished event = payload == null
+                                ? archived(user, rows.getLong("seq"), key)
+                                : serializer.deserialize(new SimpleSerializedObject<>(
+                                        payload,
+                                        byte[].class,
+                                        rows.getString("payload_type"),
+                                        rows.getString("payload_revision")));
+                        stored.put(key, new KeyedEvent(event, rows.getBytes("body_sha256")));
                     }
                 }
             }
         }
         return stored;
+    }
+
+    /**
+     * What a retry of an archived event is answered with: its seq, which is all a publisher is told of an event (the
+     * archive holds the rest); a replayed event is never delivered again.
+     */
+    private static AgentEventPublished archived(String user, long seq, String key) {
+        return new AgentEventPublished(user, seq, null, null, Map.of(), key, null);
     }
 }

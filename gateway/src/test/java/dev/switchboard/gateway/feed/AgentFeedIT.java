@@ -1,10 +1,13 @@
 package dev.switchboard.gateway.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.switchboard.api.feed.AgentEventPublished;
+import dev.switchboard.api.feed.FeedIds;
 import dev.switchboard.command.feed.AgentEvents;
+import dev.switchboard.command.feed.IdempotencyKeyReusedException;
 import dev.switchboard.gateway.support.Nodes;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import dev.switchboard.query.feed.FeedLog;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The per-user feed on a real PostgreSQL, with a second node in the same JVM: each node has its own Axon stack and
@@ -41,6 +45,9 @@ class AgentFeedIT extends PostgresIntegrationTest {
 
     @Autowired
     FeedLog feed;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private ConfigurableApplicationContext nodeB;
 
@@ -144,6 +151,29 @@ class AgentFeedIT extends PostgresIntegrationTest {
         assertThat(again).isEqualTo(first);
         assertThat(feed.page(user, 0, 1_000)).containsExactly(first);
         assertThat(feed.head(user)).isEqualTo(1);
+    }
+
+    /**
+     * Retention moved the event a key stands for to the archive (each feed's newest event stays) and kept the key: a
+     * publisher's retry gets the earlier seq and appends nothing; another body under the key is still refused.
+     */
+    @Test
+    void aRetryWhoseEventWasArchivedGetsItsSeqAndAppendsNothing() {
+        String user = newUser();
+        var first = nodeA.append(user, "run-1", "agent_started", DATA, "publish-archived");
+        nodeA.append(user, "run-1", "agent_thinking", DATA, null);
+        jdbc.update(
+                "DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
+                FeedIds.of(user));
+        AgentEvents onB = nodeB.getBean(AgentEvents.class);
+
+        assertThat(onB.append(user, "run-1", "agent_started", DATA, "publish-archived")
+                        .seq())
+                .isEqualTo(first.seq());
+        assertThat(feed.head(user)).isEqualTo(2);
+        assertThatThrownBy(() -> onB.append(user, "run-1", "agent_completed", DATA, "publish-archived"))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+        assertThat(feed.head(user)).isEqualTo(2);
     }
 
     @Test
