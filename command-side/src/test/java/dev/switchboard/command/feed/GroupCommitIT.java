@@ -92,6 +92,43 @@ class GroupCommitIT {
                         Comparator.comparing(AgentEventPublished::userId).thenComparingLong(AgentEventPublished::seq)));
     }
 
+    /**
+     * A batch large enough to be serialized on several threads, one of whose events cannot be serialized: only that
+     * request fails; every other one is committed, and its user's seqs have no gap where the failed event was.
+     */
+    @Test
+    void anUnserializableEventInALargeBatchFailsOnlyItsOwnRequest() throws Exception {
+        String user = "user-" + UUID.randomUUID();
+        Object unserializable = new Object() {
+            @SuppressWarnings("unused")
+            public String getValue() {
+                throw new IllegalStateException("this value cannot be written");
+            }
+        };
+        List<CompletableFuture<List<AgentEventPublished>>> answers = new ArrayList<>();
+        try (HikariDataSource pool = FeedDatabase.postgres().pool();
+                FeedWriter writer = FeedDatabase.writer(pool, appended -> {}, 1_000, Duration.ofMinutes(1))) {
+            for (int i = 0; i < 300; i++) {
+                Map<String, Object> data = i == 150 ? Map.of("bad", unserializable) : Map.of("i", i);
+                var event = new PublishAgentEvent(user, "run-1", "agent_thinking", data, null);
+                answers.add(writer.submit(new FeedRequest(List.of(event), FeedDatabase::newId)));
+            }
+            CompletableFuture.allOf(answers.stream()
+                            .map(answer -> answer.exceptionally(failure -> List.of()))
+                            .toArray(CompletableFuture[]::new))
+                    .get(2, TimeUnit.MINUTES);
+        }
+
+        assertThat(answers.get(150)).isCompletedExceptionally();
+        List<Long> seqs = answers.stream()
+                .filter(answer -> !answer.isCompletedExceptionally())
+                .map(answer -> answer.join().get(0).seq())
+                .toList();
+        assertThat(seqs)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, 299).boxed().toList());
+    }
+
     /** Publishers that do not wait for each other (a backlog, as under a burst) are written in batches of the most. */
     @Test
     void aBacklogIsWrittenInBatchesOfTheMaximumSize() throws Exception {
