@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Spliterator;
@@ -65,11 +66,25 @@ public final class Archive {
     /** The archived rows after {@code afterPosition} up to {@code upToPosition}, in position order; only the segments
      * that meet the range are opened. Close the stream when done. */
     public Stream<ArchivedRow> rows(long afterPosition, long upToPosition) {
-        var merged = new MergedRows(
-                directory,
+        return rows(
+                afterPosition,
+                upToPosition,
                 segments.stream()
                         .filter(segment -> segment.overlaps(afterPosition, upToPosition))
                         .toList());
+    }
+
+    /**
+     * The archived rows of {@code streams}, in position order; only the segments whose stream index (read through
+     * {@code indexes}) names one of them are opened, and those without an index. Close the stream when done.
+     */
+    public Stream<ArchivedRow> rowsOf(Collection<String> streams, StreamIndexes indexes) {
+        return rows(Long.MIN_VALUE, Long.MAX_VALUE, indexes.holdingAny(directory, segments, streams))
+                .filter(row -> streams.contains(row.aggregateIdentifier()));
+    }
+
+    private Stream<ArchivedRow> rows(long afterPosition, long upToPosition, List<SegmentManifest> opened) {
+        var merged = new MergedRows(directory, opened);
         return StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(merged, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(merged::close)
@@ -86,14 +101,16 @@ public final class Archive {
         segments.forEach(segment -> SegmentVerifier.verify(directory, segment));
     }
 
-    /** Segment files with no manifest, and manifests half written: what a crash mid-write leaves. */
+    /** Segment and index files with no manifest, and manifests half written: what a crash mid-write leaves. */
     public List<Path> incomplete() {
         List<Path> leftovers = new ArrayList<>();
         for (Path file : files(directory)) {
             String name = file.getFileName().toString();
             boolean orphanSegment = SegmentNames.isSegment(name)
                     && !Files.exists(directory.resolve(SegmentNames.manifestFile(SegmentNames.baseOfSegment(name))));
-            if (orphanSegment || (name.startsWith(SegmentNames.PREFIX) && name.endsWith(".tmp"))) {
+            boolean orphanIndex = SegmentNames.isIndex(name)
+                    && !Files.exists(directory.resolve(SegmentNames.manifestFile(SegmentNames.baseOfIndex(name))));
+            if (orphanSegment || orphanIndex || (name.startsWith(SegmentNames.PREFIX) && name.endsWith(".tmp"))) {
                 leftovers.add(file);
             }
         }

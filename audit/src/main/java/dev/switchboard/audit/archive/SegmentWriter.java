@@ -21,9 +21,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes rows as one segment and, once the file is synced, re-read and found equal to the rows, its manifest. A crash
- * at any point leaves either no manifest (the segment is incomplete: readers ignore it, the next run rewrites it) or a
- * manifest over a verified segment.
+ * Writes rows as one segment and its stream index and, once both are synced and the segment re-read and found equal to
+ * the rows, its manifest. A crash at any point leaves either no manifest (the segment is incomplete: readers ignore it
+ * and its index, the next run rewrites both) or a manifest over a verified segment and its index.
  */
 public final class SegmentWriter {
 
@@ -47,7 +47,9 @@ public final class SegmentWriter {
             Files.createDirectories(directory);
             Path segment = directory.resolve(fileName);
             Digests written = writeSegment(segment, rows);
-            SegmentManifest manifest = manifestOf(fileName, rows, written.file());
+            String indexFile = SegmentNames.indexFile(base);
+            String indexSha256 = StreamIndex.of(rows).write(directory.resolve(indexFile));
+            SegmentManifest manifest = manifestOf(fileName, rows, written.file(), indexFile, indexSha256);
             requireWritten(segment, written);
             beforeManifest.run();
             writeManifest(directory, base, manifest);
@@ -78,7 +80,8 @@ public final class SegmentWriter {
         return new Digests(hex(fileDigest), hex(linesDigest));
     }
 
-    private static SegmentManifest manifestOf(String fileName, List<ArchivedRow> rows, String sha256) {
+    private static SegmentManifest manifestOf(
+            String fileName, List<ArchivedRow> rows, String sha256, String indexFile, String indexSha256) {
         Instant earliest = Instant.MAX;
         Instant latest = Instant.MIN;
         for (ArchivedRow row : rows) {
@@ -94,7 +97,9 @@ public final class SegmentWriter {
                 earliest.toString(),
                 latest.toString(),
                 rows.size(),
-                sha256);
+                sha256,
+                indexFile,
+                indexSha256);
     }
 
     /**

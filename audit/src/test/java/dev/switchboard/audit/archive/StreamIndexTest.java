@@ -1,0 +1,128 @@
+package dev.switchboard.audit.archive;
+
+import static dev.switchboard.audit.archive.TestRows.rowsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StreamIndexTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theIndexNamesTheSegmentsDistinctStreamsSorted() throws Exception {
+        List<ArchivedRow> rows = new ArrayList<>(rowsOf("b", 1, 2));
+        rows.addAll(rowsOf("a", 3));
+        rows.addAll(rowsOf("b", 4));
+        SegmentManifest manifest = SegmentWriter.write(dir, rows);
+
+        byte[] gz = Files.readAllBytes(dir.resolve(manifest.index()));
+        String[] streams = JSON.readValue(new GZIPInputStream(new ByteArrayInputStream(gz)), String[].class);
+        assertThat(streams).containsExactly("a", "b");
+        assertThat(manifest.indexSha256()).isEqualTo(SegmentFiles.sha256(dir.resolve(manifest.index())));
+    }
+
+    @Test
+    void aReaderOfSomeStreamsOpensOnlyTheSegmentsThatHoldThem() throws Exception {
+        SegmentManifest first = SegmentWriter.write(dir, rowsOf("a", 1, 2, 3));
+        SegmentWriter.write(dir, rowsOf("c", 4, 5));
+        SegmentWriter.write(dir, rowsOf("a", 6, 7));
+        SegmentWriter.write(dir, rowsOf("d", 8));
+        // a segment the reader opened would now fail to decompress
+        Files.write(dir.resolve(first.file()), new byte[] {1, 2, 3});
+
+        var indexes = new StreamIndexes();
+        try (Stream<ArchivedRow> read = Archive.at(dir).rowsOf(Set.of("c", "d", "z"), indexes)) {
+            assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(4L, 5L, 8L);
+        }
+        assertThatThrownBy(() -> {
+                    try (Stream<ArchivedRow> read = Archive.at(dir).rowsOf(Set.of("a"), indexes)) {
+                        read.forEach(row -> {});
+                    }
+                })
+                .as("the segment that holds the stream is opened")
+                .hasMessageContaining(first.file());
+    }
+
+    @Test
+    void aSegmentWithoutAnIndexIsReadInFull() throws Exception {
+        SegmentManifest old = SegmentWriter.write(dir, rowsOf("a", 1, 2));
+        SegmentWriter.write(dir, rowsOf("b", 3, 4));
+        SegmentWriter.write(dir, rowsOf("a", 5));
+        writeAsFormatOne(old);
+
+        Archive archive = Archive.at(dir);
+        assertThat(archive.segments().get(0).hasIndex()).isFalse();
+        archive.verify();
+        try (Stream<ArchivedRow> read = archive.rowsOf(Set.of("a"), new StreamIndexes())) {
+            assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(1L, 2L, 5L);
+        }
+        try (Stream<ArchivedRow> read = archive.rowsOf(Set.of("b"), new StreamIndexes())) {
+            assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(3L, 4L);
+        }
+    }
+
+    @Test
+    void aChangedIndexFailsVerificationAndLookups() throws Exception {
+        SegmentManifest manifest = SegmentWriter.write(dir, rowsOf("a", 1, 2));
+        Path index = dir.resolve(manifest.index());
+        byte[] bytes = Files.readAllBytes(index);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(index, bytes);
+
+        assertThatThrownBy(() -> Archive.at(dir).verify())
+                .isInstanceOf(ArchiveCorruptException.class)
+                .hasMessageContaining(manifest.index())
+                .hasMessageContaining("SHA-256");
+        assertThatThrownBy(() -> Archive.at(dir).rowsOf(Set.of("a"), new StreamIndexes()))
+                .isInstanceOf(ArchiveCorruptException.class)
+                .hasMessageContaining(manifest.index());
+    }
+
+    @Test
+    void anIndexThatOmitsAStreamFailsVerification() throws Exception {
+        SegmentManifest manifest = SegmentWriter.write(dir, rowsOf("a", 1, 2));
+        SegmentManifest other = SegmentWriter.write(dir.resolve("other"), rowsOf("b", 1, 2));
+        Files.copy(
+                dir.resolve("other").resolve(other.index()),
+                dir.resolve(manifest.index()),
+                StandardCopyOption.REPLACE_EXISTING);
+        ObjectNode json = (ObjectNode) JSON.readTree(manifestFile(manifest).toFile());
+        json.put("indexSha256", other.indexSha256());
+        JSON.writeValue(manifestFile(manifest).toFile(), json);
+
+        assertThatThrownBy(() -> Archive.at(dir).verify())
+                .isInstanceOf(ArchiveCorruptException.class)
+                .hasMessageContaining("does not name exactly the streams of " + manifest.file());
+    }
+
+    /** What an archive written before the index looks like: a format 1 manifest and no index file. */
+    private void writeAsFormatOne(SegmentManifest manifest) throws Exception {
+        ObjectNode json = (ObjectNode) JSON.readTree(manifestFile(manifest).toFile());
+        json.put("format", 1);
+        json.remove("index");
+        json.remove("indexSha256");
+        JSON.writeValue(manifestFile(manifest).toFile(), json);
+        Files.delete(dir.resolve(manifest.index()));
+    }
+
+    private Path manifestFile(SegmentManifest manifest) {
+        return dir.resolve(manifest.file().replace(".jsonl.gz", ".manifest.json"));
+    }
+}
