@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -66,29 +69,45 @@ public final class Archive {
     /** The archived rows after {@code afterPosition} up to {@code upToPosition}, in position order; only the segments
      * that meet the range are opened. Close the stream when done. */
     public Stream<ArchivedRow> rows(long afterPosition, long upToPosition) {
-        return rows(
-                afterPosition,
-                upToPosition,
-                segments.stream()
-                        .filter(segment -> segment.overlaps(afterPosition, upToPosition))
-                        .toList());
+        return merged(
+                        segments.stream()
+                                .filter(segment -> segment.overlaps(afterPosition, upToPosition))
+                                .toList(),
+                        this::rows)
+                .filter(row -> row.globalIndex() > afterPosition && row.globalIndex() <= upToPosition);
     }
 
     /**
-     * The archived rows of {@code streams}, in position order; only the segments whose stream index (read through
-     * {@code indexes}) names one of them are opened, and those without an index. Close the stream when done.
+     * The archived rows of {@code streams}, in position order. Of a segment with a stream index (read through {@code
+     * indexes}), only the blocks that hold one of them are read, and none when it holds none; a segment without an
+     * index is read in full. Close the stream when done.
      */
     public Stream<ArchivedRow> rowsOf(Collection<String> streams, StreamIndexes indexes) {
-        return rows(Long.MIN_VALUE, Long.MAX_VALUE, indexes.holdingAny(directory, segments, streams))
+        indexes.keepOnly(segments);
+        Map<SegmentManifest, List<long[]>> ranges = new HashMap<>();
+        List<SegmentManifest> opened = new ArrayList<>();
+        for (SegmentManifest segment : segments) {
+            List<long[]> held =
+                    segment.hasIndex() ? indexes.of(directory, segment).rangesOf(streams) : null;
+            if (held == null || !held.isEmpty()) {
+                opened.add(segment);
+                ranges.put(segment, held);
+            }
+        }
+        return merged(
+                        opened,
+                        segment -> ranges.get(segment) == null
+                                ? rows(segment)
+                                : SegmentFiles.rows(directory.resolve(segment.file()), ranges.get(segment)))
                 .filter(row -> streams.contains(row.aggregateIdentifier()));
     }
 
-    private Stream<ArchivedRow> rows(long afterPosition, long upToPosition, List<SegmentManifest> opened) {
-        var merged = new MergedRows(directory, opened);
+    private Stream<ArchivedRow> merged(
+            List<SegmentManifest> opened, Function<SegmentManifest, Stream<ArchivedRow>> open) {
+        var merged = new MergedRows(directory, opened, open);
         return StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(merged, Spliterator.ORDERED | Spliterator.NONNULL), false)
-                .onClose(merged::close)
-                .filter(row -> row.globalIndex() > afterPosition && row.globalIndex() <= upToPosition);
+                .onClose(merged::close);
     }
 
     /** The rows of one complete segment of this archive, in position order; close the stream when done. */

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -41,6 +44,45 @@ final class SegmentFiles {
         return StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(() -> close(rows));
+    }
+
+    /**
+     * The rows of these byte ranges of a segment file (each a whole gzip member, as its {@link StreamIndex} names
+     * them), in file order, one range read and decompressed at a time; closing the stream closes the file.
+     */
+    static Stream<ArchivedRow> rows(Path segment, List<long[]> ranges) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(segment, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read archive segment " + segment, e);
+        }
+        return ranges.stream()
+                .flatMap(range -> block(channel, segment, range).stream())
+                .onClose(() -> {
+                    try {
+                        channel.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    private static List<ArchivedRow> block(FileChannel channel, Path segment, long[] range) {
+        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(range[1] - range[0]));
+        try {
+            while (bytes.hasRemaining()) {
+                if (channel.read(bytes, range[0] + bytes.position()) < 0) {
+                    throw new ArchiveCorruptException(segment.getFileName() + " ends before its block at " + range[0]);
+                }
+            }
+            try (MappingIterator<ArchivedRow> rows = rows(new ByteArrayInputStream(bytes.array()))) {
+                return rows.readAll();
+            }
+        } catch (IOException e) {
+            throw new ArchiveCorruptException(
+                    segment.getFileName() + " has no whole block at " + range[0] + ": " + e.getMessage(), e);
+        }
     }
 
     /** The rows of a segment's bytes, decompressed as they are read. */

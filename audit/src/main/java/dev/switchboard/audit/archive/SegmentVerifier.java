@@ -3,14 +3,15 @@ package dev.switchboard.audit.archive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Checks a segment against its manifest: the file's SHA-256, and that its rows decode, come in rising position order
  * inside the manifest's range, start and end at its bounds, and number what it says; and its stream index, when the
- * manifest names one (format 2): its SHA-256, and that it names exactly the rows' streams.
+ * manifest names one (format 2): its SHA-256, that it names exactly the rows' streams by block, and that its blocks read
+ * as the rows.
  */
 public final class SegmentVerifier {
 
@@ -42,9 +43,25 @@ public final class SegmentVerifier {
             throw new ArchiveCorruptException(manifest.file() + " does not decode: " + e.getMessage(), e);
         }
         seen.check(manifest);
-        if (manifest.hasIndex() && !StreamIndex.read(directory, manifest).equals(seen.streams())) {
+        if (manifest.hasIndex()) {
+            verifyIndex(directory, manifest, seen);
+        }
+    }
+
+    /** The index must name each stream's blocks as the rows lie, and its blocks must read as the rows, in order. */
+    private static void verifyIndex(Path directory, SegmentManifest manifest, Tally seen) {
+        StreamIndex index = StreamIndex.read(directory, manifest);
+        if (!index.equals(StreamIndex.of(seen.streams, index.blockOffsets()))) {
             throw new ArchiveCorruptException(
-                    manifest.index() + " does not name exactly the streams of " + manifest.file());
+                    manifest.index() + " does not name exactly the streams of " + manifest.file() + " by block");
+        }
+        List<Long> blocks;
+        try (Stream<ArchivedRow> rows = SegmentFiles.rows(directory.resolve(manifest.file()), index.allRanges())) {
+            blocks = rows.map(ArchivedRow::globalIndex).toList();
+        }
+        if (!blocks.equals(seen.positions)) {
+            throw new ArchiveCorruptException(
+                    manifest.index() + "'s block offsets do not read as the rows of " + manifest.file());
         }
     }
 
@@ -54,7 +71,8 @@ public final class SegmentVerifier {
         private long last = -1;
         private Instant earliest;
         private Instant latest;
-        private final Set<String> streams = new TreeSet<>();
+        private final List<String> streams = new ArrayList<>();
+        private final List<Long> positions = new ArrayList<>();
 
         void add(SegmentManifest manifest, ArchivedRow row) {
             if (row.globalIndex() <= last) {
@@ -70,10 +88,7 @@ public final class SegmentVerifier {
             latest = latest == null || at.isAfter(latest) ? at : latest;
             events++;
             streams.add(row.aggregateIdentifier());
-        }
-
-        StreamIndex streams() {
-            return StreamIndex.sorted(streams);
+            positions.add(row.globalIndex());
         }
 
         void check(SegmentManifest manifest) {

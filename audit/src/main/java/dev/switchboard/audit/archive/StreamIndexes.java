@@ -1,7 +1,6 @@
 package dev.switchboard.audit.archive;
 
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +15,13 @@ public final class StreamIndexes {
 
     private final Map<SegmentManifest, StreamIndex> loaded = new ConcurrentHashMap<>();
 
-    /** The segments among {@code segments} that may hold an event of {@code streams}: those whose index names one of
-     * them, and those without an index (format 1), which are read in full. */
-    List<SegmentManifest> holdingAny(Path directory, List<SegmentManifest> segments, Collection<String> streams) {
+    /** Forgets the indexes of segments not among {@code segments}. */
+    void keepOnly(List<SegmentManifest> segments) {
         loaded.keySet().retainAll(new HashSet<>(segments));
-        return segments.stream()
-                .filter(segment -> !segment.hasIndex()
-                        || loaded.computeIfAbsent(segment, manifest -> StreamIndex.read(directory, manifest))
-                                .holdsAny(streams))
-                .toList();
+    }
+
+    /** The index of a segment that has one. */
+    StreamIndex of(Path directory, SegmentManifest segment) {
+        return loaded.computeIfAbsent(segment, manifest -> StreamIndex.read(directory, manifest));
     }
 }

@@ -4,6 +4,7 @@ import static dev.switchboard.audit.archive.TestRows.rowsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -26,16 +28,42 @@ class StreamIndexTest {
     Path dir;
 
     @Test
-    void theIndexNamesTheSegmentsDistinctStreamsSorted() throws Exception {
-        List<ArchivedRow> rows = new ArrayList<>(rowsOf("b", 1, 2));
-        rows.addAll(rowsOf("a", 3));
-        rows.addAll(rowsOf("b", 4));
+    void theIndexNamesTheSegmentsStreamsSortedWithTheBlocksThatHoldThem() throws Exception {
+        List<ArchivedRow> rows =
+                new ArrayList<>(rowsOf("b", LongStream.rangeClosed(1, 300).toArray()));
+        rows.addAll(rowsOf("a", 301));
+        rows.addAll(rowsOf("b", 302));
         SegmentManifest manifest = SegmentWriter.write(dir, rows);
 
         byte[] gz = Files.readAllBytes(dir.resolve(manifest.index()));
-        String[] streams = JSON.readValue(new GZIPInputStream(new ByteArrayInputStream(gz)), String[].class);
-        assertThat(streams).containsExactly("a", "b");
+        JsonNode index = JSON.readTree(new GZIPInputStream(new ByteArrayInputStream(gz)));
+        assertThat(JSON.convertValue(index.get("streams"), String[].class)).containsExactly("a", "b");
+        assertThat(JSON.convertValue(index.get("blocks"), int[][].class)).isDeepEqualTo(new int[][] {{1}, {0, 1}});
+        long[] offsets = JSON.convertValue(index.get("blockOffsets"), long[].class);
+        assertThat(offsets).hasSize(3).startsWith(0).endsWith(Files.size(dir.resolve(manifest.file())));
         assertThat(manifest.indexSha256()).isEqualTo(SegmentFiles.sha256(dir.resolve(manifest.index())));
+        try (Stream<ArchivedRow> read = Archive.at(dir).rows()) {
+            assertThat(read.toList())
+                    .as("one gzip file to a reader of the whole")
+                    .isEqualTo(rows);
+        }
+    }
+
+    @Test
+    void aReaderOfOneStreamDecompressesOnlyTheBlocksThatHoldIt() throws Exception {
+        List<ArchivedRow> rows =
+                new ArrayList<>(rowsOf("a", LongStream.rangeClosed(1, 600).toArray()));
+        rows.addAll(rowsOf("b", 601, 602));
+        SegmentManifest manifest = SegmentWriter.write(dir, rows);
+        Path segment = dir.resolve(manifest.file());
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[bytes.length / 4] ^= 1; // inside the first block
+        Files.write(segment, bytes);
+
+        try (Stream<ArchivedRow> read = Archive.at(dir).rowsOf(Set.of("b"), new StreamIndexes())) {
+            assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(601L, 602L);
+        }
+        assertThatThrownBy(() -> Archive.at(dir).verify()).isInstanceOf(ArchiveCorruptException.class);
     }
 
     @Test
