@@ -98,7 +98,7 @@ public final class Archive {
                         opened,
                         segment -> ranges.get(segment) == null
                                 ? rows(segment)
-                                : SegmentFiles.rows(directory.resolve(segment.file()), ranges.get(segment)))
+                                : SegmentFiles.rows(directory.resolve(segment.file()), ranges.get(segment), streams))
                 .filter(row -> streams.contains(row.aggregateIdentifier()));
     }
 

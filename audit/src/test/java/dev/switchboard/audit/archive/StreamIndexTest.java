@@ -89,6 +89,19 @@ class StreamIndexTest {
     }
 
     @Test
+    void aStreamIsReadByItsRowsNotByItsIdElsewhereInALine() {
+        // row 5 of stream "x" has the event id "event-5", the name of another stream; ids that JSON escapes match too
+        List<ArchivedRow> rows = new ArrayList<>(rowsOf("x", 1, 5));
+        rows.addAll(rowsOf("event-5", 6, 7));
+        rows.addAll(rowsOf("quo\"te\\", 8));
+        SegmentWriter.write(dir, rows);
+
+        try (Stream<ArchivedRow> read = Archive.at(dir).rowsOf(Set.of("event-5", "quo\"te\\"), new StreamIndexes())) {
+            assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(6L, 7L, 8L);
+        }
+    }
+
+    @Test
     void aSegmentWithoutAnIndexIsReadInFull() throws Exception {
         SegmentManifest old = SegmentWriter.write(dir, rowsOf("a", 1, 2));
         SegmentWriter.write(dir, rowsOf("b", 3, 4));
