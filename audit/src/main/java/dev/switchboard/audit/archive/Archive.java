@@ -25,22 +25,33 @@ public final class Archive {
 
     private final Path directory;
     private final List<SegmentManifest> segments;
+    private final ArchiveCache cache;
 
-    private Archive(Path directory, List<SegmentManifest> segments) {
+    private Archive(Path directory, List<SegmentManifest> segments, ArchiveCache cache) {
         this.directory = directory;
         this.segments = segments;
+        this.cache = cache;
     }
 
     /** The archive under {@code directory} as it stands now; an absent directory is an empty archive. */
     public static Archive at(Path directory) {
+        return at(directory, new ArchiveCache());
+    }
+
+    /**
+     * Like {@link #at(Path)}, taking unchanged manifests from {@code cache} instead of reading them again, and the
+     * stream indexes {@link #rowsOf} reads.
+     */
+    public static Archive at(Path directory, ArchiveCache cache) {
         List<SegmentManifest> segments = new ArrayList<>();
         for (Path file : files(directory)) {
             if (SegmentNames.isManifest(file.getFileName().toString())) {
-                segments.add(SegmentFiles.manifest(file));
+                segments.add(cache.manifest(file));
             }
         }
         segments.sort(Comparator.comparingLong(SegmentManifest::fromPosition));
-        return new Archive(directory, List.copyOf(segments));
+        cache.keepOnly(segments);
+        return new Archive(directory, List.copyOf(segments), cache);
     }
 
     public Path directory() {
@@ -78,17 +89,16 @@ public final class Archive {
     }
 
     /**
-     * The archived rows of {@code streams}, in position order. Of a segment with a stream index (read through {@code
-     * indexes}), only the blocks that hold one of them are read, and none when it holds none; a segment without an
+     * The archived rows of {@code streams}, in position order. Of a segment with a stream index (read through the
+     * archive's cache), only the blocks that hold one of them are read, and none when it holds none; a segment without an
      * index is read in full. Close the stream when done.
      */
-    public Stream<ArchivedRow> rowsOf(Collection<String> streams, StreamIndexes indexes) {
-        indexes.keepOnly(segments);
+    public Stream<ArchivedRow> rowsOf(Collection<String> streams) {
         Map<SegmentManifest, List<long[]>> ranges = new HashMap<>();
         List<SegmentManifest> opened = new ArrayList<>();
         for (SegmentManifest segment : segments) {
             List<long[]> held =
-                    segment.hasIndex() ? indexes.of(directory, segment).rangesOf(streams) : null;
+                    segment.hasIndex() ? cache.index(directory, segment).rangesOf(streams) : null;
             if (held == null || !held.isEmpty()) {
                 opened.add(segment);
                 ranges.put(segment, held);

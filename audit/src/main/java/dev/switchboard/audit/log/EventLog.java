@@ -1,8 +1,8 @@
 package dev.switchboard.audit.log;
 
 import dev.switchboard.audit.archive.Archive;
+import dev.switchboard.audit.archive.ArchiveCache;
 import dev.switchboard.audit.archive.ArchivedRow;
-import dev.switchboard.audit.archive.StreamIndexes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -49,7 +49,7 @@ public final class EventLog {
     private final Serializer serializer = EventLogFormat.serializer();
     private final EventUpcaster upcasters = EventLogUpcasters.chain();
     private final Path archive;
-    private final StreamIndexes indexes = new StreamIndexes();
+    private final ArchiveCache cache = new ArchiveCache();
 
     public EventLog(DataSource dataSource) {
         this(dataSource, null);
@@ -80,7 +80,7 @@ public final class EventLog {
         List<LoggedEvent> events = new ArrayList<>();
         Set<String> streams = Set.copyOf(streamIds);
         merged(
-                stored -> stored.rowsOf(streams, indexes),
+                stored -> stored.rowsOf(streams),
                 archived -> decode(entry(archived), serializer, upcasters, events::add),
                 row(events::add),
                 merge -> jdbc.query(
@@ -230,7 +230,7 @@ public final class EventLog {
     /** The position of the newest event; 0 for an empty log. */
     public long head() {
         Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        long archived = archive == null ? 0 : Archive.at(archive).head();
+        long archived = archive == null ? 0 : Archive.at(archive, cache).head();
         return Math.max(head == null ? 0 : head, archived);
     }
 
@@ -246,7 +246,7 @@ public final class EventLog {
                 upToPosition);
         long archived = 0;
         if (archive != null) {
-            try (var rows = Archive.at(archive).rows(afterPosition, upToPosition)) {
+            try (var rows = Archive.at(archive, cache).rows(afterPosition, upToPosition)) {
                 archived = rows.count();
             }
         }
@@ -266,7 +266,7 @@ public final class EventLog {
             query.accept(live);
             return;
         }
-        try (var merge = new ArchiveMerge(() -> select.apply(Archive.at(archive)), live, archived)) {
+        try (var merge = new ArchiveMerge(() -> select.apply(Archive.at(archive, cache)), live, archived)) {
             query.accept(merge);
             merge.finish();
         }

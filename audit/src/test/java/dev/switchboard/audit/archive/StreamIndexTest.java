@@ -60,7 +60,7 @@ class StreamIndexTest {
         bytes[bytes.length / 4] ^= 1; // inside the first block
         Files.write(segment, bytes);
 
-        try (Stream<ArchivedRow> read = Archive.at(dir).rowsOf(Set.of("b"), new StreamIndexes())) {
+        try (Stream<ArchivedRow> read = Archive.at(dir).rowsOf(Set.of("b"))) {
             assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(601L, 602L);
         }
         assertThatThrownBy(() -> Archive.at(dir).verify()).isInstanceOf(ArchiveCorruptException.class);
@@ -75,12 +75,12 @@ class StreamIndexTest {
         // a segment the reader opened would now fail to decompress
         Files.write(dir.resolve(first.file()), new byte[] {1, 2, 3});
 
-        var indexes = new StreamIndexes();
-        try (Stream<ArchivedRow> read = Archive.at(dir).rowsOf(Set.of("c", "d", "z"), indexes)) {
+        var cache = new ArchiveCache();
+        try (Stream<ArchivedRow> read = Archive.at(dir, cache).rowsOf(Set.of("c", "d", "z"))) {
             assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(4L, 5L, 8L);
         }
         assertThatThrownBy(() -> {
-                    try (Stream<ArchivedRow> read = Archive.at(dir).rowsOf(Set.of("a"), indexes)) {
+                    try (Stream<ArchivedRow> read = Archive.at(dir, cache).rowsOf(Set.of("a"))) {
                         read.forEach(row -> {});
                     }
                 })
@@ -96,7 +96,7 @@ class StreamIndexTest {
         rows.addAll(rowsOf("quo\"te\\", 8));
         SegmentWriter.write(dir, rows);
 
-        try (Stream<ArchivedRow> read = Archive.at(dir).rowsOf(Set.of("event-5", "quo\"te\\"), new StreamIndexes())) {
+        try (Stream<ArchivedRow> read = Archive.at(dir).rowsOf(Set.of("event-5", "quo\"te\\"))) {
             assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(6L, 7L, 8L);
         }
     }
@@ -106,15 +106,21 @@ class StreamIndexTest {
         SegmentManifest old = SegmentWriter.write(dir, rowsOf("a", 1, 2));
         SegmentWriter.write(dir, rowsOf("b", 3, 4));
         SegmentWriter.write(dir, rowsOf("a", 5));
-        writeAsFormatOne(old);
-
-        Archive archive = Archive.at(dir);
-        assertThat(archive.segments().get(0).hasIndex()).isFalse();
-        archive.verify();
-        try (Stream<ArchivedRow> read = archive.rowsOf(Set.of("a"), new StreamIndexes())) {
+        var cache = new ArchiveCache();
+        try (Stream<ArchivedRow> read = Archive.at(dir, cache).rowsOf(Set.of("a"))) {
             assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(1L, 2L, 5L);
         }
-        try (Stream<ArchivedRow> read = archive.rowsOf(Set.of("b"), new StreamIndexes())) {
+        writeAsFormatOne(old);
+
+        Archive archive = Archive.at(dir, cache);
+        assertThat(archive.segments().get(0).hasIndex())
+                .as("a changed manifest is read again")
+                .isFalse();
+        archive.verify();
+        try (Stream<ArchivedRow> read = archive.rowsOf(Set.of("a"))) {
+            assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(1L, 2L, 5L);
+        }
+        try (Stream<ArchivedRow> read = archive.rowsOf(Set.of("b"))) {
             assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(3L, 4L);
         }
     }
@@ -131,7 +137,7 @@ class StreamIndexTest {
                 .isInstanceOf(ArchiveCorruptException.class)
                 .hasMessageContaining(manifest.index())
                 .hasMessageContaining("SHA-256");
-        assertThatThrownBy(() -> Archive.at(dir).rowsOf(Set.of("a"), new StreamIndexes()))
+        assertThatThrownBy(() -> Archive.at(dir).rowsOf(Set.of("a")))
                 .isInstanceOf(ArchiveCorruptException.class)
                 .hasMessageContaining(manifest.index());
     }

@@ -1,8 +1,8 @@
 package dev.switchboard.gateway.audit;
 
 import dev.switchboard.audit.archive.Archive;
+import dev.switchboard.audit.archive.ArchiveCache;
 import dev.switchboard.audit.archive.ArchivedRow;
-import dev.switchboard.audit.archive.StreamIndexes;
 import dev.switchboard.query.history.ConnectionHistory;
 import dev.switchboard.query.history.HistoryEntry;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ public final class StoredHistory {
 
     private final ConnectionHistory live;
     private final Path archive;
-    private final StreamIndexes indexes = new StreamIndexes();
+    private final ArchiveCache cache = new ArchiveCache();
 
     /** @param archive the node's archive directory; null when it has none */
     StoredHistory(ConnectionHistory live, Path archive) {
@@ -37,7 +37,7 @@ public final class StoredHistory {
             return held;
         }
         var byPosition = new TreeMap<Long, HistoryEntry>();
-        try (var rows = Archive.at(archive).rowsOf(Set.copyOf(streamIds), indexes)) {
+        try (var rows = Archive.at(archive, cache).rowsOf(Set.copyOf(streamIds))) {
             rows.forEach(row -> byPosition.put(row.globalIndex(), entry(row)));
         }
         held.forEach(entry -> byPosition.put(entry.position(), entry));
