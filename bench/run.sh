@@ -16,7 +16,9 @@
 #                                     node's default upgrade limit and with it lifted (about 2 min)
 #   bench/run.sh archive              the archive command on a generated log of ARCHIVE_EVENTS events: its write phase
 #                                     next to COPY TO of the same rows, its deletes next to a plain batched DELETE,
-#                                     bytes on disk per feed event and per lifecycle (about 3 min)
+#                                     bytes on disk per feed event and per lifecycle (about 3 min); then one closed
+#                                     connection's timeline on logs of ARCHIVED_TIMELINE_SIZES events, in the table and
+#                                     with everything retention allows archived (about 5 min)
 # BENCH_CAPACITY_LEVELS (default 1000,5000,18000) are the idle-socket counts; BENCH_CAPACITY_SKIP_MAX=1 drops the last.
 # BIGLOG_MAX_EVENTS (default 1000000) is the largest log of the big-log step (rebuild, timeline and registry-at on
 # logs of 10^3 up to it); 100000 makes that step a run of about a minute.
@@ -36,6 +38,7 @@ HANDSHAKE_CLIENTS=16    # one of LEVELS, so handshakes compare with the lifecycl
 HANDSHAKE_SECONDS=10    # per phase: peak, then half the peak
 BIGLOG_MAX_EVENTS=${BIGLOG_MAX_EVENTS:-1000000}  # the largest log; sizes are the powers of ten from 10^3 up to it
 ARCHIVE_EVENTS=${ARCHIVE_EVENTS:-500000}            # the archive step's log
+ARCHIVED_TIMELINE_SIZES=${ARCHIVED_TIMELINE_SIZES:-100000,1000000} # the archive step's logs for an archived timeline
 REGISTRY_AT_SIZES=${REGISTRY_AT_SIZES:-100000,1000000,10000000} # the registryat step's logs
 CHECKPOINT_EVERY=${BENCH_CHECKPOINT_EVERY:-10000}  # positions between two checkpoints (SWITCHBOARD_CHECKPOINTS_EVERY)
 BIGLOG_REPEATS=${BIGLOG_REPEATS:-2}              # rebuilds and registry-at runs per size; the best is reported
@@ -264,6 +267,10 @@ echo "== archive: a generated log of $ARCHIVE_EVENTS events, archived at now (fr
 java -Xmx3g -cp "$CP" dev.switchboard.bench.archive.ArchiveBench "$RUN/archive.json" "$ARCHIVE_EVENTS" \
     > "$RUN/archive.log" 2>&1 || { tail -40 "$RUN/archive.log"; exit 1; }
 grep '^archive' "$RUN/archive.log"
+echo "== archived timeline: one closed connection's timeline at $ARCHIVED_TIMELINE_SIZES events, in the table then archived"
+java -Xmx3g -cp "$CP" dev.switchboard.bench.archive.ArchivedTimelineBench "$RUN/archived-timeline.json" \
+    "$ARCHIVED_TIMELINE_SIZES" > "$RUN/archived-timeline.log" 2>&1 || { tail -40 "$RUN/archived-timeline.log"; exit 1; }
+grep '^archived-timeline' "$RUN/archived-timeline.log"
 fi
 
 if want push; then

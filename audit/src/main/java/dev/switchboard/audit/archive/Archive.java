@@ -5,10 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -21,22 +25,33 @@ public final class Archive {
 
     private final Path directory;
     private final List<SegmentManifest> segments;
+    private final ArchiveCache cache;
 
-    private Archive(Path directory, List<SegmentManifest> segments) {
+    private Archive(Path directory, List<SegmentManifest> segments, ArchiveCache cache) {
         this.directory = directory;
         this.segments = segments;
+        this.cache = cache;
     }
 
     /** The archive under {@code directory} as it stands now; an absent directory is an empty archive. */
     public static Archive at(Path directory) {
+        return at(directory, new ArchiveCache());
+    }
+
+    /**
+     * Like {@link #at(Path)}, taking unchanged manifests from {@code cache} instead of reading them again, and the
+     * stream indexes {@link #rowsOf} reads.
+     */
+    public static Archive at(Path directory, ArchiveCache cache) {
         List<SegmentManifest> segments = new ArrayList<>();
         for (Path file : files(directory)) {
             if (SegmentNames.isManifest(file.getFileName().toString())) {
-                segments.add(SegmentFiles.manifest(file));
+                segments.add(cache.manifest(file));
             }
         }
         segments.sort(Comparator.comparingLong(SegmentManifest::fromPosition));
-        return new Archive(directory, List.copyOf(segments));
+        cache.keepOnly(segments);
+        return new Archive(directory, List.copyOf(segments), cache);
     }
 
     public Path directory() {
@@ -65,15 +80,44 @@ public final class Archive {
     /** The archived rows after {@code afterPosition} up to {@code upToPosition}, in position order; only the segments
      * that meet the range are opened. Close the stream when done. */
     public Stream<ArchivedRow> rows(long afterPosition, long upToPosition) {
-        var merged = new MergedRows(
-                directory,
-                segments.stream()
-                        .filter(segment -> segment.overlaps(afterPosition, upToPosition))
-                        .toList());
+        return merged(
+                        segments.stream()
+                                .filter(segment -> segment.overlaps(afterPosition, upToPosition))
+                                .toList(),
+                        this::rows)
+                .filter(row -> row.globalIndex() > afterPosition && row.globalIndex() <= upToPosition);
+    }
+
+    /**
+     * The archived rows of {@code streams}, in position order. Of a segment with a stream index (read through the
+     * archive's cache), only the blocks that hold one of them are read, and none when it holds none; a segment without an
+     * index is read in full. Close the stream when done.
+     */
+    public Stream<ArchivedRow> rowsOf(Collection<String> streams) {
+        Map<SegmentManifest, List<long[]>> ranges = new HashMap<>();
+        List<SegmentManifest> opened = new ArrayList<>();
+        for (SegmentManifest segment : segments) {
+            List<long[]> held =
+                    segment.hasIndex() ? cache.index(directory, segment).rangesOf(streams) : null;
+            if (held == null || !held.isEmpty()) {
+                opened.add(segment);
+                ranges.put(segment, held);
+            }
+        }
+        return merged(
+                        opened,
+                        segment -> ranges.get(segment) == null
+                                ? rows(segment)
+                                : SegmentFiles.rows(directory.resolve(segment.file()), ranges.get(segment), streams))
+                .filter(row -> streams.contains(row.aggregateIdentifier()));
+    }
+
+    private Stream<ArchivedRow> merged(
+            List<SegmentManifest> opened, Function<SegmentManifest, Stream<ArchivedRow>> open) {
+        var merged = new MergedRows(directory, opened, open);
         return StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(merged, Spliterator.ORDERED | Spliterator.NONNULL), false)
-                .onClose(merged::close)
-                .filter(row -> row.globalIndex() > afterPosition && row.globalIndex() <= upToPosition);
+                .onClose(merged::close);
     }
 
     /** The rows of one complete segment of this archive, in position order; close the stream when done. */
@@ -86,14 +130,16 @@ public final class Archive {
         segments.forEach(segment -> SegmentVerifier.verify(directory, segment));
     }
 
-    /** Segment files with no manifest, and manifests half written: what a crash mid-write leaves. */
+    /** Segment and index files with no manifest, and manifests half written: what a crash mid-write leaves. */
     public List<Path> incomplete() {
         List<Path> leftovers = new ArrayList<>();
         for (Path file : files(directory)) {
             String name = file.getFileName().toString();
             boolean orphanSegment = SegmentNames.isSegment(name)
                     && !Files.exists(directory.resolve(SegmentNames.manifestFile(SegmentNames.baseOfSegment(name))));
-            if (orphanSegment || (name.startsWith(SegmentNames.PREFIX) && name.endsWith(".tmp"))) {
+            boolean orphanIndex = SegmentNames.isIndex(name)
+                    && !Files.exists(directory.resolve(SegmentNames.manifestFile(SegmentNames.baseOfIndex(name))));
+            if (orphanSegment || orphanIndex || (name.startsWith(SegmentNames.PREFIX) && name.endsWith(".tmp"))) {
                 leftovers.add(file);
             }
         }

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -19,14 +20,20 @@ import java.util.stream.Stream;
 final class MergedRows implements Iterator<ArchivedRow>, AutoCloseable {
 
     private final Path directory;
+    private final Function<SegmentManifest, Stream<ArchivedRow>> opener;
     private final Deque<SegmentManifest> unopened;
     private final PriorityQueue<Cursor> open =
             new PriorityQueue<>((a, b) -> Long.compare(a.head.globalIndex(), b.head.globalIndex()));
     private final List<Stream<ArchivedRow>> streams = new ArrayList<>();
     private long lastPosition = Long.MIN_VALUE;
 
-    MergedRows(Path directory, List<SegmentManifest> segmentsByFirstPosition) {
+    /** @param open reads the rows of a segment, or of the part of it a reader needs, in position order */
+    MergedRows(
+            Path directory,
+            List<SegmentManifest> segmentsByFirstPosition,
+            Function<SegmentManifest, Stream<ArchivedRow>> open) {
         this.directory = directory;
+        this.opener = open;
         this.unopened = new ArrayDeque<>(segmentsByFirstPosition);
     }
 
@@ -57,7 +64,7 @@ final class MergedRows implements Iterator<ArchivedRow>, AutoCloseable {
     private void openSegmentsReaching(long position) {
         while (!unopened.isEmpty() && (open.isEmpty() || unopened.peek().fromPosition() <= position)) {
             SegmentManifest segment = unopened.poll();
-            Stream<ArchivedRow> stream = SegmentFiles.rows(directory.resolve(segment.file()));
+            Stream<ArchivedRow> stream = opener.apply(segment);
             streams.add(stream);
             Iterator<ArchivedRow> rows = stream.iterator();
             if (rows.hasNext()) {

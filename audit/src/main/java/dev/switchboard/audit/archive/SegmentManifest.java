@@ -11,6 +11,8 @@ package dev.switchboard.audit.archive;
  * @param toTime the latest row time, ISO-8601
  * @param events how many rows the segment holds
  * @param sha256 lowercase hex of the SHA-256 of the segment file's bytes
+ * @param index the segment's {@link StreamIndex} file in the same directory; null in format 1, written before it
+ * @param indexSha256 lowercase hex of the SHA-256 of the index file's bytes; null in format 1
  */
 public record SegmentManifest(
         int format,
@@ -20,9 +22,19 @@ public record SegmentManifest(
         String fromTime,
         String toTime,
         long events,
-        String sha256) {
+        String sha256,
+        String index,
+        String indexSha256) {
 
-    public static final int FORMAT = 1;
+    /** The format written: 2 adds the stream index; format 1 (no index) is still read, each segment in full. */
+    public static final int FORMAT = 2;
+
+    public static final int WITHOUT_INDEX = 1;
+
+    /** Whether this segment names a stream index. */
+    public boolean hasIndex() {
+        return index != null;
+    }
 
     /** Whether this segment's range meets the positions after {@code afterPosition} up to {@code upToPosition}. */
     public boolean overlaps(long afterPosition, long upToPosition) {

@@ -2,12 +2,15 @@ package dev.switchboard.audit.archive;
 
 import java.util.Locale;
 
-/** File names of a segment and its manifest: {@code segment-<first>-<last>.jsonl.gz}, 20 digits each. */
+/**
+ * File names of a segment, its stream index and its manifest: {@code segment-<first>-<last>.jsonl.gz}, 20 digits each.
+ */
 final class SegmentNames {
 
     static final String PREFIX = "segment-";
     static final String SEGMENT_SUFFIX = ".jsonl.gz";
     static final String MANIFEST_SUFFIX = ".manifest.json";
+    static final String INDEX_SUFFIX = ".streams.json.gz";
 
     private SegmentNames() {}
 
@@ -21,6 +24,18 @@ final class SegmentNames {
 
     static String manifestFile(String baseName) {
         return baseName + MANIFEST_SUFFIX;
+    }
+
+    static String indexFile(String baseName) {
+        return baseName + INDEX_SUFFIX;
+    }
+
+    static boolean isIndex(String fileName) {
+        return fileName.startsWith(PREFIX) && fileName.endsWith(INDEX_SUFFIX);
+    }
+
+    static String baseOfIndex(String fileName) {
+        return fileName.substring(0, fileName.length() - INDEX_SUFFIX.length());
     }
 
     static boolean isSegment(String fileName) {

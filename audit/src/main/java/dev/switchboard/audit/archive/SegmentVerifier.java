@@ -3,20 +3,27 @@ package dev.switchboard.audit.archive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Checks a segment against its manifest: the file's SHA-256, and that its rows decode, come in rising position order
- * inside the manifest's range, start and end at its bounds, and number what it says.
+ * inside the manifest's range, start and end at its bounds, and number what it says; and its stream index, when the
+ * manifest names one (format 2): its SHA-256, that it names exactly the rows' streams by block, and that its blocks read
+ * as the rows.
  */
 public final class SegmentVerifier {
 
     private SegmentVerifier() {}
 
     public static void verify(Path directory, SegmentManifest manifest) {
-        if (manifest.format() != SegmentManifest.FORMAT) {
+        boolean known = manifest.format() == SegmentManifest.FORMAT
+                || (manifest.format() == SegmentManifest.WITHOUT_INDEX && !manifest.hasIndex());
+        if (!known || (manifest.format() == SegmentManifest.FORMAT && !manifest.hasIndex())) {
             throw new ArchiveCorruptException(manifest.file() + " is in archive format " + manifest.format()
-                    + ", this reader knows " + SegmentManifest.FORMAT);
+                    + (manifest.hasIndex() ? " with" : " without") + " a stream index, this reader knows "
+                    + SegmentManifest.WITHOUT_INDEX + " without and " + SegmentManifest.FORMAT + " with");
         }
         Path segment = directory.resolve(manifest.file());
         if (!Files.isRegularFile(segment)) {
@@ -36,6 +43,26 @@ public final class SegmentVerifier {
             throw new ArchiveCorruptException(manifest.file() + " does not decode: " + e.getMessage(), e);
         }
         seen.check(manifest);
+        if (manifest.hasIndex()) {
+            verifyIndex(directory, manifest, seen);
+        }
+    }
+
+    /** The index must name each stream's blocks as the rows lie, and its blocks must read as the rows, in order. */
+    private static void verifyIndex(Path directory, SegmentManifest manifest, Tally seen) {
+        StreamIndex index = StreamIndex.read(directory, manifest);
+        if (!index.equals(StreamIndex.of(seen.streams, index.blockOffsets()))) {
+            throw new ArchiveCorruptException(
+                    manifest.index() + " does not name exactly the streams of " + manifest.file() + " by block");
+        }
+        List<Long> blocks;
+        try (Stream<ArchivedRow> rows = SegmentFiles.rows(directory.resolve(manifest.file()), index.allRanges())) {
+            blocks = rows.map(ArchivedRow::globalIndex).toList();
+        }
+        if (!blocks.equals(seen.positions)) {
+            throw new ArchiveCorruptException(
+                    manifest.index() + "'s block offsets do not read as the rows of " + manifest.file());
+        }
     }
 
     private static final class Tally {
@@ -44,6 +71,8 @@ public final class SegmentVerifier {
         private long last = -1;
         private Instant earliest;
         private Instant latest;
+        private final List<String> streams = new ArrayList<>();
+        private final List<Long> positions = new ArrayList<>();
 
         void add(SegmentManifest manifest, ArchivedRow row) {
             if (row.globalIndex() <= last) {
@@ -58,6 +87,8 @@ public final class SegmentVerifier {
             earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
             latest = latest == null || at.isAfter(latest) ? at : latest;
             events++;
+            streams.add(row.aggregateIdentifier());
+            positions.add(row.globalIndex());
         }
 
         void check(SegmentManifest manifest) {

@@ -3,6 +3,7 @@ package dev.switchboard.audit.archive;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,9 +22,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes rows as one segment and, once the file is synced, re-read and found equal to the rows, its manifest. A crash
- * at any point leaves either no manifest (the segment is incomplete: readers ignore it, the next run rewrites it) or a
- * manifest over a verified segment.
+ * Writes rows as one segment and its stream index and, once both are synced and the segment re-read and found equal to
+ * the rows, its manifest. A crash at any point leaves either no manifest (the segment is incomplete: readers ignore it
+ * and its index, the next run rewrites both) or a manifest over a verified segment and its index.
  */
 public final class SegmentWriter {
 
@@ -47,7 +48,11 @@ public final class SegmentWriter {
             Files.createDirectories(directory);
             Path segment = directory.resolve(fileName);
             Digests written = writeSegment(segment, rows);
-            SegmentManifest manifest = manifestOf(fileName, rows, written.file());
+            String indexFile = SegmentNames.indexFile(base);
+            String indexSha256 = StreamIndex.of(
+                            rows.stream().map(ArchivedRow::aggregateIdentifier).toList(), written.blockOffsets())
+                    .write(directory.resolve(indexFile));
+            SegmentManifest manifest = manifestOf(fileName, rows, written.file(), indexFile, indexSha256);
             requireWritten(segment, written);
             beforeManifest.run();
             writeManifest(directory, base, manifest);
@@ -57,28 +62,60 @@ public final class SegmentWriter {
         }
     }
 
-    /** Hex SHA-256 of the file's bytes and of the JSON lines they decompress to. */
-    private record Digests(String file, String lines) {}
+    /** Hex SHA-256 of the file's bytes and of the JSON lines they decompress to; where each block starts. */
+    private record Digests(String file, String lines, long[] blockOffsets) {}
 
+    /** Writes the rows as gzip members of {@link StreamIndex#ROWS_PER_BLOCK} rows each: one gzip file to a reader,
+     * whose blocks a reader of a few streams can also decompress alone. */
     private static Digests writeSegment(Path segment, List<ArchivedRow> rows) throws IOException {
         MessageDigest fileDigest = SegmentFiles.digest();
         MessageDigest linesDigest = SegmentFiles.digest();
+        int blocks = (rows.size() + StreamIndex.ROWS_PER_BLOCK - 1) / StreamIndex.ROWS_PER_BLOCK;
+        long[] offsets = new long[blocks + 1];
         try (FileOutputStream file = new FileOutputStream(segment.toFile())) {
-            OutputStream hashed = new DigestOutputStream(new BufferedOutputStream(file, BUFFER), fileDigest);
-            GZIPOutputStream gzip = new FastGzip(hashed);
-            OutputStream lines = new DigestOutputStream(gzip, linesDigest);
-            for (ArchivedRow row : rows) {
-                lines.write(SegmentFiles.JSON.writeValueAsBytes(row));
-                lines.write('\n');
+            var counted = new CountingOutputStream(
+                    new DigestOutputStream(new BufferedOutputStream(file, BUFFER), fileDigest));
+            for (int block = 0; block < blocks; block++) {
+                offsets[block] = counted.count;
+                FastGzip gzip = new FastGzip(counted);
+                OutputStream lines = new DigestOutputStream(gzip, linesDigest);
+                int from = block * StreamIndex.ROWS_PER_BLOCK;
+                for (ArchivedRow row : rows.subList(from, Math.min(rows.size(), from + StreamIndex.ROWS_PER_BLOCK))) {
+                    lines.write(SegmentFiles.JSON.writeValueAsBytes(row));
+                    lines.write('\n');
+                }
+                gzip.finishBlock();
             }
-            gzip.finish();
-            hashed.flush();
+            offsets[blocks] = counted.count;
+            counted.flush();
             file.getFD().sync();
         }
-        return new Digests(hex(fileDigest), hex(linesDigest));
+        return new Digests(hex(fileDigest), hex(linesDigest), offsets);
     }
 
-    private static SegmentManifest manifestOf(String fileName, List<ArchivedRow> rows, String sha256) {
+    /** Counts the bytes written through it, so each block's offset in the file is known. */
+    private static final class CountingOutputStream extends FilterOutputStream {
+        private long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+
+    private static SegmentManifest manifestOf(
+            String fileName, List<ArchivedRow> rows, String sha256, String indexFile, String indexSha256) {
         Instant earliest = Instant.MAX;
         Instant latest = Instant.MIN;
         for (ArchivedRow row : rows) {
@@ -94,7 +131,9 @@ public final class SegmentWriter {
                 earliest.toString(),
                 latest.toString(),
                 rows.size(),
-                sha256);
+                sha256,
+                indexFile,
+                indexSha256);
     }
 
     /**
@@ -141,6 +180,12 @@ public final class SegmentWriter {
         FastGzip(OutputStream out) throws IOException {
             super(out, BUFFER);
             def.setLevel(Deflater.BEST_SPEED);
+        }
+
+        /** Ends this gzip member, leaving the file open for the next, and frees the deflater. */
+        void finishBlock() throws IOException {
+            finish();
+            def.end();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.audit.log;
 
 import dev.switchboard.audit.archive.Archive;
+import dev.switchboard.audit.archive.ArchiveCache;
 import dev.switchboard.audit.archive.ArchivedRow;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,9 +14,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.ObjLongConsumer;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventUtils;
@@ -42,13 +43,13 @@ public final class EventLog {
             + "event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data";
     private static final int FETCH_SIZE = 20_000;
     private static final int POSITIONS_PER_QUERY = 1_000;
-    private static final long BEFORE_FIRST = 0;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate streaming;
     private final Serializer serializer = EventLogFormat.serializer();
     private final EventUpcaster upcasters = EventLogUpcasters.chain();
     private final Path archive;
+    private final ArchiveCache cache = new ArchiveCache();
 
     public EventLog(DataSource dataSource) {
         this(dataSource, null);
@@ -70,17 +71,16 @@ public final class EventLog {
         this.streaming = transactions;
     }
 
-    /** Every event of these streams, in log order. */
+    /** Every event of these streams, in log order; of the archive, only the segments whose index names one are read. */
     public List<LoggedEvent> ofStreams(Collection<String> streamIds) {
         if (streamIds.isEmpty()) {
             return List.of();
         }
         String placeholders = String.join(",", Collections.nCopies(streamIds.size(), "?"));
         List<LoggedEvent> events = new ArrayList<>();
+        Set<String> streams = Set.copyOf(streamIds);
         merged(
-                BEFORE_FIRST,
-                Long.MAX_VALUE,
-                row -> streamIds.contains(row.aggregateIdentifier()),
+                stored -> stored.rowsOf(streams),
                 archived -> decode(entry(archived), serializer, upcasters, events::add),
                 row(events::add),
                 merge -> jdbc.query(
@@ -96,9 +96,7 @@ public final class EventLog {
         // PgJDBC honours the fetch size only outside auto-commit: in a transaction the rows stream in batches
         // instead of the whole window being read into memory first
         streaming.executeWithoutResult(status -> merged(
-                afterPosition,
-                upToPosition,
-                row -> true,
+                stored -> stored.rows(afterPosition, upToPosition),
                 archived -> decode(entry(archived), serializer, upcasters, consumer),
                 row(consumer),
                 merge -> jdbc.query(
@@ -117,9 +115,7 @@ public final class EventLog {
             long afterPosition, long upToPosition, Collection<Class<?>> types, Consumer<LoggedEvent> consumer) {
         var scan = new TypedScan(types, serializer, upcasters);
         streaming.executeWithoutResult(status -> merged(
-                afterPosition,
-                upToPosition,
-                row -> scan.selects(row.payloadType()),
+                stored -> stored.rows(afterPosition, upToPosition).filter(row -> scan.selects(row.payloadType())),
                 archived -> decode(entry(archived), serializer, upcasters, consumer),
                 scan.rows(consumer, null),
                 merge -> jdbc.query(scan.onlyTypesSql(), merge, scan.arguments(afterPosition, upToPosition))));
@@ -138,9 +134,7 @@ public final class EventLog {
             LongConsumer others) {
         var scan = new TypedScan(types, serializer, upcasters);
         streaming.executeWithoutResult(status -> merged(
-                afterPosition,
-                upToPosition,
-                row -> true,
+                stored -> stored.rows(afterPosition, upToPosition),
                 typedOrOther(scan, consumer, others),
                 scan.rows(consumer, others),
                 merge -> jdbc.query(scan.allPositionsSql(), merge, scan.arguments(afterPosition, upToPosition))));
@@ -174,9 +168,7 @@ public final class EventLog {
         var scan = new TypedScan(types, serializer, upcasters);
         Object[] arguments = scan.payloadsArguments(afterPosition, upToPosition);
         streaming.executeWithoutResult(status -> merged(
-                afterPosition,
-                upToPosition,
-                row -> true,
+                stored -> stored.rows(afterPosition, upToPosition),
                 typedOrOther(scan, event -> consumer.accept(event.position(), event.payload()), others),
                 scan.payloads(reader, consumer, others),
                 merge -> jdbc.query(
@@ -206,9 +198,8 @@ public final class EventLog {
             String placeholders = String.join(",", Collections.nCopies(chunk.size(), "?"));
             Set<Long> wanted = Set.copyOf(chunk);
             merged(
-                    chunk.get(0) - 1,
-                    chunk.get(chunk.size() - 1),
-                    row -> wanted.contains(row.globalIndex()),
+                    stored -> stored.rows(chunk.get(0) - 1, chunk.get(chunk.size() - 1))
+                            .filter(row -> wanted.contains(row.globalIndex())),
                     archived -> decode(entry(archived), serializer, upcasters, consumer),
                     row(consumer),
                     merge -> jdbc.query(
@@ -225,9 +216,7 @@ public final class EventLog {
      */
     public void scanTimestamps(long afterPosition, long upToPosition, ObjLongConsumer<Instant> consumer) {
         merged(
-                afterPosition,
-                upToPosition,
-                row -> true,
+                stored -> stored.rows(afterPosition, upToPosition),
                 archived -> consumer.accept(Instant.parse(archived.timeStamp()), archived.globalIndex()),
                 row -> consumer.accept(Instant.parse(row.getString("time_stamp")), row.getLong("global_index")),
                 merge -> jdbc.query(
@@ -241,7 +230,7 @@ public final class EventLog {
     /** The position of the newest event; 0 for an empty log. */
     public long head() {
         Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        long archived = archive == null ? 0 : Archive.at(archive).head();
+        long archived = archive == null ? 0 : Archive.at(archive, cache).head();
         return Math.max(head == null ? 0 : head, archived);
     }
 
@@ -257,7 +246,7 @@ public final class EventLog {
                 upToPosition);
         long archived = 0;
         if (archive != null) {
-            try (var rows = Archive.at(archive).rows(afterPosition, upToPosition)) {
+            try (var rows = Archive.at(archive, cache).rows(afterPosition, upToPosition)) {
                 archived = rows.count();
             }
         }
@@ -265,13 +254,11 @@ public final class EventLog {
     }
 
     /**
-     * Runs {@code query} on the live table with {@code live} for its rows, merged with the archived rows after {@code
-     * afterPosition} up to {@code upToPosition} that {@code wanted} picks, which go to {@code archived}.
+     * Runs {@code query} on the live table with {@code live} for its rows, merged with the archived rows {@code select}
+     * reads from the archive as it stands when the query runs, which go to {@code archived}.
      */
     private void merged(
-            long afterPosition,
-            long upToPosition,
-            Predicate<ArchivedRow> wanted,
+            Function<Archive, Stream<ArchivedRow>> select,
             Consumer<ArchivedRow> archived,
             RowCallbackHandler live,
             Consumer<RowCallbackHandler> query) {
@@ -279,8 +266,7 @@ public final class EventLog {
             query.accept(live);
             return;
         }
-        try (var merge = new ArchiveMerge(
-                () -> Archive.at(archive).rows(afterPosition, upToPosition).filter(wanted), live, archived)) {
+        try (var merge = new ArchiveMerge(() -> select.apply(Archive.at(archive, cache)), live, archived)) {
             query.accept(merge);
             merge.finish();
         }

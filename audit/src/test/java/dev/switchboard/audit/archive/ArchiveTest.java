@@ -1,5 +1,6 @@
 package dev.switchboard.audit.archive;
 
+import static dev.switchboard.audit.archive.TestRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,18 +10,14 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ArchiveTest {
-
-    private static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123456Z");
 
     @TempDir
     Path dir;
@@ -54,12 +51,16 @@ class ArchiveTest {
         assertThat(dir.resolve(base + ".jsonl.gz")).exists();
         JsonNode json =
                 new ObjectMapper().readTree(dir.resolve(base + ".manifest.json").toFile());
-        assertThat(json.get("format").asInt()).isEqualTo(1);
+        assertThat(json.get("format").asInt()).isEqualTo(2);
+        assertThat(json.get("index").asText()).isEqualTo(base + ".streams.json.gz");
+        assertThat(json.get("indexSha256").asText()).hasSize(64).isEqualTo(manifest.indexSha256());
         assertThat(json.get("file").asText()).isEqualTo(base + ".jsonl.gz");
         assertThat(json.get("fromPosition").asLong()).isEqualTo(3);
         assertThat(json.get("toPosition").asLong()).isEqualTo(9);
-        assertThat(json.get("fromTime").asText()).isEqualTo(T0.plusSeconds(3).toString());
-        assertThat(json.get("toTime").asText()).isEqualTo(T0.plusSeconds(9).toString());
+        assertThat(json.get("fromTime").asText())
+                .isEqualTo(TestRows.T0.plusSeconds(3).toString());
+        assertThat(json.get("toTime").asText())
+                .isEqualTo(TestRows.T0.plusSeconds(9).toString());
         assertThat(json.get("events").asLong()).isEqualTo(2);
         assertThat(json.get("sha256").asText()).hasSize(64).isEqualTo(manifest.sha256());
 
@@ -83,7 +84,7 @@ class ArchiveTest {
                         "payloadType",
                         "timeStamp");
         assertThat(first.get("metaData").isNull()).isTrue();
-        assertThat(first.get("payload").binaryValue()).isEqualTo(payload(3));
+        assertThat(first.get("payload").binaryValue()).isEqualTo(TestRows.payload(3));
     }
 
     @Test
@@ -97,7 +98,7 @@ class ArchiveTest {
         try (Stream<ArchivedRow> read = archive.rows()) {
             assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(1L, 2L);
         }
-        assertThat(archive.incomplete()).containsExactly(orphan);
+        assertThat(archive.incomplete()).containsExactlyInAnyOrder(orphan, dir.resolve(crashed.index()));
         archive.removeIncomplete();
         assertThat(orphan).doesNotExist();
 
@@ -160,27 +161,5 @@ class ArchiveTest {
         Archive archive = Archive.at(dir.resolve("none"));
         assertThat(archive.segments()).isEmpty();
         assertThat(archive.head()).isZero();
-    }
-
-    private static List<ArchivedRow> rows(long... positions) {
-        return LongStream.of(positions).mapToObj(ArchiveTest::row).toList();
-    }
-
-    private static ArchivedRow row(long position) {
-        return new ArchivedRow(
-                position,
-                "stream-" + position % 3,
-                position,
-                position % 2 == 0 ? "Connection" : null,
-                "event-" + position,
-                position % 2 == 0 ? "{\"m\":1}".getBytes(StandardCharsets.UTF_8) : null,
-                payload(position),
-                position % 2 == 0 ? "2" : null,
-                "dev.switchboard.api.SomeEvent",
-                T0.plusSeconds(position).toString());
-    }
-
-    private static byte[] payload(long position) {
-        return ("{\"n\":" + position + ",\"bytes\":\"\u00e9\"}").getBytes(StandardCharsets.UTF_8);
     }
 }

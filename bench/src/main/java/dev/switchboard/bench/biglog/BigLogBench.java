@@ -79,7 +79,7 @@ public final class BigLogBench {
     }
 
     /** A pool as a node has one, so a timeline's queries do not each pay for a new session. */
-    private static HikariDataSource pool(BenchDatabase database) {
+    public static HikariDataSource pool(BenchDatabase database) {
         var pool = new HikariDataSource();
         pool.setJdbcUrl(database.jdbcUrl());
         pool.setUsername(database.user());

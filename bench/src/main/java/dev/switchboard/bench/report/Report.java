@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * {@code Report <run dir> <results/stamp>}: gathers what run.sh left in the run directory (jmh.json,
  * lifecycle.json, pgbench-N.txt, handshake-*.json, capacity-*.json, delivery-*.json, biglog.json, push-*.json,
- * batch.json, cold.json, upgrades-*.json, machine.properties;
+ * batch.json, cold.json, upgrades-*.json, archive.json, archived-timeline.json, machine.properties;
  * any but the last may be missing when a step ran alone) into {@code <stamp>.json} and the table {@code <stamp>.md},
  * each figure next to its baseline.
  */
@@ -64,7 +64,8 @@ public final class Report {
             {"cold", "cold.json"},
             {"upgradesLimited", "upgrades-limited.json"},
             {"upgradesUnlimited", "upgrades-unlimited.json"},
-            {"archive", "archive.json"}
+            {"archive", "archive.json"},
+            {"archivedTimeline", "archived-timeline.json"}
         }) {
             if (Files.exists(run.resolve(file[1]))) {
                 all.put(file[0], JSON.readTree(run.resolve(file[1]).toFile()));

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.audit;
 
 import dev.switchboard.audit.archive.Archive;
+import dev.switchboard.audit.archive.ArchiveCache;
 import dev.switchboard.audit.archive.ArchivedRow;
 import dev.switchboard.query.history.ConnectionHistory;
 import dev.switchboard.query.history.HistoryEntry;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,6 +22,7 @@ public final class StoredHistory {
 
     private final ConnectionHistory live;
     private final Path archive;
+    private final ArchiveCache cache = new ArchiveCache();
 
     /** @param archive the node's archive directory; null when it has none */
     StoredHistory(ConnectionHistory live, Path archive) {
@@ -27,16 +30,15 @@ public final class StoredHistory {
         this.archive = archive;
     }
 
-    /** Every event of these streams, in log order. */
+    /** Every event of these streams, in log order; of the archive, only the segments whose index names one are read. */
     public List<HistoryEntry> of(Collection<String> streamIds) {
         List<HistoryEntry> held = live.of(streamIds);
         if (archive == null || streamIds.isEmpty()) {
             return held;
         }
         var byPosition = new TreeMap<Long, HistoryEntry>();
-        try (var rows = Archive.at(archive).rows()) {
-            rows.filter(row -> streamIds.contains(row.aggregateIdentifier()))
-                    .forEach(row -> byPosition.put(row.globalIndex(), entry(row)));
+        try (var rows = Archive.at(archive, cache).rowsOf(Set.copyOf(streamIds))) {
+            rows.forEach(row -> byPosition.put(row.globalIndex(), entry(row)));
         }
         held.forEach(entry -> byPosition.put(entry.position(), entry));
         return new ArrayList<>(byPosition.values());

@@ -31,7 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The audit commands read an archive and the event table as one log: a real archive of a real log (the format's own
  * writer, two segments, the archived rows deleted from the table but one, as a crash between a manifest and its delete
  * leaves it), and every command's output with {@code --archive} equals its output before the archive ran, table and
- * JSON alike; without it, the archived events are gone.
+ * JSON alike; without it, the archived events are gone. And a connection whose events are in one segment of several
+ * (each segment's stream index names it there only) reads as before.
  */
 class ArchiveReadIT extends PostgresIntegrationTest {
 
@@ -102,6 +103,48 @@ class ArchiveReadIT extends PostgresIntegrationTest {
         assertThat(Cli.run("verify").exitCode())
                 .as("the log is whole again for the tests after")
                 .isZero();
+    }
+
+    @Test
+    void aConnectionInOneSegmentOfSeveralReadsAsBeforeTheArchiveRan() throws Exception {
+        List<List<String>> segments = new ArrayList<>();
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String user = Tokens.newUserId();
+            String id = "indexed-" + UUID.randomUUID();
+            commands.send(new OpenConnection(id, "node-a", "10.0.0." + i));
+            commands.send(new AuthenticateConnection(id, user, EXPIRY));
+            commands.send(new MigrateConnectionId(id, id + "-f"));
+            commands.send(new MarkConnectionReady(id));
+            commands.send(new CloseConnection(id, CloseReason.CLIENT_CLOSED, null, "node-a"));
+            segments.add(List.of(id, id + "-f"));
+            users.add(user);
+        }
+        String middle = segments.get(1).get(0);
+        Map<String, List<String>> commandsToRun = new LinkedHashMap<>();
+        commandsToRun.put("history", List.of("history", middle + "-f"));
+        commandsToRun.put("history json", List.of("history", middle, "--json"));
+        commandsToRun.put("timeline", List.of("timeline", middle + "-f"));
+        commandsToRun.put("timeline json", List.of("timeline", middle, "--json"));
+        commandsToRun.put("user timeline", List.of("timeline", "--user", users.get(1), "--json"));
+        Map<String, Cli> before = runAll(commandsToRun, List.of());
+
+        List<ArchivedRow> archived = ArchiveAsTheArchiveDoes.archiveEach(archive, segments);
+        try {
+            assertThat(Cli.run("history", middle, "--json").out())
+                    .as("without --archive, the connection's events are gone")
+                    .isNotEqualTo(before.get("history json").out());
+            Map<String, Cli> after = runAll(commandsToRun, List.of("--archive", archive.toString()));
+            for (String name : commandsToRun.keySet()) {
+                assertThat(before.get(name).exitCode()).as(name).isZero();
+                assertThat(after.get(name).out() + after.get(name).err())
+                        .as(name)
+                        .contains(middle)
+                        .isEqualTo(before.get(name).out() + before.get(name).err());
+            }
+        } finally {
+            ArchiveAsTheArchiveDoes.restore(archived);
+        }
     }
 
     private static Map<String, Cli> runAll(Map<String, List<String>> commands, List<String> extra) {

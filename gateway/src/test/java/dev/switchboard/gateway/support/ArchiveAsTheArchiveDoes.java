@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Moves rows of this run's event table into a real archive, with the format's own writer: the whole history of a
  * connection (both ids) and a user's feed up to a seq, in two segments, then deletes them from the table but the last,
- * as a crash right after its segment's manifest leaves it.
+ * as a crash right after its segment's manifest leaves it; or whole streams, a segment per group of them.
  */
 public final class ArchiveAsTheArchiveDoes {
 
@@ -23,15 +23,54 @@ public final class ArchiveAsTheArchiveDoes {
     /** @return the archived rows, in log order; the last one is in the table too */
     public static List<ArchivedRow> archive(
             Path directory, String connectionId, String finalId, String user, long upToSeq) throws SQLException {
+        List<ArchivedRow> rows;
+        try (Connection connection = TestDatabase.shared().connect()) {
+            rows = select(
+                    connection,
+                    "aggregate_identifier IN (?, ?) OR (aggregate_identifier = ? AND sequence_number < ?)",
+                    connectionId,
+                    finalId,
+                    FeedIds.of(user),
+                    upToSeq);
+            assertThat(rows).hasSizeGreaterThan(4);
+            SegmentWriter.write(directory, rows.subList(0, rows.size() / 2));
+            SegmentWriter.write(directory, rows.subList(rows.size() / 2, rows.size()));
+            delete(connection, rows.subList(0, rows.size() - 1));
+        }
+        return rows;
+    }
+
+    /**
+     * Archives the whole streams of each group as a segment of its own, and deletes them all from the table.
+     *
+     * @return the archived rows
+     */
+    public static List<ArchivedRow> archiveEach(Path directory, List<List<String>> streamsPerSegment)
+            throws SQLException {
+        List<ArchivedRow> all = new ArrayList<>();
+        try (Connection connection = TestDatabase.shared().connect()) {
+            for (List<String> streams : streamsPerSegment) {
+                List<ArchivedRow> rows = select(
+                        connection,
+                        "aggregate_identifier = ANY (?)",
+                        connection.createArrayOf("text", streams.toArray()));
+                assertThat(rows).as("the rows of %s", streams).isNotEmpty();
+                SegmentWriter.write(directory, rows);
+                all.addAll(rows);
+            }
+            delete(connection, all);
+        }
+        return all;
+    }
+
+    private static List<ArchivedRow> select(Connection connection, String where, Object... arguments)
+            throws SQLException {
         List<ArchivedRow> rows = new ArrayList<>();
-        try (Connection connection = TestDatabase.shared().connect();
-                var select = connection.prepareStatement(
-                        "SELECT * FROM domain_event_entry WHERE aggregate_identifier IN (?, ?) "
-                                + "OR (aggregate_identifier = ? AND sequence_number < ?) ORDER BY global_index")) {
-            select.setString(1, connectionId);
-            select.setString(2, finalId);
-            select.setString(3, FeedIds.of(user));
-            select.setLong(4, upToSeq);
+        try (var select = connection.prepareStatement(
+                "SELECT * FROM domain_event_entry WHERE " + where + " ORDER BY global_index")) {
+            for (int i = 0; i < arguments.length; i++) {
+                select.setObject(i + 1, arguments[i]);
+            }
             try (var result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(new ArchivedRow(
@@ -47,17 +86,17 @@ public final class ArchiveAsTheArchiveDoes {
                             result.getString("time_stamp")));
                 }
             }
-            assertThat(rows).hasSizeGreaterThan(4);
-            SegmentWriter.write(directory, rows.subList(0, rows.size() / 2));
-            SegmentWriter.write(directory, rows.subList(rows.size() / 2, rows.size()));
-            try (var delete = connection.prepareStatement("DELETE FROM domain_event_entry WHERE global_index = ?")) {
-                for (ArchivedRow row : rows.subList(0, rows.size() - 1)) {
-                    delete.setLong(1, row.globalIndex());
-                    assertThat(delete.executeUpdate()).isOne();
-                }
-            }
         }
         return rows;
+    }
+
+    private static void delete(Connection connection, List<ArchivedRow> rows) throws SQLException {
+        try (var delete = connection.prepareStatement("DELETE FROM domain_event_entry WHERE global_index = ?")) {
+            for (ArchivedRow row : rows) {
+                delete.setLong(1, row.globalIndex());
+                assertThat(delete.executeUpdate()).isOne();
+            }
+        }
     }
 
     /**
