@@ -47,6 +47,9 @@ final class Table {
         if (all.has("archive")) {
             ArchiveRows.add(table.row, all.get("archive"));
         }
+        if (all.has("soak")) {
+            SoakRows.add(table.row, all.get("soak"));
+        }
         if (all.has("biglog")) {
             BigLogTable.rows(all.get("biglog"), table.out);
             BigLogTable.growth(all.get("biglog"), table.out);
