@@ -19,6 +19,10 @@
 #                                     bytes on disk per feed event and per lifecycle (about 3 min); then one closed
 #                                     connection's timeline on logs of ARCHIVED_TIMELINE_SIZES events, in the table and
 #                                     with everything retention allows archived (about 5 min)
+#   bench/run.sh soak                 the retention soak: a node with retention at SOAK_RETENTION under steady pushes
+#                                     and connection churn for SOAK_SECONDS (default 600; about 11 min), sampled every
+#                                     10 s: event table size and dead tuples, push p99, archive size, plotted as SVG;
+#                                     on a server with autovacuum off it vacuums the event table at autovacuum's threshold
 # BENCH_CAPACITY_LEVELS (default 1000,5000,18000) are the idle-socket counts; BENCH_CAPACITY_SKIP_MAX=1 drops the last.
 # BIGLOG_MAX_EVENTS (default 1000000) is the largest log of the big-log step (rebuild, timeline and registry-at on
 # logs of 10^3 up to it); 100000 makes that step a run of about a minute.
@@ -39,6 +43,11 @@ HANDSHAKE_SECONDS=10    # per phase: peak, then half the peak
 BIGLOG_MAX_EVENTS=${BIGLOG_MAX_EVENTS:-1000000}  # the largest log; sizes are the powers of ten from 10^3 up to it
 ARCHIVE_EVENTS=${ARCHIVE_EVENTS:-500000}            # the archive step's log
 ARCHIVED_TIMELINE_SIZES=${ARCHIVED_TIMELINE_SIZES:-100000,1000000} # the archive step's logs for an archived timeline
+SOAK_SECONDS=${SOAK_SECONDS:-600}        # the soak's length; the report compares its last third with its middle one
+SOAK_SAMPLE_SECONDS=10
+SOAK_RETENTION=${SOAK_RETENTION:-PT2M}   # SWITCHBOARD_RETENTION_FEED and _CONNECTIONS of the soak's node
+SOAK_RETENTION_INTERVAL=10s
+SOAK_USERS=200 SOAK_PUSHES_PER_SECOND=100 SOAK_CHURNS_PER_SECOND=5
 REGISTRY_AT_SIZES=${REGISTRY_AT_SIZES:-100000,1000000,10000000} # the registryat step's logs
 CHECKPOINT_EVERY=${BENCH_CHECKPOINT_EVERY:-10000}  # positions between two checkpoints (SWITCHBOARD_CHECKPOINTS_EVERY)
 BIGLOG_REPEATS=${BIGLOG_REPEATS:-2}              # rebuilds and registry-at runs per size; the best is reported
@@ -71,6 +80,7 @@ DELIVERY_DB="switchboard_bench_delivery_$SUFFIX"
 PUSH_DB="switchboard_bench_push_$SUFFIX"
 COLD_DB="switchboard_bench_cold_$SUFFIX"
 FLOOD_DB="switchboard_bench_flood_$SUFFIX"
+SOAK_DB="switchboard_bench_soak_$SUFFIX"
 PIDS=()
 
 psql_admin() { psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -c "$1"; }
@@ -80,7 +90,7 @@ cleanup() {
         kill "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done
-    for db in "$LIFECYCLE_DB" "$NODE_DB" "$CAPACITY_DB" "$DELIVERY_DB" "$PUSH_DB" "$COLD_DB" "$FLOOD_DB"; do
+    for db in "$LIFECYCLE_DB" "$NODE_DB" "$CAPACITY_DB" "$DELIVERY_DB" "$PUSH_DB" "$COLD_DB" "$FLOOD_DB" "$SOAK_DB"; do
         psql_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
     done
 }
@@ -271,6 +281,24 @@ echo "== archived timeline: one closed connection's timeline at $ARCHIVED_TIMELI
 java -Xmx3g -cp "$CP" dev.switchboard.bench.archive.ArchivedTimelineBench "$RUN/archived-timeline.json" \
     "$ARCHIVED_TIMELINE_SIZES" > "$RUN/archived-timeline.log" 2>&1 || { tail -40 "$RUN/archived-timeline.log"; exit 1; }
 grep '^archived-timeline' "$RUN/archived-timeline.log"
+fi
+
+if want soak; then
+echo "== soak: $SOAK_SECONDS s of $SOAK_PUSHES_PER_SECOND pushes/s and $SOAK_CHURNS_PER_SECOND connections/s churned," \
+    "retention $SOAK_RETENTION, on database $SOAK_DB"
+ulimit -n "$(( $(ulimit -Hn) < 20000 ? $(ulimit -Hn) : 20000 ))"
+psql_admin "CREATE DATABASE $SOAK_DB"
+PORT=$(free_port)
+start_node "$PORT" "$SOAK_DB" "$RUN/soak-node.log" SWITCHBOARD_RETENTION_FEED="$SOAK_RETENTION" \
+    SWITCHBOARD_RETENTION_CONNECTIONS="$SOAK_RETENTION" SWITCHBOARD_RETENTION_INTERVAL="$SOAK_RETENTION_INTERVAL" \
+    SWITCHBOARD_ARCHIVE_DIR="$PWD/$RUN/soak-archive"
+SOAK_RETENTION=$SOAK_RETENTION java -cp "$CP" dev.switchboard.bench.soak.SoakRun "ws://127.0.0.1:$PORT/ws" \
+    "http://127.0.0.1:$PORT" "jdbc:postgresql://$PG_HOST:$PG_PORT/$SOAK_DB?user=$PG_USER" "$RUN/soak-archive" \
+    "$RUN/soak.json" "$SOAK_SECONDS" "$SOAK_SAMPLE_SECONDS" "$SOAK_USERS" "$SOAK_PUSHES_PER_SECOND" \
+    "$SOAK_CHURNS_PER_SECOND" > "$RUN/soak.log" 2>&1 || { tail -40 "$RUN/soak.log"; exit 1; }
+tail -3 "$RUN/soak.log"
+stop "$NODE_PID"
+PIDS=()
 fi
 
 if want push; then

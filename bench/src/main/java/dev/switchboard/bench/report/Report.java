@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 /**
  * {@code Report <run dir> <results/stamp>}: gathers what run.sh left in the run directory (jmh.json,
  * lifecycle.json, pgbench-N.txt, handshake-*.json, capacity-*.json, delivery-*.json, biglog.json, push-*.json,
- * batch.json, cold.json, upgrades-*.json, archive.json, archived-timeline.json, machine.properties;
+ * batch.json, cold.json, upgrades-*.json, archive.json, archived-timeline.json, soak.json, machine.properties;
  * any but the last may be missing when a step ran alone) into {@code <stamp>.json} and the table {@code <stamp>.md},
- * each figure next to its baseline.
+ * each figure next to its baseline; with soak.json, its curve as {@code <stamp>-soak.svg}.
  */
 public final class Report {
 
@@ -65,7 +65,8 @@ public final class Report {
             {"upgradesLimited", "upgrades-limited.json"},
             {"upgradesUnlimited", "upgrades-unlimited.json"},
             {"archive", "archive.json"},
-            {"archivedTimeline", "archived-timeline.json"}
+            {"archivedTimeline", "archived-timeline.json"},
+            {"soak", "soak.json"}
         }) {
             if (Files.exists(run.resolve(file[1]))) {
                 all.put(file[0], JSON.readTree(run.resolve(file[1]).toFile()));
@@ -73,7 +74,14 @@ public final class Report {
         }
         Files.createDirectories(stamp.toAbsolutePath().getParent());
         JSON.writeValue(Path.of(stamp + ".json").toFile(), all);
-        Files.writeString(Path.of(stamp + ".md"), Table.markdown(JSON.valueToTree(all)));
+        String markdown = Table.markdown(JSON.valueToTree(all));
+        if (all.containsKey("soak")) {
+            // the curve next to the results, linked from the table by a path relative to it
+            Path plot = Path.of(stamp + "-soak.svg");
+            Files.writeString(plot, SoakPlot.svg((JsonNode) all.get("soak")));
+            markdown += "\n![retention soak](" + plot.getFileName() + ")\n";
+        }
+        Files.writeString(Path.of(stamp + ".md"), markdown);
         System.out.println(Files.readString(Path.of(stamp + ".md")));
     }
 

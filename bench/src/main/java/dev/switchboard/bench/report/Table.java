@@ -50,6 +50,9 @@ final class Table {
         if (all.has("archivedTimeline")) {
             ArchivedTimelineRows.add(table.row, all.get("archivedTimeline"));
         }
+        if (all.has("soak")) {
+            SoakRows.add(table.row, all.get("soak"));
+        }
         if (all.has("biglog")) {
             BigLogTable.rows(all.get("biglog"), table.out);
             BigLogTable.growth(all.get("biglog"), table.out);

@@ -33,6 +33,11 @@ public final class Tokens {
         return mint("bench-publisher", List.of("events:publish"));
     }
 
+    /** A token with scope {@code admin}, as an operator's scraper holds for {@code /actuator/prometheus}. */
+    public String admin() {
+        return mint("bench-admin", List.of("admin"));
+    }
+
     private String mint(String subject, List<String> scopes) {
         return secret.isEmpty()
                 ? "bare"
