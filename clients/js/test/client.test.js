@@ -64,11 +64,11 @@ test('golden path: ready, a message acknowledged, the demo agent’s five events
   await assert.rejects(sdk.send('too late'), { code: 'closed' });
 });
 
-test('token refresh: the socket outlives three tokens of three seconds each', async () => {
+test('token refresh through nginx: the socket outlives three tokens of three seconds each', async () => {
   const user = newUser();
   const issued = [];
   const token = async () => issued[issued.push(mint(user, { ttlSeconds: 3 })) - 1];
-  const sdk = client({ url: nodes[0].wsUrl, token });
+  const sdk = client({ url: nginx.wsUrl, token });
   const seen = new Recorder(sdk).recordEvents();
   const refreshes = [];
   sdk.on('frame', ({ direction, frame }) => direction === 'out' && frame.type === 'auth' && refreshes.push(frame));
