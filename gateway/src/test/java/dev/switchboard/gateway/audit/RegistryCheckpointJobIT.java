@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class RegistryCheckpointJobIT extends PostgresIntegrationTest {
 
+    private static final long CHECKPOINT_LOCK = 0x7265_6763_686b_7074L;
+
     @Autowired
     DataSource dataSource;
 
@@ -46,10 +48,14 @@ class RegistryCheckpointJobIT extends PostgresIntegrationTest {
         commands.send(new OpenConnection("job-" + UUID.randomUUID(), "node-a"));
 
         try (Connection other = TestDatabase.shared().connect();
-                var lock = other.prepareStatement("SELECT pg_advisory_lock(?)")) {
-            lock.setLong(1, 0x7265_6763_686b_7074L);
+                var lock = other.prepareStatement("SELECT pg_advisory_lock(?)");
+                var unlock = other.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            lock.setLong(1, CHECKPOINT_LOCK);
             lock.execute();
             assertThat(job.round()).as("another node holds the lock").isZero();
+            // released here, not by the close: the server ends the session after the client has let go of it
+            unlock.setLong(1, CHECKPOINT_LOCK);
+            unlock.execute();
         }
 
         long before = checkpoints.newestPosition();
