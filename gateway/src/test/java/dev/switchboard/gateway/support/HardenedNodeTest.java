@@ -26,6 +26,8 @@ public abstract class HardenedNodeTest {
     public static final int FRAMES_PER_SECOND = 2;
     public static final int FRAME_BURST = 5;
     public static final int UNAUTHENTICATED_PER_ADDRESS = 3;
+    /** The property a test class registers to give its node another quota of unauthenticated sockets per address. */
+    protected static final String UNAUTHENTICATED_QUOTA_OVERRIDE = "switchboard.test.unauthenticated-per-address";
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
@@ -43,7 +45,11 @@ public abstract class HardenedNodeTest {
         properties.put("switchboard.limits.auth-cooldown", AUTH_COOLDOWN.toMillis() + "ms");
         properties.put("switchboard.limits.frames-per-second", Integer.toString(FRAMES_PER_SECOND));
         properties.put("switchboard.limits.frame-burst", Integer.toString(FRAME_BURST));
-        properties.put("switchboard.limits.unauthenticated-per-address", Integer.toString(UNAUTHENTICATED_PER_ADDRESS));
+        // a subclass's own registration of a property loses to this class's, so a test class that needs another quota
+        // registers UNAUTHENTICATED_QUOTA_OVERRIDE instead (UpgradeFloodIT)
+        properties.put(
+                "switchboard.limits.unauthenticated-per-address",
+                "${" + UNAUTHENTICATED_QUOTA_OVERRIDE + ":" + UNAUTHENTICATED_PER_ADDRESS + "}");
         properties.forEach((name, value) -> registry.add(name, () -> value));
     }
 
