@@ -4,8 +4,15 @@
 #   bench/ab.sh delivery <jar A> <jar B> [rounds] [rates]   cross-node delivery: 1,000 sockets on a second node,
 #                                                            pushes to the first (DeliveryRun), rates default 100,1000
 #   bench/ab.sh batch <jar A> <jar B> [rounds]              POST /api/events, 1,000 events a request, next to COPY
+#   bench/ab.sh push <jar A> <jar B> [rounds]               single pushes, closed loop: 32 senders, 200 READY sockets
+#                                                            (PushRun, 15 s warm-up, 10 s measured)
+#   bench/ab.sh handshake <jar A> <jar B> [rounds]          upgrade -> ready, 16 clients (HandshakeLoad, 10 s a phase)
 # AB_URL_SUFFIX_A / AB_URL_SUFFIX_B are appended to each variant's JDBC URL (e.g. '?reWriteBatchedInserts=false'), so
 # one jar can be compared with itself under another driver setting. Results: bench/target/ab/<stamp>/.
+# Besides each client's JSON, cpu.txt gets a line per run: the first node's CPU seconds (user + system, from
+# /proc/<pid>/stat) while the client ran, the events of the run's kind the log holds after it (feed events for push
+# and batch, ConnectionMarkedReady for handshake), and the node's CPU microseconds per such event. On a shared machine
+# the rates swing with the neighbours' load; the CPU an event costs the node swings much less.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 MODE=$1 JAR_A=$2 JAR_B=$3 ROUNDS=${4:-1} RATES=${5:-100,1000}
@@ -23,6 +30,12 @@ cleanup() {
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+cpu_seconds() { # pid: user + system time so far
+    awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"
+}
+logged_events() { # database, payload type suffix
+    psql -h 127.0.0.1 -U postgres -d "$1" -Atc "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%$2'"
+}
 start_node() { # jar port database suffix log
     env SWITCHBOARD_LIMITS_UPGRADE_BURST=1000000000 SERVER_PORT="$2" SERVER_ADDRESS=127.0.0.1 \
         SWITCHBOARD_JWT_SECRET="$BENCH_JWT_SECRET" SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$3$4" \
@@ -44,16 +57,28 @@ for round in $(seq 1 "$ROUNDS"); do
         psql_admin "CREATE DATABASE $db"
         a_port=$(free_port)
         start_node "$jar" "$a_port" "$db" "$suffix" "$OUT/node-a-$variant-$round.log" || exit 1
+        node_pid=${PIDS[0]}
+        cpu_before=$(cpu_seconds "$node_pid")
         if [ "$MODE" = delivery ]; then
             b_port=$(free_port)
             start_node "$jar" "$b_port" "$db" "$suffix" "$OUT/node-b-$variant-$round.log" || exit 1
             java -cp "$CP" dev.switchboard.bench.delivery.DeliveryRun push "ws://127.0.0.1:$b_port/ws" \
                 "http://127.0.0.1:$a_port" "$OUT/$MODE-$variant-$round.json" "$RATES" 10 1000 > "$OUT/run-$variant-$round.log" 2>&1
+        elif [ "$MODE" = push ]; then
+            java -cp "$CP" dev.switchboard.bench.push.PushRun node "ws://127.0.0.1:$a_port/ws" \
+                "http://127.0.0.1:$a_port" "$OUT/$MODE-$variant-$round.json" 15 10 > "$OUT/run-$variant-$round.log" 2>&1
+        elif [ "$MODE" = handshake ]; then
+            java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad "ws://127.0.0.1:$a_port/ws" \
+                "$OUT/$MODE-$variant-$round.json" 16 10 > "$OUT/run-$variant-$round.log" 2>&1
         else
             java -cp "$CP" dev.switchboard.bench.push.BatchRun "http://127.0.0.1:$a_port" \
                 "jdbc:postgresql://127.0.0.1:5432/$db?user=postgres" "$OUT/$MODE-$variant-$round.json" 15 60000 \
                 > "$OUT/run-$variant-$round.log" 2>&1
         fi
+        cpu_used=$(echo "$(cpu_seconds "$node_pid") - $cpu_before" | bc)
+        events=$(logged_events "$db" "$([ "$MODE" = handshake ] && echo .ConnectionMarkedReady || echo .AgentEventPublished)")
+        echo "$variant round $round: node CPU ${cpu_used} s, $events events, $([ "$events" -gt 0 ] && echo "scale=1; $cpu_used * 1000000 / $events" | bc) us CPU per event" \
+            | tee -a "$OUT/cpu.txt"
         for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
         PIDS=()
         echo "$variant round $round: $OUT/$MODE-$variant-$round.json (load average $(cut -d' ' -f1 /proc/loadavg))"

@@ -24,6 +24,7 @@ final class Table {
         }
         if (all.has("registryAndCodec")) {
             table.registry(all.get("registryAndCodec"));
+            table.tokenCheck(all.get("registryAndCodec"));
         }
         if (all.has("capacityGateway")) {
             CapacityRows.add(table.row, all.get("capacityGateway"), all.get("capacityBare"));
@@ -166,6 +167,26 @@ final class Table {
                     "—",
                     null);
         }
+    }
+
+    /** Present from the run that added the benchmark on. */
+    private void tokenCheck(JsonNode figures) {
+        JsonNode verified = figures.get("TokenCheckBenchmark.everyUseVerified");
+        JsonNode kept = figures.get("TokenCheckBenchmark.keptAfterItsFirstUse");
+        if (verified == null || kept == null) {
+            return;
+        }
+        row.add(
+                "bearer token checks/s, one thread, the token kept after its first use (p50 "
+                        + fmt(kept.get("p50Micros").asDouble()) + " µs)",
+                fmt(kept.get("opsPerSecond").asDouble()),
+                "every use verified: signature, parse, rules (p50 "
+                        + fmt(verified.get("p50Micros").asDouble()) + " µs)",
+                fmt(verified.get("opsPerSecond").asDouble()),
+                kept.get("opsPerSecond").asDouble()
+                        / verified.get("opsPerSecond").asDouble(),
+                "—",
+                null);
     }
 
     private static double lifecycleRate(JsonNode lifecycle, int callers) {

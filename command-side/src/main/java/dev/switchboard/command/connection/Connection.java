@@ -44,7 +44,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>Time comes from the command (an upgrade's instant) or the injected {@link Clock}, never from the system, so a
  * replay is deterministic.
  */
-@Aggregate(cache = AggregateCache.CONNECTIONS)
+@Aggregate(cache = AggregateCache.CONNECTIONS, commandTargetResolver = ConnectionTargets.BEAN)
 class Connection {
 
     @AggregateIdentifier

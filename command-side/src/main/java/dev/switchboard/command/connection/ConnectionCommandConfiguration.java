@@ -28,6 +28,11 @@ class ConnectionCommandConfiguration {
                 transactions);
     }
 
+    @Bean(ConnectionTargets.BEAN)
+    ConnectionTargets connectionTargets() {
+        return new ConnectionTargets();
+    }
+
     /**
      * The connections this node drives, so the four handshake commands and the close do not each re-read the stream.
      * An entry is a few hundred bytes; a miss costs one read of the stream.

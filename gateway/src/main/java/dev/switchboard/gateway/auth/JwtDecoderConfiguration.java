@@ -22,8 +22,12 @@ class JwtDecoderConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(JwtProperties properties, Environment environment, Clock clock) {
-        return TokenDecoders.create(
-                hmacSecret(properties, environment), properties.jwksUri(), new TokenRules(properties, clock));
+        TokenRules rules = new TokenRules(properties, clock);
+        return VerifiedTokenCache.around(
+                TokenDecoders.create(hmacSecret(properties, environment), properties.jwksUri(), rules),
+                rules,
+                properties.verifiedTokens(),
+                properties.verifiedTokenTtl());
     }
 
     /** The HS256 secret, or null when only RS256 tokens are accepted. */

@@ -18,6 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     from now, when it has none) to its {@code exp}; a stolen token is good for no longer than this
  * @param clockSkew {@code SWITCHBOARD_JWT_CLOCK_SKEW}: how far the issuer's clock may be off this node's; a token is
  *     accepted, and a live socket kept, until {@code exp} plus this
+ * @param verifiedTokens {@code SWITCHBOARD_JWT_VERIFIED_TOKENS}: how many accepted tokens the node keeps so that it
+ *     checks each one's signature once ({@link VerifiedTokenCache}); 0 checks every use
+ * @param verifiedTokenTtl {@code SWITCHBOARD_JWT_VERIFIED_TOKEN_TTL}: how long an accepted token is kept; its times and
+ *     claims are checked at every use all the same, but a signing key withdrawn from the JWKS still verifies the tokens
+ *     seen within this
  */
 @ConfigurationProperties("switchboard.jwt")
 public record JwtProperties(
@@ -26,7 +31,9 @@ public record JwtProperties(
         String issuer,
         String audience,
         @DefaultValue("24h") Duration maxLifetime,
-        @DefaultValue("30s") Duration clockSkew) {
+        @DefaultValue("30s") Duration clockSkew,
+        @DefaultValue("10000") long verifiedTokens,
+        @DefaultValue("60s") Duration verifiedTokenTtl) {
 
     public JwtProperties {
         if (maxLifetime == null || maxLifetime.isNegative() || maxLifetime.isZero()) {
@@ -35,11 +42,16 @@ public record JwtProperties(
         if (clockSkew == null || clockSkew.isNegative()) {
             throw new IllegalArgumentException("switchboard.jwt.clock-skew must be zero or more, e.g. 30s");
         }
+        if (verifiedTokens < 0 || verifiedTokenTtl == null || verifiedTokenTtl.isNegative()) {
+            throw new IllegalArgumentException(
+                    "switchboard.jwt.verified-tokens and verified-token-ttl must be zero or more, e.g. 10000 and 60s");
+        }
     }
 
     /** Only the keys set: what the tests of key handling need. */
     static JwtProperties keys(String secret, URI jwksUri) {
-        return new JwtProperties(secret, jwksUri, null, null, Duration.ofHours(24), Duration.ofSeconds(30));
+        return new JwtProperties(
+                secret, jwksUri, null, null, Duration.ofHours(24), Duration.ofSeconds(30), 0, Duration.ZERO);
     }
 
     boolean hasSecret() {
@@ -51,6 +63,6 @@ public record JwtProperties(
     public String toString() {
         return "JwtProperties[secret=" + (hasSecret() ? "<set>" : "<unset>") + ", jwksUri=" + jwksUri + ", issuer="
                 + issuer + ", audience=" + audience + ", maxLifetime=" + maxLifetime + ", clockSkew=" + clockSkew
-                + "]";
+                + ", verifiedTokens=" + verifiedTokens + ", verifiedTokenTtl=" + verifiedTokenTtl + "]";
     }
 }

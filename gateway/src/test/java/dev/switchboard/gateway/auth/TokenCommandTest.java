@@ -92,7 +92,14 @@ class TokenCommandTest {
                 "alice");
 
         var strict = new JwtProperties(
-                Tokens.SECRET, null, "https://login.example", "switchboard", Duration.ofHours(24), Duration.ZERO);
+                Tokens.SECRET,
+                null,
+                "https://login.example",
+                "switchboard",
+                Duration.ofHours(24),
+                Duration.ZERO,
+                0,
+                Duration.ZERO);
         var verifier = new JwtTokenVerifier(TokenDecoders.hs256(
                 Tokens.SECRET.getBytes(StandardCharsets.UTF_8), new TokenRules(strict, Clock.systemUTC())));
         assertThat(verifier.verify(run.out().strip()).userId()).isEqualTo("alice");

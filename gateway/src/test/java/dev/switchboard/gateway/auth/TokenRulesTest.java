@@ -35,7 +35,8 @@ class TokenRulesTest {
     private final TokenVerifier verifier = new JwtTokenVerifier(TokenDecoders.hs256(
             Tokens.SECRET.getBytes(StandardCharsets.UTF_8),
             new TokenRules(
-                    new JwtProperties(Tokens.SECRET, null, ISSUER, AUDIENCE, Duration.ofHours(2), SKEW),
+                    new JwtProperties(
+                            Tokens.SECRET, null, ISSUER, AUDIENCE, Duration.ofHours(2), SKEW, 0, Duration.ZERO),
                     Clock.fixed(NOW, ZoneOffset.UTC))));
 
     /** Issued now for an hour by the right issuer for this audience: accepted as it is. */

@@ -8,15 +8,13 @@ import dev.switchboard.audit.log.EventLogFormat;
 import dev.switchboard.audit.rebuild.RebuildState;
 import dev.switchboard.audit.rebuild.RebuildStatus;
 import dev.switchboard.audit.rebuild.RegistryRebuild;
+import dev.switchboard.gateway.support.UtcClock;
 import dev.switchboard.query.registry.EventRef;
 import dev.switchboard.query.registry.JdbcRegistryStore;
 import dev.switchboard.query.registry.RegistryProjector;
 import java.sql.Connection;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -92,7 +90,7 @@ class RegistryRebuildGapIT extends RebuildIntegrationTest {
      * The rebuild reads the clock after each batch it commits. This one commits the held append the first time the
      * replay has applied a connection whose events all come after it: the replay is then past its position.
      */
-    private final class CommitWhenPassed extends Clock {
+    private final class CommitWhenPassed extends UtcClock {
 
         interface Commit {
             void run() throws Exception;
@@ -123,16 +121,6 @@ class RegistryRebuildGapIT extends RebuildIntegrationTest {
                 committed = true;
             }
             return Instant.now();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

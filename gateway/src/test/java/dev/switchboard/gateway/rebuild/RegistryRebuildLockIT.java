@@ -12,11 +12,9 @@ import dev.switchboard.audit.log.EventLogFormat;
 import dev.switchboard.audit.rebuild.RebuildState;
 import dev.switchboard.audit.rebuild.RebuildStatus;
 import dev.switchboard.audit.rebuild.RegistryRebuild;
+import dev.switchboard.gateway.support.UtcClock;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -118,7 +116,7 @@ class RegistryRebuildLockIT extends RebuildIntegrationTest {
      * The rebuild reads the clock after each step it commits; this one runs a connection's whole lifecycle on each of
      * its first readings, so events commit during the replay, during the comparison ahead and just before the lock.
      */
-    private final class LifecyclesOnTheClock extends Clock {
+    private final class LifecyclesOnTheClock extends UtcClock {
 
         volatile boolean armed;
         volatile int run;
@@ -130,16 +128,6 @@ class RegistryRebuildLockIT extends RebuildIntegrationTest {
                 lifecycle(true);
             }
             return Instant.now();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
