@@ -161,8 +161,8 @@ biglog() {
 }
 
 if want jmh; then
-echo "== JMH: registry READY check and frame codec"
-java -cp "$CP" org.openjdk.jmh.Main -rf json -rff "$RUN/jmh.json" 'RegistryBenchmark|FrameCodecBenchmark' \
+echo "== JMH: registry READY check, frame codec, bearer token check"
+java -cp "$CP" org.openjdk.jmh.Main -rf json -rff "$RUN/jmh.json" 'RegistryBenchmark|FrameCodecBenchmark|TokenCheckBenchmark' \
     > "$RUN/jmh.log" 2>&1 || { tail -40 "$RUN/jmh.log"; exit 1; }
 fi
 
