@@ -29,6 +29,7 @@ class RetentionJob extends PeriodicJob {
     private final DataSource dataSource;
     private final RetentionStatus status;
     private final Clock clock;
+    private boolean vacuumChecked;
 
     RetentionJob(
             RetentionProperties retention,
@@ -51,6 +52,10 @@ class RetentionJob extends PeriodicJob {
     @Override
     protected void runOnce() {
         if (retention.enabled()) {
+            if (!vacuumChecked) {
+                vacuumChecked = true;
+                AutovacuumCheck.warning(dataSource).ifPresent(log::warn);
+            }
             lock.whileHeld(this::archiveNow);
         }
     }
