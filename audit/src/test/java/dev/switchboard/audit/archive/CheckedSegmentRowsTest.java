@@ -8,12 +8,16 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A reader of a whole segment gets its rows only as archived: any other bytes fail, naming the file. */
+/**
+ * A reader of a whole segment gets its rows only as archived: any other bytes fail, naming the file; a missing file
+ * fails the same way, for a reader of some streams' blocks too.
+ */
 class CheckedSegmentRowsTest {
 
     @TempDir
@@ -61,6 +65,14 @@ class CheckedSegmentRowsTest {
         Files.delete(dir.resolve(manifest.file()));
 
         assertThatThrownBy(() -> readAll(dir))
+                .isInstanceOf(ArchiveCorruptException.class)
+                .hasMessageContaining(manifest.file() + " is named by its manifest but missing");
+        assertThatThrownBy(() -> {
+                    try (Stream<ArchivedRow> read = Archive.at(dir).rowsOf(Set.of("stream-1"))) {
+                        read.forEach(row -> {});
+                    }
+                })
+                .as("a reader of one stream's blocks")
                 .isInstanceOf(ArchiveCorruptException.class)
                 .hasMessageContaining(manifest.file() + " is named by its manifest but missing");
     }
