@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The database knows what was archived, and the audit commands (the packaged jar, as an operator runs it) act on it:
+ * The database knows what was archived (an archive run marks its segments, and those of its directory that an older
+ * run left unmarked), and the audit commands (the packaged jar, as an operator runs it) act on it:
  * after {@code archive}, those that need the whole log refuse without {@code --archive} (exit 5, naming the directory)
  * and change no registry row; with it they pass and match; with a directory that lacks the archived segments they
  * refuse too; with a damaged segment they stop with exit 6, naming its file.
@@ -51,6 +52,16 @@ class ArchiveMarkProcessIT {
                 strings(database, "SELECT archive_dir || ' ' || segment_file || ' ' || events FROM archive_mark");
         String segment = onlySegment(archive);
         assertThat(marks).containsExactly(archive + " " + segment + " 8");
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM archive_mark"); // as an archive written before the marks existed
+        }
+        JarCommand again = JarCommand.run(
+                database, work, "again", "archive", "--before", cutoff.toString(), "--to", archive.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(ArchiveMarksRead.of(database))
+                .as("the next run marks the segments it finds unmarked")
+                .containsExactly(archive + " " + segment);
         long upTo = number(database, "SELECT to_position FROM archive_mark");
         List<String> registry = registry(database);
         String refusal = "events up to position " + upTo + " were archived to " + archive + " on ";
