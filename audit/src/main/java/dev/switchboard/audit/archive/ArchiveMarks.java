@@ -76,12 +76,6 @@ public final class ArchiveMarks {
         return furthest.stream().findFirst();
     }
 
-    /** How many segments are marked. */
-    public long count() {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM archive_mark", Long.class);
-        return count == null ? 0 : count;
-    }
-
     /** Every mark, in position order of their first rows. */
     public List<ArchiveMark> all() {
         return jdbc.query("SELECT " + COLUMNS + " FROM archive_mark ORDER BY from_position", (row, n) -> mark(row));

@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 
 /**
  * Whether a reader sees the whole log: every segment the database marks archived must be a complete segment of the
- * archive it reads. Without an archive that costs one probe of the marks' index; with one, a read of the marks'
- * file names and the archive's manifests (which a read of the archive lists anyway).
+ * archive it reads. Without an archive that costs one probe of the marks' index (a node without an archive directory
+ * pays it on every history and timeline); with one, a read of the marks and of the archive's manifests (which a read
+ * of the archive lists anyway).
  */
 final class ArchiveCoverage {
 
@@ -29,7 +30,7 @@ final class ArchiveCoverage {
         Path read = null;
         long segments;
         if (archive == null) {
-            segments = marks.count();
+            segments = 0;
             missing = List.of();
         } else {
             List<ArchiveMark> all = marks.all();

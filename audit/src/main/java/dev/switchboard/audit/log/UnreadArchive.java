@@ -13,7 +13,7 @@ import java.util.List;
  * @param upToPosition the last position of the marked segment that reaches furthest into the log
  * @param archivedTo the archive directory that segment's run was given
  * @param archivedAt when that run marked it
- * @param segments how many segments are marked
+ * @param segments how many segments are marked, counted when an archive was given; 0 without one
  * @param read the archive the reader was given; null for none
  * @param missing of the marked segments, those {@code read} does not hold complete; empty without an archive
  */
