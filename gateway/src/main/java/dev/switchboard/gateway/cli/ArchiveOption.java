@@ -20,7 +20,8 @@ final class ArchiveOption {
             names = "--archive",
             paramLabel = "<dir>",
             description = "also read the archived events under this directory (written by archive), "
-                    + "as one log with the event table")
+                    + "as one log with the event table. Without it, on a log the database marks archived, "
+                    + "verify, rebuild, registry-at and export-fixture exit 5; history and timeline add a note")
     Path directory;
 
     EventLog eventLog(DataSource dataSource) {
