@@ -120,9 +120,12 @@ public final class Archive {
                 .onClose(merged::close);
     }
 
-    /** The rows of one complete segment of this archive, in position order; close the stream when done. */
+    /**
+     * The rows of one complete segment of this archive, in position order, checked against its manifest's SHA-256
+     * as they are read ({@link CheckedSegmentRows}); close the stream when done.
+     */
     public Stream<ArchivedRow> rows(SegmentManifest segment) {
-        return SegmentFiles.rows(directory.resolve(segment.file()));
+        return CheckedSegmentRows.of(directory, segment);
     }
 
     /** Checks every complete segment against its manifest; throws {@link ArchiveCorruptException} at the first. */

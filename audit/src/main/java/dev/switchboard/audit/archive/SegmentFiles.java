@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -71,6 +72,8 @@ final class SegmentFiles {
         FileChannel channel;
         try {
             channel = FileChannel.open(segment, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new ArchiveCorruptException(segment.getFileName() + " is named by its manifest but missing", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read archive segment " + segment, e);
         }

@@ -2,6 +2,7 @@ package dev.switchboard.audit.log;
 
 import dev.switchboard.audit.archive.Archive;
 import dev.switchboard.audit.archive.ArchiveCache;
+import dev.switchboard.audit.archive.ArchiveMarks;
 import dev.switchboard.audit.archive.ArchivedRow;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -50,6 +52,7 @@ public final class EventLog {
     private final EventUpcaster upcasters = EventLogUpcasters.chain();
     private final Path archive;
     private final ArchiveCache cache = new ArchiveCache();
+    private final ArchiveMarks marks;
 
     public EventLog(DataSource dataSource) {
         this(dataSource, null);
@@ -64,11 +67,21 @@ public final class EventLog {
      */
     public EventLog(DataSource dataSource, Path archive) {
         this.archive = archive;
+        this.marks = new ArchiveMarks(dataSource);
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         transactions.setReadOnly(true);
         this.streaming = transactions;
+    }
+
+    /**
+     * The archived events this log does not read, by the database's marks: all of them when it was given no archive,
+     * the segments its archive lacks when given one (the wrong directory, or a copy missing files). Empty when it reads
+     * the whole log. The scans read what they can either way; a caller whose answer needs the whole log refuses.
+     */
+    public Optional<UnreadArchive> unreadArchive() {
+        return ArchiveCoverage.check(marks, archive == null ? null : Archive.at(archive, cache));
     }
 
     /** Every event of these streams, in log order; of the archive, only the segments whose index names one are read. */

@@ -35,14 +35,21 @@ final class RebuildRun {
     private final RebuildTools tools;
     private final boolean repair;
     private final Consumer<RebuildStatus> mirror;
+    private final Consumer<RuntimeException> failures;
     private final RebuildTableReplay replay;
     private RebuildStatus status;
     private boolean switched;
 
-    RebuildRun(RebuildTools tools, RebuildStatus claimed, boolean repair, Consumer<RebuildStatus> mirror) {
+    RebuildRun(
+            RebuildTools tools,
+            RebuildStatus claimed,
+            boolean repair,
+            Consumer<RebuildStatus> mirror,
+            Consumer<RuntimeException> failures) {
         this.tools = tools;
         this.repair = repair;
         this.mirror = mirror;
+        this.failures = failures;
         this.status = claimed;
         this.replay = new RebuildTableReplay(
                 tools.log(), new BatchedRegistryStore(tools.jdbc().getDataSource(), REBUILD_TABLE));
@@ -50,6 +57,7 @@ final class RebuildRun {
 
     RebuildStatus run() {
         try {
+            requireTheWholeLog();
             tools.tx().executeWithoutResult(transaction -> tools.jdbc().execute("TRUNCATE TABLE " + REBUILD_TABLE));
             catchUp();
             publish(status.with(RebuildState.VERIFYING, null, tools.clock().instant()));
@@ -78,6 +86,7 @@ final class RebuildRun {
         } catch (ClaimLost lost) {
             return status;
         } catch (RuntimeException failure) {
+            failures.accept(failure);
             return fail((switched
                             ? "The rebuild failed after its switch committed: "
                             : "The rebuild failed and changed nothing live: ")
@@ -85,6 +94,19 @@ final class RebuildRun {
         } finally {
             replay.close();
         }
+    }
+
+    /**
+     * A replay that misses archived events would leave out their connections' rows, and a repair would then delete
+     * them from the live table: so a log whose archive is not read (none given, or one lacking marked segments) is
+     * refused before anything is written.
+     */
+    private void requireTheWholeLog() {
+        tools.log().unreadArchive().ifPresent(unread -> {
+            throw new IllegalStateException(unread.sentence() + "; a replay without them would drop their "
+                    + "connections' rows: rebuild with that archive (the CLI's --archive, a node's "
+                    + "SWITCHBOARD_ARCHIVE_DIR)");
+        });
     }
 
     /**

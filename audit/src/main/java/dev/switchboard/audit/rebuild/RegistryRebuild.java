@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -105,7 +106,15 @@ public final class RegistryRebuild {
 
     /** Runs a claimed rebuild to its end in the caller's thread; failures end as FAILED, never as an exception. */
     public RebuildStatus run(RebuildStatus claimed, boolean repair) {
-        return new RebuildRun(tools, claimed, repair, latest::set).run();
+        return run(claimed, repair, failure -> {});
+    }
+
+    /**
+     * Like {@link #run(RebuildStatus, boolean)}, handing the exception a FAILED run ended on to {@code failures}: for
+     * a caller that tells failures apart, as the CLI's exit codes do (a damaged archive is not a projection bug).
+     */
+    public RebuildStatus run(RebuildStatus claimed, boolean repair, Consumer<RuntimeException> failures) {
+        return new RebuildRun(tools, claimed, repair, latest::set, failures).run();
     }
 
     /** Where the rebuild stands: this node's own view of its run (with differences), else the shared table's. */

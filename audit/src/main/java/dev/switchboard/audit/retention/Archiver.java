@@ -1,6 +1,7 @@
 package dev.switchboard.audit.retention;
 
 import dev.switchboard.audit.archive.Archive;
+import dev.switchboard.audit.archive.ArchiveMarks;
 import dev.switchboard.audit.archive.ArchivedRow;
 import dev.switchboard.audit.archive.PurgeMarks;
 import dev.switchboard.audit.archive.SegmentManifest;
@@ -22,10 +23,12 @@ import javax.sql.DataSource;
 /**
  * Moves what retention allows out of {@code domain_event_entry} into segments. Each segment is written, synced,
  * re-read and verified, given its manifest, and only then are its rows deleted, a small batch per transaction; a
- * segment whose rows are all gone is marked purged. A run first finishes what a crashed one left: it removes
- * incomplete segments (their rows are still in the table) and deletes the rows of complete segments not marked
- * purged. So after any crash, each position is in the table, in the archive, or (until the next run) in both, with the
- * same bytes, never in neither.
+ * segment whose rows are all gone is marked purged. Before its first row is deleted, the segment is marked in the
+ * database ({@link ArchiveMarks}), so a reader of the table alone learns what it lacks and where it went. A run first
+ * finishes what a crashed one left: it removes incomplete segments (their rows are still in the table) and deletes the
+ * rows of complete segments not marked purged, and marks in the database any segment of the directory that is not
+ * (one archived before the marks existed). So after any crash, each position is in the table, in the archive, or
+ * (until the next run) in both, with the same bytes, never in neither, and never out of the table without a mark.
  */
 public final class Archiver {
 
@@ -66,6 +69,7 @@ public final class Archiver {
     private long finishCrashedRun() throws SQLException {
         Archive archive = Archive.at(directory);
         archive.removeIncomplete();
+        markUnmarked(archive);
         long deleted = 0;
         for (SegmentManifest segment : archive.segments()) {
             if (!PurgeMarks.isPurged(directory, segment)) {
@@ -77,6 +81,19 @@ public final class Archiver {
             }
         }
         return deleted;
+    }
+
+    /** Marks the segments of the directory that have no mark: the whole directory when it was archived before V11. */
+    private void markUnmarked(Archive archive) throws SQLException {
+        if (ArchiveMarks.count(deletes.connection()) >= archive.segments().size()) {
+            return;
+        }
+        var marked = ArchiveMarks.files(deletes.connection());
+        for (SegmentManifest segment : archive.segments()) {
+            if (!marked.contains(segment.file())) {
+                ArchiveMarks.mark(deletes.connection(), directory, segment);
+            }
+        }
     }
 
     private void archive(RetentionCutoffs cutoffs, Tally tally) throws SQLException {
@@ -107,6 +124,7 @@ public final class Archiver {
     }
 
     private long purge(SegmentManifest segment, List<Long> positions) throws SQLException {
+        ArchiveMarks.mark(deletes.connection(), directory, segment);
         long deleted = 0;
         for (int from = 0; from < positions.size(); from += settings.deleteBatch()) {
             List<Long> batch = positions.subList(from, Math.min(positions.size(), from + settings.deleteBatch()));

@@ -111,10 +111,7 @@ class ArchiveTest {
     @Test
     void aChangedByteFailsVerification() throws Exception {
         SegmentManifest manifest = SegmentWriter.write(dir, rows(1, 2, 3));
-        Path segment = dir.resolve(manifest.file());
-        byte[] bytes = Files.readAllBytes(segment);
-        bytes[bytes.length / 2] ^= 1;
-        Files.write(segment, bytes);
+        TestRows.changeAByteInTheMiddle(dir.resolve(manifest.file()));
 
         assertThatThrownBy(() -> Archive.at(dir).verify())
                 .isInstanceOf(ArchiveCorruptException.class)

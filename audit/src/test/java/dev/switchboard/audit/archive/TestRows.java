@@ -1,6 +1,9 @@
 package dev.switchboard.audit.archive;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -20,6 +23,13 @@ final class TestRows {
     /** Rows of one stream at these positions. */
     static List<ArchivedRow> rowsOf(String stream, long... positions) {
         return LongStream.of(positions).mapToObj(p -> row(p, stream)).toList();
+    }
+
+    /** Damages a file as a bad disk might: one bit of its middle byte flipped. */
+    static void changeAByteInTheMiddle(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(file, bytes);
     }
 
     static ArchivedRow row(long position, String stream) {

@@ -31,6 +31,12 @@ class AuditConfiguration {
         return new StoredHistory(live, archive.isBlank() ? null : Path.of(archive));
     }
 
+    /** Tells a caller of a history or a timeline which archived events a node without an archive cannot show. */
+    @Bean
+    ArchiveNotice archiveNotice(EventLog eventLog, @Value("${switchboard.archive.dir:}") String archive) {
+        return new ArchiveNotice(eventLog, !archive.isBlank());
+    }
+
     /** A user's connections are found through the live registry's user index, then replayed from the log. */
     @Bean
     Timelines timelines(EventLog eventLog, DataSource dataSource) {

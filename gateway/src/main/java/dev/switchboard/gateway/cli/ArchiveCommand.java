@@ -71,7 +71,7 @@ final class ArchiveCommand implements Callable<Integer> {
             throw new CliFailure(CliFailure.DATABASE, e.getMessage());
         } catch (ArchiveCorruptException e) {
             throw new CliFailure(
-                    CliFailure.FOUND_PROBLEMS, "the archive in " + directory + " is damaged: " + e.getMessage());
+                    CliFailure.ARCHIVE_DAMAGED, "the archive in " + directory + " is damaged: " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (result.recovered() > 0) {

@@ -10,6 +10,13 @@ final class CliFailure extends RuntimeException {
 
     static final int NOT_FOUND = 3;
     static final int DATABASE = 4;
+    /**
+     * The database marks events archived that this run would not read (no {@code --archive}, or a directory that lacks
+     * the marked segments): a command whose answer needs the whole log refuses rather than answer without them.
+     */
+    static final int ARCHIVE_NOT_READ = 5;
+    /** An archive segment differs from its manifest (its SHA-256, its rows): the sentence names the file. */
+    static final int ARCHIVE_DAMAGED = 6;
 
     private final int exitCode;
 

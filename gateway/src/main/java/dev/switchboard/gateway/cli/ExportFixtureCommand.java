@@ -58,7 +58,7 @@ final class ExportFixtureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        EventLog log = archive.eventLog(database.dataSource());
+        EventLog log = archive.wholeLog(database.dataSource());
         long upTo = to == null ? log.head() : to;
         RaceFixtureDocument fixture;
         try {

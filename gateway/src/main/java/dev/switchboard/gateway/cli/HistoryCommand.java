@@ -4,9 +4,11 @@ import dev.switchboard.api.connection.ConnectionIdMigrated;
 import dev.switchboard.api.connection.FinalIdClaimed;
 import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.audit.log.LoggedEvent;
+import dev.switchboard.audit.log.UnreadArchive;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -26,9 +28,12 @@ final class HistoryCommand extends LogReport {
     public Integer call() {
         EventLog log = archive.eventLog(database.dataSource());
         List<LoggedEvent> events = log.ofStreams(streamsOf(log, id));
+        Optional<UnreadArchive> unread = log.unreadArchive();
         if (events.isEmpty()) {
-            throw new CliFailure(CliFailure.NOT_FOUND, "no events for connection " + id);
+            throw ArchiveOption.notFound("no events for connection " + id, unread);
         }
+        unread.ifPresent(
+                missing -> ArchiveOption.note(missing, spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
             output.json(out, events);

@@ -38,7 +38,7 @@ final class RegistryAtCommand extends LogReport {
     @Override
     public Integer call() {
         RegistryAt registryAt =
-                new RegistryAt(archive.eventLog(database.dataSource()), new RegistryCheckpoints(database.dataSource()));
+                new RegistryAt(archive.wholeLog(database.dataSource()), new RegistryCheckpoints(database.dataSource()));
         RegistrySnapshot snapshot = moment.position != null
                 ? registryAt.at(moment.position, state)
                 : registryAt.atTime(instant(moment.time), state);

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.cli;
 
+import dev.switchboard.audit.archive.ArchiveCorruptException;
 import dev.switchboard.audit.rebuild.RebuildState;
 import dev.switchboard.audit.rebuild.RebuildStatus;
 import dev.switchboard.audit.rebuild.RegistryDifference;
@@ -9,12 +10,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 /**
  * What {@code rebuild [--repair]} and {@code verify} share: replay the whole log into a fresh registry beside the live
  * one, compare them row by row, and switch (only with nothing to repair, or when asked to repair). Nodes may keep running: the
- * switch is one short locked transaction. A difference means a projection bug or a tampered table: exit code 1.
+ * switch is one short locked transaction. A difference means a projection bug or a tampered table: exit code 1. A log
+ * whose archived events this run would not read is refused before the claim (exit code 5), and a damaged archive
+ * segment ends the run with exit code 6, naming the file.
  */
 abstract class ReplayAndCompareCommand extends LogReport {
 
@@ -22,11 +26,12 @@ abstract class ReplayAndCompareCommand extends LogReport {
     public Integer call() throws Exception {
         DataSource dataSource = database.dataSource();
         var rebuild = new RegistryRebuild(
-                dataSource, archive.eventLog(dataSource), Clock.systemUTC(), RegistryRebuild.Settings.defaults());
+                dataSource, archive.wholeLog(dataSource), Clock.systemUTC(), RegistryRebuild.Settings.defaults());
         RebuildStatus claimed = rebuild.claim("cli")
                 .orElseThrow(() -> new CliFailure(
                         CliFailure.FOUND_PROBLEMS, "a rebuild is already running; see GET /api/projections/registry"));
-        var running = CompletableFuture.supplyAsync(() -> rebuild.run(claimed, repair()));
+        var failure = new AtomicReference<RuntimeException>();
+        var running = CompletableFuture.supplyAsync(() -> rebuild.run(claimed, repair(), failure::set));
         var bar = new ProgressBar(spec.commandLine().getErr());
         RebuildStatus finished = null;
         while (finished == null) {
@@ -44,6 +49,9 @@ abstract class ReplayAndCompareCommand extends LogReport {
             }
         }
         bar.finish();
+        if (failure.get() instanceof ArchiveCorruptException damaged) {
+            throw damaged;
+        }
         report(finished);
         return finished.state() == RebuildState.SWITCHED
                         && (repair() || finished.differences().isEmpty())

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.cli;
 
+import dev.switchboard.audit.archive.ArchiveCorruptException;
 import dev.switchboard.gateway.auth.TokenCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -66,6 +67,10 @@ public final class SwitchboardCommands implements Runnable {
                 .setErr(err)
                 .setParameterExceptionHandler(SwitchboardCommands::misuse)
                 .setExecutionExceptionHandler((failure, line, parsed) -> {
+                    if (failure instanceof ArchiveCorruptException damaged) {
+                        line.getErr().println("the archive is damaged: " + damaged.getMessage());
+                        return CliFailure.ARCHIVE_DAMAGED;
+                    }
                     line.getErr().println(failure.getMessage());
                     return failure instanceof CliFailure known ? known.exitCode() : CliFailure.FOUND_PROBLEMS;
                 })

@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.cli;
 
+import dev.switchboard.audit.log.EventLog;
+import dev.switchboard.audit.log.UnreadArchive;
 import dev.switchboard.audit.timeline.LogBound;
 import dev.switchboard.audit.timeline.LogWindow;
 import dev.switchboard.audit.timeline.Timeline;
@@ -7,6 +9,7 @@ import dev.switchboard.audit.timeline.TimelineStep;
 import dev.switchboard.audit.timeline.Timelines;
 import dev.switchboard.audit.timeline.UserStreams;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,8 +41,12 @@ final class TimelineCommand extends LogReport {
     @Override
     public Integer call() {
         DataSource dataSource = database.dataSource();
-        Timelines timelines = new Timelines(archive.eventLog(dataSource), UserStreams.registryTable(dataSource));
-        Timeline timeline = timeline(timelines);
+        EventLog log = archive.eventLog(dataSource);
+        Optional<UnreadArchive> unread = log.unreadArchive();
+        Timeline timeline = timeline(new Timelines(log, UserStreams.registryTable(dataSource)), unread);
+        unread.filter(missing -> timeline.fromPosition() <= missing.upToPosition())
+                .ifPresent(missing ->
+                        ArchiveOption.note(missing, spec.commandLine().getErr()));
         if (output.json) {
             output.json(spec.commandLine().getOut(), timeline);
         } else {
@@ -51,13 +58,12 @@ final class TimelineCommand extends LogReport {
         return 0;
     }
 
-    private Timeline timeline(Timelines timelines) {
+    private Timeline timeline(Timelines timelines, Optional<UnreadArchive> unread) {
         LogWindow window = new LogWindow(bound(from), bound(to));
         if (connectionId != null) {
             return timelines
                     .ofConnection(connectionId)
-                    .orElseThrow(
-                            () -> new CliFailure(CliFailure.NOT_FOUND, "no events for connection " + connectionId));
+                    .orElseThrow(() -> ArchiveOption.notFound("no events for connection " + connectionId, unread));
         }
         if (userId != null) {
             return timelines.ofUser(userId, window);

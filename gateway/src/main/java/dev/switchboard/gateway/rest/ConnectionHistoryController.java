@@ -3,12 +3,14 @@ package dev.switchboard.gateway.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.gateway.audit.ArchiveNotice;
 import dev.switchboard.gateway.audit.StoredHistory;
 import dev.switchboard.gateway.auth.VerifiedToken;
 import dev.switchboard.query.history.HistoryEntry;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,19 +31,23 @@ class ConnectionHistoryController {
     private final VisibleConnections visible;
     private final StoredHistory history;
     private final ObjectMapper json;
+    private final ArchiveNotice archive;
 
-    ConnectionHistoryController(VisibleConnections visible, StoredHistory history, ObjectMapper json) {
+    ConnectionHistoryController(
+            VisibleConnections visible, StoredHistory history, ObjectMapper json, ArchiveNotice archive) {
         this.visible = visible;
         this.history = history;
         this.json = json;
+        this.archive = archive;
     }
 
     @GetMapping("/api/connections/{id}/history")
-    History history(@PathVariable String id, @AuthenticationPrincipal VerifiedToken caller) {
+    ResponseEntity<History> history(@PathVariable String id, @AuthenticationPrincipal VerifiedToken caller) {
         var connection = visible.find(id, caller);
         // the final id's stream holds its claim; connectionId is the preliminary id until the connection migrates
         var streams = new LinkedHashSet<>(List.of(connection.preliminaryId(), connection.connectionId()));
-        return new History(history.of(streams).stream().map(this::event).toList());
+        return archive.ok(
+                new History(history.of(streams).stream().map(this::event).toList()));
     }
 
     private Event event(HistoryEntry entry) {

@@ -4,7 +4,9 @@ import dev.switchboard.audit.timeline.LogBound;
 import dev.switchboard.audit.timeline.LogWindow;
 import dev.switchboard.audit.timeline.Timeline;
 import dev.switchboard.audit.timeline.Timelines;
+import dev.switchboard.gateway.audit.ArchiveNotice;
 import dev.switchboard.gateway.auth.VerifiedToken;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,17 +23,19 @@ class TimelineController {
 
     private final VisibleConnections visible;
     private final Timelines timelines;
+    private final ArchiveNotice archive;
 
-    TimelineController(VisibleConnections visible, Timelines timelines) {
+    TimelineController(VisibleConnections visible, Timelines timelines, ArchiveNotice archive) {
         this.visible = visible;
         this.timelines = timelines;
+        this.archive = archive;
     }
 
     /** Either id; the same visibility as the connection's history. */
     @GetMapping("/api/connections/{id}/timeline")
-    Timeline ofConnection(@PathVariable String id, @AuthenticationPrincipal VerifiedToken caller) {
+    ResponseEntity<Timeline> ofConnection(@PathVariable String id, @AuthenticationPrincipal VerifiedToken caller) {
         visible.find(id, caller); // 404 for another user's connection, like an unknown one
-        return timelines.ofConnection(id).orElseThrow(ApiException::connectionNotFound);
+        return archive.ok(timelines.ofConnection(id).orElseThrow(ApiException::connectionNotFound));
     }
 
     /**
@@ -39,7 +43,7 @@ class TimelineController {
      * log positions or ISO-8601 instants, both optional and inclusive.
      */
     @GetMapping("/api/users/{userId}/timeline")
-    Timeline ofUser(
+    ResponseEntity<Timeline> ofUser(
             @PathVariable String userId,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
@@ -48,7 +52,7 @@ class TimelineController {
             throw ApiException.forbidden(
                     "A user token reads its own timeline only; another user's needs a token " + "with scope admin.");
         }
-        return timelines.ofUser(userId, new LogWindow(bound("from", from), bound("to", to)));
+        return archive.ok(timelines.ofUser(userId, new LogWindow(bound("from", from), bound("to", to))));
     }
 
     private static LogBound bound(String name, String value) {

@@ -10,7 +10,9 @@ import dev.switchboard.api.connection.MigrateConnectionId;
 import dev.switchboard.api.connection.OpenConnection;
 import dev.switchboard.audit.archive.ArchivedRow;
 import dev.switchboard.command.connection.ConnectionCommands;
+import dev.switchboard.gateway.audit.ArchiveNotice;
 import dev.switchboard.gateway.feed.AgentEventPublisher;
+import dev.switchboard.gateway.rest.ApiClient;
 import dev.switchboard.gateway.support.ArchiveAsTheArchiveDoes;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import dev.switchboard.gateway.support.TestDatabase;
@@ -26,12 +28,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The audit commands read an archive and the event table as one log: a real archive of a real log (the format's own
  * writer, two segments, the archived rows deleted from the table but one, as a crash between a manifest and its delete
  * leaves it), and every command's output with {@code --archive} equals its output before the archive ran, table and
- * JSON alike; without it, the archived events are gone. And a connection whose events are in one segment of several
+ * JSON alike. Without it, the commands that need the whole log refuse with exit code 5, naming the archive; those that
+ * show what they find add a note, as the node (which has no archive directory here) does in a response header. And a
+ * connection whose events are in one segment of several
  * (each segment's stream index names it there only) reads as before.
  */
 class ArchiveReadIT extends PostgresIntegrationTest {
@@ -46,6 +51,9 @@ class ArchiveReadIT extends PostgresIntegrationTest {
 
     @TempDir
     Path archive;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void everyAuditCommandWithTheArchiveSaysWhatItSaidBeforeTheArchiveRan() throws Exception {
@@ -88,7 +96,22 @@ class ArchiveReadIT extends PostgresIntegrationTest {
             assertThat(without.get("history json").out())
                     .as("without --archive, at most the row the crash left in the table too")
                     .isNotEqualTo(before.get("history json").out());
-            assertThat(without.get("verify").exitCode()).isEqualTo(CliFailure.FOUND_PROBLEMS);
+            String archivedTo = "were archived to " + archive + " on ";
+            for (String refusing : List.of("verify", "registry-at", "registry-at json", "export-fixture")) {
+                assertThat(without.get(refusing).exitCode()).as(refusing).isEqualTo(CliFailure.ARCHIVE_NOT_READ);
+                assertThat(without.get(refusing).err())
+                        .as(refusing)
+                        .contains(archivedTo, "pass --archive " + archive + " to read them");
+            }
+            assertThat(without.get("history json").err()).startsWith("note: events up to position ");
+            assertThat(without.get("history json").exitCode()).isZero();
+            assertThat(new ApiClient(port)
+                            .get("/api/connections/" + closed + "/history", Tokens.admin())
+                            .headers()
+                            .firstValue(ArchiveNotice.HEADER))
+                    .as("the node reads no archive")
+                    .hasValueSatisfying(notice ->
+                            assertThat(notice).contains(archivedTo, "set SWITCHBOARD_ARCHIVE_DIR to " + archive));
             Map<String, Cli> after = runAll(commandsToRun, List.of("--archive", archive.toString()));
             for (String name : commandsToRun.keySet()) {
                 assertThat(after.get(name).exitCode())
@@ -103,6 +126,11 @@ class ArchiveReadIT extends PostgresIntegrationTest {
         assertThat(Cli.run("verify").exitCode())
                 .as("the log is whole again for the tests after")
                 .isZero();
+        assertThat(new ApiClient(port)
+                        .get("/api/connections/" + closed + "/history", Tokens.admin())
+                        .headers()
+                        .firstValue(ArchiveNotice.HEADER))
+                .isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,6 +49,15 @@ record ArchiveAndTable(List<ArchivedRow> table, List<ArchivedRow> archive) {
                     .isNull();
         }
         assertThat(union.values()).containsExactlyElementsOf(original);
+    }
+
+    /** The positions held by both: what an archive run has written but not yet deleted (or a crash left). */
+    List<Long> inBoth() {
+        var archived = new HashSet<>(archivedPositions());
+        return table.stream()
+                .map(ArchivedRow::globalIndex)
+                .filter(archived::contains)
+                .toList();
     }
 
     List<Long> archivedPositions() {

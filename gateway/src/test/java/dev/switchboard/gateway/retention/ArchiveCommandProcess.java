@@ -1,6 +1,5 @@
 package dev.switchboard.gateway.retention;
 
-import dev.switchboard.gateway.support.PackagedJar;
 import dev.switchboard.gateway.support.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,15 +17,6 @@ final class ArchiveCommandProcess {
             throws IOException {
         List<String> command = new ArrayList<>(List.of("archive"));
         command.addAll(List.of(arguments));
-        var builder = PackagedJar.command(command.toArray(String[]::new))
-                .redirectOutput(work.resolve(name + ".out").toFile())
-                .redirectError(work.resolve(name + ".err").toFile());
-        builder.environment()
-                .putAll(Map.of(
-                        "SPRING_DATASOURCE_URL", database.jdbcUrl(),
-                        "SPRING_DATASOURCE_USERNAME", database.username(),
-                        "SPRING_DATASOURCE_PASSWORD", database.password()));
-        builder.environment().putAll(environment);
-        return builder.start();
+        return JarCommand.start(database, work, name, environment, command.toArray(String[]::new));
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.gateway.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.audit.archive.Archive;
 import dev.switchboard.audit.archive.ArchivedRow;
 import dev.switchboard.gateway.cluster.ProcessNode;
 import dev.switchboard.gateway.cluster.Publisher;
@@ -56,10 +57,14 @@ class RetentionProcessIT {
                 publisher.push(i % 2 == 0 ? a : b, user);
             }
 
-            await("the closed connection and nine feed events are archived")
+            // a run writes a segment's manifest, marks it, then deletes its rows: wait for the deletes too, so that
+            // no row is read in both places
+            await("the closed connection and nine feed events are archived, and deleted from the table")
                     .atMost(Duration.ofMinutes(1))
-                    .until(() ->
-                            ArchiveAndTable.read(database, archive).archive().size() == 6 + 9);
+                    .until(() -> {
+                        ArchiveAndTable read = ArchiveAndTable.read(database, archive);
+                        return read.archive().size() == 6 + 9 && read.inBoth().isEmpty();
+                    });
             ArchiveAndTable now = ArchiveAndTable.read(database, archive);
             assertThat(now.archive())
                     .filteredOn(row -> row.aggregateIdentifier().equals("feed:" + user))
@@ -70,6 +75,11 @@ class RetentionProcessIT {
                     .extracting(ArchivedRow::sequenceNumber)
                     .containsExactly(9L);
             assertThat(publisher.push(b, user)).isEqualTo(11);
+            assertThat(ArchiveMarksRead.of(database))
+                    .as("the database marks every segment retention wrote, with the node's archive directory")
+                    .containsExactlyInAnyOrderElementsOf(Archive.at(archive).segments().stream()
+                            .map(segment -> archive + " " + segment.file())
+                            .toList());
 
             double archivedByA = archived(a);
             double archivedByB = archived(b);

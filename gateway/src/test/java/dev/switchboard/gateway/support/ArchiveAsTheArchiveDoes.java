@@ -3,6 +3,7 @@ package dev.switchboard.gateway.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.api.feed.FeedIds;
+import dev.switchboard.audit.archive.ArchiveMarks;
 import dev.switchboard.audit.archive.ArchivedRow;
 import dev.switchboard.audit.archive.SegmentWriter;
 import java.nio.file.Path;
@@ -14,7 +15,9 @@ import java.util.List;
 /**
  * Moves rows of this run's event table into a real archive, with the format's own writer: the whole history of a
  * connection (both ids) and a user's feed up to a seq, in two segments, then deletes them from the table but the last,
- * as a crash right after its segment's manifest leaves it; or whole streams, a segment per group of them.
+ * as a crash right after its segment's manifest leaves it; or whole streams, a segment per group of them. Each segment
+ * is marked in {@code archive_mark} before its rows are deleted, as an archive run marks it; {@link #restore} undoes
+ * both.
  */
 public final class ArchiveAsTheArchiveDoes {
 
@@ -33,8 +36,9 @@ public final class ArchiveAsTheArchiveDoes {
                     FeedIds.of(user),
                     upToSeq);
             assertThat(rows).hasSizeGreaterThan(4);
-            SegmentWriter.write(directory, rows.subList(0, rows.size() / 2));
-            SegmentWriter.write(directory, rows.subList(rows.size() / 2, rows.size()));
+            ArchiveMarks.mark(connection, directory, SegmentWriter.write(directory, rows.subList(0, rows.size() / 2)));
+            ArchiveMarks.mark(
+                    connection, directory, SegmentWriter.write(directory, rows.subList(rows.size() / 2, rows.size())));
             delete(connection, rows.subList(0, rows.size() - 1));
         }
         return rows;
@@ -55,7 +59,7 @@ public final class ArchiveAsTheArchiveDoes {
                         "aggregate_identifier = ANY (?)",
                         connection.createArrayOf("text", streams.toArray()));
                 assertThat(rows).as("the rows of %s", streams).isNotEmpty();
-                SegmentWriter.write(directory, rows);
+                ArchiveMarks.mark(connection, directory, SegmentWriter.write(directory, rows));
                 all.addAll(rows);
             }
             delete(connection, all);
@@ -100,10 +104,20 @@ public final class ArchiveAsTheArchiveDoes {
     }
 
     /**
-     * Puts archived rows back into the table, as they were: the suite shares one database, and a later test that
-     * rebuilds or verifies the registry from the table alone must find the log whole.
+     * Puts archived rows back into the table, as they were, and removes the marks of their segments: the suite shares
+     * one database, and a later test that rebuilds or verifies the registry from the table alone must find the log
+     * whole.
      */
     public static void restore(List<ArchivedRow> rows) throws SQLException {
+        try (Connection connection = TestDatabase.shared().connect();
+                var unmark = connection.prepareStatement(
+                        "DELETE FROM archive_mark WHERE from_position >= ? AND to_position <= ?")) {
+            unmark.setLong(
+                    1, rows.stream().mapToLong(ArchivedRow::globalIndex).min().orElseThrow());
+            unmark.setLong(
+                    2, rows.stream().mapToLong(ArchivedRow::globalIndex).max().orElseThrow());
+            unmark.executeUpdate();
+        }
         try (Connection connection = TestDatabase.shared().connect();
                 var insert = connection.prepareStatement("INSERT INTO domain_event_entry (global_index, "
                         + "aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload, "
