@@ -108,7 +108,11 @@ public final class Archive {
                         opened,
                         segment -> ranges.get(segment) == null
                                 ? rows(segment)
-                                : SegmentFiles.rows(directory.resolve(segment.file()), ranges.get(segment), streams))
+                                : SegmentFiles.rows(
+                                        directory.resolve(segment.file()),
+                                        SegmentFormat.of(segment),
+                                        ranges.get(segment),
+                                        streams))
                 .filter(row -> streams.contains(row.aggregateIdentifier()));
     }
 
@@ -122,7 +126,7 @@ public final class Archive {
 
     /** The rows of one complete segment of this archive, in position order; close the stream when done. */
     public Stream<ArchivedRow> rows(SegmentManifest segment) {
-        return SegmentFiles.rows(directory.resolve(segment.file()));
+        return SegmentFiles.rows(directory.resolve(segment.file()), SegmentFormat.of(segment));
     }
 
     /** Checks every complete segment against its manifest; throws {@link ArchiveCorruptException} at the first. */
