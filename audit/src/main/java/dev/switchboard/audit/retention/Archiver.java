@@ -21,8 +21,9 @@ import javax.sql.DataSource;
 
 /**
  * Moves what retention allows out of {@code domain_event_entry} into segments. Each segment is written, synced,
- * re-read and verified (on {@link SegmentWriters}' threads, several at once), given its manifest (here, one at a time
- * in position order), and only then are its rows deleted, a small batch per transaction; a
+ * re-read and verified (on {@link SegmentWriters}' threads, several at once, while {@link WindowReader} reads the next
+ * rows on a connection of its own), given its manifest (here, one at a time in position order), and only then are its
+ * rows deleted, a small batch per transaction; a
  * segment whose rows are all gone is marked purged. A run first finishes what a crashed one left: it removes
  * incomplete segments (their rows are still in the table) and deletes the rows of complete segments not marked
  * purged. So after any crash, each position is in the table, in the archive, or (until the next run) in both, with the
@@ -82,12 +83,12 @@ public final class Archiver {
 
     /** Reads windows and hands full segments to the writers; publishes and purges each, in order, once written. */
     private void archive(RetentionCutoffs cutoffs, Tally tally) throws SQLException {
-        long[] bounds = bounds();
         List<ArchivedRow> pending = new ArrayList<>();
-        try (var writers = new SegmentWriters(directory, settings.writers())) {
-            for (long after = bounds[0]; after < bounds[1]; after += settings.windowPositions()) {
-                long upTo = Math.min(bounds[1], after + settings.windowPositions());
-                ArchivableRows.read(deletes.connection(), cutoffs, after, upTo, pending);
+        try (Connection reading = dataSource.getConnection();
+                var windows = new WindowReader(reading, cutoffs, bounds(), settings.windowPositions());
+                var writers = new SegmentWriters(directory, settings.writers())) {
+            for (List<ArchivedRow> window = windows.next(); window != null; window = windows.next()) {
+                pending.addAll(window);
                 while (pending.size() >= settings.segmentEvents()) {
                     writers.submit(new ArrayList<>(pending.subList(0, settings.segmentEvents())));
                     pending.subList(0, settings.segmentEvents()).clear();
