@@ -53,6 +53,11 @@ final class RowLines {
             json.writeNullField(field);
             return;
         }
+        if (isAscii(bytes)) {
+            json.writeFieldName(field);
+            json.writeUTF8String(bytes, 0, bytes.length);
+            return;
+        }
         CharBuffer chars;
         try {
             chars = text.reset().decode(ByteBuffer.wrap(bytes));
@@ -62,6 +67,16 @@ final class RowLines {
         }
         json.writeFieldName(field);
         json.writeString(chars.array(), chars.arrayOffset() + chars.position(), chars.remaining());
+    }
+
+    /** ASCII is UTF-8 as it stands: escaped straight from the bytes, without decoding them to characters first. */
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads the row whose object starts at the parser's current {@code START_OBJECT}. */

@@ -91,10 +91,12 @@ class ArchiveTest {
     @Test
     void bytesThatAreNotTextRoundTripInBase64AndTextRoundTripExactly() {
         byte[] notText = {(byte) 0xff, 0, '"', '\n', (byte) 0xc3};
+        byte[] ascii = "{\"a\":\"q\\\"t\\\\\"}\n\t\u0001\u007f\"\\".getBytes(StandardCharsets.US_ASCII);
         byte[] text = "{\"a\":\"quo\\\"te\\n\u0001 \u00e9 \ud83d\ude00\"}\n".getBytes(StandardCharsets.UTF_8);
         var rows = List.of(
                 new ArchivedRow(1, "s", 0, null, "e1", notText, text, null, "T", TestRows.T0.toString()),
-                new ArchivedRow(2, "s", 1, "A", "e2", text, notText, "1", "T", TestRows.T0.toString()));
+                new ArchivedRow(2, "s", 1, "A", "e2", text, notText, "1", "T", TestRows.T0.toString()),
+                new ArchivedRow(3, "s", 2, "A", "e3", ascii, ascii, "1", "T", TestRows.T0.toString()));
         SegmentWriter.write(dir, rows);
 
         Archive archive = Archive.at(dir);
