@@ -108,7 +108,11 @@ public final class Archive {
                         opened,
                         segment -> ranges.get(segment) == null
                                 ? rows(segment)
-                                : SegmentFiles.rows(directory.resolve(segment.file()), ranges.get(segment), streams))
+                                : SegmentFiles.rows(
+                                        directory.resolve(segment.file()),
+                                        SegmentFormat.of(segment),
+                                        ranges.get(segment),
+                                        streams))
                 .filter(row -> streams.contains(row.aggregateIdentifier()));
     }
 

@@ -1,6 +1,5 @@
 package dev.switchboard.audit.archive;
 
-import com.fasterxml.jackson.databind.MappingIterator;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -32,10 +31,10 @@ final class CheckedSegmentRows implements Iterator<ArchivedRow> {
 
     private final SegmentManifest manifest;
     private final DigestInputStream file;
-    private final MappingIterator<ArchivedRow> rows;
+    private final SegmentFormat.RowIterator rows;
     private boolean checked;
 
-    private CheckedSegmentRows(SegmentManifest manifest, DigestInputStream file, MappingIterator<ArchivedRow> rows) {
+    private CheckedSegmentRows(SegmentManifest manifest, DigestInputStream file, SegmentFormat.RowIterator rows) {
         this.manifest = manifest;
         this.file = file;
         this.rows = rows;
@@ -52,15 +51,16 @@ final class CheckedSegmentRows implements Iterator<ArchivedRow> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read archive segment " + directory.resolve(manifest.file()), e);
         }
-        MappingIterator<ArchivedRow> rows;
+        SegmentFormat.RowIterator rows;
         try {
             // the parser closes its source at the end; the file stays open for the digest of what it left unread
-            rows = SegmentFiles.rows(new BufferedInputStream(
-                    new FilterInputStream(file) {
-                        @Override
-                        public void close() {}
-                    },
-                    BUFFER));
+            rows = SegmentFormat.of(manifest)
+                    .rows(new BufferedInputStream(
+                            new FilterInputStream(file) {
+                                @Override
+                                public void close() {}
+                            },
+                            BUFFER));
         } catch (IOException e) {
             close(file);
             throw damaged(manifest, e);
@@ -75,8 +75,8 @@ final class CheckedSegmentRows implements Iterator<ArchivedRow> {
     public boolean hasNext() {
         boolean more;
         try {
-            more = rows.hasNextValue();
-        } catch (IOException | RuntimeException e) {
+            more = rows.hasNext();
+        } catch (RuntimeException e) {
             throw damaged(manifest, e);
         }
         if (!more && !checked) {
@@ -92,8 +92,8 @@ final class CheckedSegmentRows implements Iterator<ArchivedRow> {
             throw new NoSuchElementException();
         }
         try {
-            return rows.nextValue();
-        } catch (IOException | RuntimeException e) {
+            return rows.next();
+        } catch (RuntimeException e) {
             throw damaged(manifest, e);
         }
     }

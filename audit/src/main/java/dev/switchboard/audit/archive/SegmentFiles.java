@@ -1,11 +1,9 @@
 package dev.switchboard.audit.archive;
 
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,22 +25,20 @@ import java.util.Spliterators;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import java.util.zip.GZIPInputStream;
 
 /** The JSON of segments and manifests, and the file operations both need. */
 final class SegmentFiles {
 
     static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-    private static final ObjectReader ROWS = JSON.readerFor(ArchivedRow.class);
     private static final int BUFFER = 1 << 16;
 
     private SegmentFiles() {}
 
-    /** The rows of one segment file, lazily, in file order; closing the stream closes the file. */
-    static Stream<ArchivedRow> rows(Path segment) {
-        MappingIterator<ArchivedRow> rows;
+    /** The rows of one segment file in this format, lazily, in file order; closing the stream closes the file. */
+    static Stream<ArchivedRow> rows(Path segment, SegmentFormat format) {
+        SegmentFormat.RowIterator rows;
         try {
-            rows = rows(new BufferedInputStream(Files.newInputStream(segment), BUFFER));
+            rows = format.rows(new BufferedInputStream(Files.newInputStream(segment), BUFFER));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read archive segment " + segment, e);
         }
@@ -57,18 +53,20 @@ final class SegmentFiles {
      * the file. Only the lines that hold one of the streams' ids as a JSON string are decoded: a row of the stream
      * holds it (as its {@code aggregateIdentifier}), and a line that holds it elsewhere is decoded and left out.
      */
-    static Stream<ArchivedRow> rows(Path segment, List<long[]> ranges, Collection<String> streams) {
+    static Stream<ArchivedRow> rows(
+            Path segment, SegmentFormat format, List<long[]> ranges, Collection<String> streams) {
         List<String> literals = streams.stream().map(SegmentFiles::jsonString).toList();
-        return blocks(segment, ranges, literals).filter(row -> streams.contains(row.aggregateIdentifier()));
+        return blocks(segment, format, ranges, literals).filter(row -> streams.contains(row.aggregateIdentifier()));
     }
 
     /** The rows of every block at these byte ranges, in file order; closing the stream closes the file. */
-    static Stream<ArchivedRow> rows(Path segment, List<long[]> ranges) {
-        return blocks(segment, ranges, null);
+    static Stream<ArchivedRow> rows(Path segment, SegmentFormat format, List<long[]> ranges) {
+        return blocks(segment, format, ranges, null);
     }
 
     /** The rows of the blocks at {@code ranges}: all, or with {@code literals} only those of lines holding one. */
-    private static Stream<ArchivedRow> blocks(Path segment, List<long[]> ranges, List<String> literals) {
+    private static Stream<ArchivedRow> blocks(
+            Path segment, SegmentFormat format, List<long[]> ranges, List<String> literals) {
         FileChannel channel;
         try {
             channel = FileChannel.open(segment, StandardOpenOption.READ);
@@ -78,7 +76,7 @@ final class SegmentFiles {
             throw new UncheckedIOException("cannot read archive segment " + segment, e);
         }
         return ranges.stream()
-                .flatMap(range -> block(channel, segment, range, literals).stream())
+                .flatMap(range -> block(channel, segment, format, range, literals).stream())
                 .onClose(() -> {
                     try {
                         channel.close();
@@ -88,7 +86,8 @@ final class SegmentFiles {
                 });
     }
 
-    private static List<ArchivedRow> block(FileChannel channel, Path segment, long[] range, List<String> literals) {
+    private static List<ArchivedRow> block(
+            FileChannel channel, Path segment, SegmentFormat format, long[] range, List<String> literals) {
         ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(range[1] - range[0]));
         try {
             while (bytes.hasRemaining()) {
@@ -96,13 +95,11 @@ final class SegmentFiles {
                     throw new ArchiveCorruptException(segment.getFileName() + " ends before its block at " + range[0]);
                 }
             }
-            byte[] lines = new GZIPInputStream(new ByteArrayInputStream(bytes.array()), BUFFER).readAllBytes();
+            byte[] lines = format.decompress(bytes.array());
             if (literals == null) {
-                try (MappingIterator<ArchivedRow> rows = ROWS.readValues(lines)) {
-                    return rows.readAll();
-                }
+                return format.rows(lines);
             }
-            return matchingLines(new String(lines, StandardCharsets.UTF_8), literals);
+            return matchingLines(format, new String(lines, StandardCharsets.UTF_8), literals);
         } catch (IOException e) {
             throw new ArchiveCorruptException(
                     segment.getFileName() + " has no whole block at " + range[0] + ": " + e.getMessage(), e);
@@ -110,7 +107,8 @@ final class SegmentFiles {
     }
 
     /** The rows of the lines of {@code text} that contain one of {@code literals}, in text order. */
-    private static List<ArchivedRow> matchingLines(String text, List<String> literals) throws IOException {
+    private static List<ArchivedRow> matchingLines(SegmentFormat format, String text, List<String> literals)
+            throws IOException {
         TreeSet<Integer> lineStarts = new TreeSet<>();
         for (String literal : literals) {
             for (int at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1)) {
@@ -120,7 +118,7 @@ final class SegmentFiles {
         List<ArchivedRow> rows = new ArrayList<>();
         for (int start : lineStarts) {
             int end = text.indexOf('\n', start);
-            rows.add(ROWS.readValue(text.substring(start, end < 0 ? text.length() : end)));
+            rows.add(format.row(text.substring(start, end < 0 ? text.length() : end)));
         }
         return rows;
     }
@@ -131,11 +129,6 @@ final class SegmentFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The rows of a segment's bytes, decompressed as they are read. */
-    static MappingIterator<ArchivedRow> rows(InputStream compressed) throws IOException {
-        return ROWS.readValues(new GZIPInputStream(compressed, BUFFER));
     }
 
     static SegmentManifest manifest(Path file) {
@@ -174,7 +167,7 @@ final class SegmentFiles {
         }
     }
 
-    private static void close(MappingIterator<?> rows) {
+    private static void close(Closeable rows) {
         try {
             rows.close();
         } catch (IOException e) {

@@ -26,8 +26,15 @@ public record SegmentManifest(
         String index,
         String indexSha256) {
 
-    /** The format written: 2 adds the stream index; format 1 (no index) is still read, each segment in full. */
-    public static final int FORMAT = 2;
+    /**
+     * The format written: 3 writes zstd frames of rows whose byte columns are text ({@link SegmentFormat#ZSTD_TEXT});
+     * 2 (gzip members, base64) and 1 (2 without the stream index, each segment read in full) are still read.
+     */
+    public static final int FORMAT = 3;
+
+    public static final int ZSTD = 3;
+
+    public static final int GZIP_WITH_INDEX = 2;
 
     public static final int WITHOUT_INDEX = 1;
 

@@ -3,12 +3,12 @@ package dev.switchboard.audit.archive;
 import java.util.Locale;
 
 /**
- * File names of a segment, its stream index and its manifest: {@code segment-<first>-<last>.jsonl.gz}, 20 digits each.
+ * File names of a segment, its stream index and its manifest: {@code segment-<first>-<last>.jsonl.zst} (format 3;
+ * {@code .jsonl.gz} before), 20 digits each.
  */
 final class SegmentNames {
 
     static final String PREFIX = "segment-";
-    static final String SEGMENT_SUFFIX = ".jsonl.gz";
     static final String MANIFEST_SUFFIX = ".manifest.json";
     static final String INDEX_SUFFIX = ".streams.json.gz";
 
@@ -19,7 +19,7 @@ final class SegmentNames {
     }
 
     static String segmentFile(String baseName) {
-        return baseName + SEGMENT_SUFFIX;
+        return baseName + SegmentFormat.ZSTD_TEXT.suffix();
     }
 
     static String manifestFile(String baseName) {
@@ -39,7 +39,7 @@ final class SegmentNames {
     }
 
     static boolean isSegment(String fileName) {
-        return fileName.startsWith(PREFIX) && fileName.endsWith(SEGMENT_SUFFIX);
+        return fileName.startsWith(PREFIX) && suffixOf(fileName) != null;
     }
 
     static boolean isManifest(String fileName) {
@@ -47,6 +47,16 @@ final class SegmentNames {
     }
 
     static String baseOfSegment(String fileName) {
-        return fileName.substring(0, fileName.length() - SEGMENT_SUFFIX.length());
+        return fileName.substring(0, fileName.length() - suffixOf(fileName).length());
+    }
+
+    /** The segment suffix, of any format, {@code fileName} ends with; null if none. */
+    private static String suffixOf(String fileName) {
+        for (SegmentFormat format : SegmentFormat.values()) {
+            if (fileName.endsWith(format.suffix())) {
+                return format.suffix();
+            }
+        }
+        return null;
     }
 }

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * Checks a segment against its manifest: the file's SHA-256, and that its rows decode, come in rising position order
  * inside the manifest's range, start and end at its bounds, and number what it says; and its stream index, when the
- * manifest names one (format 2): its SHA-256, that it names exactly the rows' streams by block, and that its blocks read
+ * manifest names one (formats 2 and 3): its SHA-256, that it names exactly the rows' streams by block, and that its blocks read
  * as the rows.
  */
 public final class SegmentVerifier {
@@ -18,12 +18,19 @@ public final class SegmentVerifier {
     private SegmentVerifier() {}
 
     public static void verify(Path directory, SegmentManifest manifest) {
-        boolean known = manifest.format() == SegmentManifest.FORMAT
-                || (manifest.format() == SegmentManifest.WITHOUT_INDEX && !manifest.hasIndex());
-        if (!known || (manifest.format() == SegmentManifest.FORMAT && !manifest.hasIndex())) {
+        boolean indexed =
+                manifest.format() == SegmentManifest.GZIP_WITH_INDEX || manifest.format() == SegmentManifest.ZSTD;
+        boolean known = manifest.format() == SegmentManifest.WITHOUT_INDEX ? !manifest.hasIndex() : indexed;
+        if (!known || (indexed && !manifest.hasIndex())) {
             throw new ArchiveCorruptException(manifest.file() + " is in archive format " + manifest.format()
                     + (manifest.hasIndex() ? " with" : " without") + " a stream index, this reader knows "
-                    + SegmentManifest.WITHOUT_INDEX + " without and " + SegmentManifest.FORMAT + " with");
+                    + SegmentManifest.WITHOUT_INDEX + " without and " + SegmentManifest.GZIP_WITH_INDEX + " and "
+                    + SegmentManifest.ZSTD + " with");
+        }
+        SegmentFormat format = SegmentFormat.of(manifest);
+        if (!manifest.file().endsWith(format.suffix())) {
+            throw new ArchiveCorruptException(manifest.file() + " is in archive format " + manifest.format()
+                    + ", whose segment files end with " + format.suffix());
         }
         Path segment = directory.resolve(manifest.file());
         if (!Files.isRegularFile(segment)) {
@@ -35,7 +42,7 @@ public final class SegmentVerifier {
                     manifest.file() + " has SHA-256 " + sha256 + ", its manifest says " + manifest.sha256());
         }
         var seen = new Tally();
-        try (Stream<ArchivedRow> rows = SegmentFiles.rows(segment)) {
+        try (Stream<ArchivedRow> rows = SegmentFiles.rows(segment, format)) {
             rows.forEach(row -> seen.add(manifest, row));
         } catch (ArchiveCorruptException e) {
             throw e;
@@ -56,7 +63,8 @@ public final class SegmentVerifier {
                     manifest.index() + " does not name exactly the streams of " + manifest.file() + " by block");
         }
         List<Long> blocks;
-        try (Stream<ArchivedRow> rows = SegmentFiles.rows(directory.resolve(manifest.file()), index.allRanges())) {
+        try (Stream<ArchivedRow> rows =
+                SegmentFiles.rows(directory.resolve(manifest.file()), SegmentFormat.of(manifest), index.allRanges())) {
             blocks = rows.map(ArchivedRow::globalIndex).toList();
         }
         if (!blocks.equals(seen.positions)) {

@@ -22,13 +22,15 @@ import javax.sql.DataSource;
 
 /**
  * Moves what retention allows out of {@code domain_event_entry} into segments. Each segment is written, synced,
- * re-read and verified, given its manifest, and only then are its rows deleted, a small batch per transaction; a
- * segment whose rows are all gone is marked purged. Before its first row is deleted, the segment is marked in the
- * database ({@link ArchiveMarks}), so a reader of the table alone learns what it lacks and where it went. A run first
- * finishes what a crashed one left: it removes incomplete segments (their rows are still in the table) and deletes the
- * rows of complete segments not marked purged, and marks in the database any segment of the directory that is not
- * (one archived before the marks existed). So after any crash, each position is in the table, in the archive, or
- * (until the next run) in both, with the same bytes, never in neither, and never out of the table without a mark.
+ * re-read and verified (on {@link SegmentWriters}' threads, several at once, while {@link WindowReader} reads the next
+ * rows on a connection of its own), given its manifest (here, one at a time in position order), and only then are its
+ * rows deleted, a small batch per transaction; a segment whose rows are all gone is marked purged. Before its first
+ * row is deleted, the segment is marked in the database ({@link ArchiveMarks}), so a reader of the table alone learns
+ * what it lacks and where it went. A run first finishes what a crashed one left: it removes incomplete segments (their
+ * rows are still in the table) and deletes the rows of complete segments not marked purged, and marks in the database
+ * any segment of the directory that is not (one archived before the marks existed). So after any crash, each position
+ * is in the table, in the archive, or (until the next run) in both, with the same bytes, never in neither, and never
+ * out of the table without a mark.
  */
 public final class Archiver {
 
@@ -96,31 +98,41 @@ public final class Archiver {
         }
     }
 
+    /** Reads windows and hands full segments to the writers; publishes and purges each, in order, once written. */
     private void archive(RetentionCutoffs cutoffs, Tally tally) throws SQLException {
-        long[] bounds = bounds();
         List<ArchivedRow> pending = new ArrayList<>();
-        for (long after = bounds[0]; after < bounds[1]; after += settings.windowPositions()) {
-            long upTo = Math.min(bounds[1], after + settings.windowPositions());
-            ArchivableRows.read(deletes.connection(), cutoffs, after, upTo, pending);
-            while (pending.size() >= settings.segmentEvents()) {
-                List<ArchivedRow> segment = new ArrayList<>(pending.subList(0, settings.segmentEvents()));
-                pending.subList(0, settings.segmentEvents()).clear();
-                write(segment, tally);
+        try (Connection reading = dataSource.getConnection();
+                var windows = new WindowReader(reading, cutoffs, bounds(), settings.windowPositions());
+                var writers = new SegmentWriters(directory, settings.writers())) {
+            for (List<ArchivedRow> window = windows.next(); window != null; window = windows.next()) {
+                pending.addAll(window);
+                while (pending.size() >= settings.segmentEvents()) {
+                    writers.submit(new ArrayList<>(pending.subList(0, settings.segmentEvents())));
+                    pending.subList(0, settings.segmentEvents()).clear();
+                    while (writers.full()) {
+                        publish(writers.next(), tally);
+                    }
+                }
             }
-        }
-        if (!pending.isEmpty()) {
-            write(pending, tally);
+            if (!pending.isEmpty()) {
+                writers.submit(pending);
+            }
+            while (!writers.isEmpty()) {
+                publish(writers.next(), tally);
+            }
         }
     }
 
-    private void write(List<ArchivedRow> rows, Tally tally) throws SQLException {
-        SegmentManifest segment = SegmentWriter.write(directory, rows, () -> listener.reached(Point.SEGMENT_WRITTEN));
+    /** Writes a verified segment's manifest, then deletes its rows from the table. */
+    private void publish(SegmentWriters.Written written, Tally tally) throws SQLException {
+        listener.reached(Point.SEGMENT_WRITTEN);
+        SegmentManifest segment = SegmentWriter.publish(written.segment());
         listener.segmentArchived(segment);
         listener.reached(Point.MANIFEST_WRITTEN);
         tally.segments++;
-        tally.archived += rows.size();
-        tally.deleted +=
-                purge(segment, rows.stream().map(ArchivedRow::globalIndex).toList());
+        tally.archived += written.rows().size();
+        tally.deleted += purge(
+                segment, written.rows().stream().map(ArchivedRow::globalIndex).toList());
     }
 
     private long purge(SegmentManifest segment, List<Long> positions) throws SQLException {

@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.luben.zstd.ZstdInputStream;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,13 +49,13 @@ class ArchiveTest {
         SegmentManifest manifest = SegmentWriter.write(dir, rows(3, 9));
 
         String base = "segment-00000000000000000003-00000000000000000009";
-        assertThat(dir.resolve(base + ".jsonl.gz")).exists();
+        assertThat(dir.resolve(base + ".jsonl.zst")).exists();
         JsonNode json =
                 new ObjectMapper().readTree(dir.resolve(base + ".manifest.json").toFile());
-        assertThat(json.get("format").asInt()).isEqualTo(2);
+        assertThat(json.get("format").asInt()).isEqualTo(3);
         assertThat(json.get("index").asText()).isEqualTo(base + ".streams.json.gz");
         assertThat(json.get("indexSha256").asText()).hasSize(64).isEqualTo(manifest.indexSha256());
-        assertThat(json.get("file").asText()).isEqualTo(base + ".jsonl.gz");
+        assertThat(json.get("file").asText()).isEqualTo(base + ".jsonl.zst");
         assertThat(json.get("fromPosition").asLong()).isEqualTo(3);
         assertThat(json.get("toPosition").asLong()).isEqualTo(9);
         assertThat(json.get("fromTime").asText())
@@ -64,9 +65,9 @@ class ArchiveTest {
         assertThat(json.get("events").asLong()).isEqualTo(2);
         assertThat(json.get("sha256").asText()).hasSize(64).isEqualTo(manifest.sha256());
 
-        byte[] gz = Files.readAllBytes(dir.resolve(base + ".jsonl.gz"));
+        byte[] zst = Files.readAllBytes(dir.resolve(base + ".jsonl.zst"));
         String text =
-                new String(new GZIPInputStream(new ByteArrayInputStream(gz)).readAllBytes(), StandardCharsets.UTF_8);
+                new String(new ZstdInputStream(new ByteArrayInputStream(zst)).readAllBytes(), StandardCharsets.UTF_8);
         String[] lines = text.split("\n");
         assertThat(lines).hasSize(2);
         JsonNode first = new ObjectMapper().readTree(lines[0]);
@@ -84,7 +85,28 @@ class ArchiveTest {
                         "payloadType",
                         "timeStamp");
         assertThat(first.get("metaData").isNull()).isTrue();
-        assertThat(first.get("payload").binaryValue()).isEqualTo(TestRows.payload(3));
+        assertThat(first.get("payload").asText()).isEqualTo(new String(TestRows.payload(3), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void bytesThatAreNotTextRoundTripInBase64AndTextRoundTripExactly() {
+        byte[] notText = {(byte) 0xff, 0, '"', '\n', (byte) 0xc3};
+        byte[] ascii = "{\"a\":\"q\\\"t\\\\\"}\n\t\u0001\u007f\"\\".getBytes(StandardCharsets.US_ASCII);
+        byte[] text = "{\"a\":\"quo\\\"te\\n\u0001 \u00e9 \ud83d\ude00\"}\n".getBytes(StandardCharsets.UTF_8);
+        var rows = List.of(
+                new ArchivedRow(1, "s", 0, null, "e1", notText, text, null, "T", TestRows.T0.toString()),
+                new ArchivedRow(2, "s", 1, "A", "e2", text, notText, "1", "T", TestRows.T0.toString()),
+                new ArchivedRow(3, "s", 2, "A", "e3", ascii, ascii, "1", "T", TestRows.T0.toString()));
+        SegmentWriter.write(dir, rows);
+
+        Archive archive = Archive.at(dir);
+        archive.verify();
+        try (Stream<ArchivedRow> read = archive.rows()) {
+            assertThat(read.toList()).containsExactlyElementsOf(rows);
+        }
+        try (Stream<ArchivedRow> read = archive.rowsOf(Set.of("s"))) {
+            assertThat(read.toList()).containsExactlyElementsOf(rows);
+        }
     }
 
     @Test
@@ -92,7 +114,7 @@ class ArchiveTest {
         SegmentWriter.write(dir, rows(1, 2));
         SegmentManifest crashed = SegmentWriter.write(dir, rows(4, 6));
         Path orphan = dir.resolve(crashed.file());
-        Files.delete(dir.resolve(crashed.file().replace(".jsonl.gz", ".manifest.json")));
+        Files.delete(dir.resolve(crashed.file().replace(".jsonl.zst", ".manifest.json")));
 
         Archive archive = Archive.at(dir);
         try (Stream<ArchivedRow> read = archive.rows()) {

@@ -4,13 +4,14 @@ import static dev.switchboard.audit.archive.TestRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.github.luben.zstd.Zstd;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,16 +43,20 @@ class CheckedSegmentRowsTest {
                 .hasMessageContaining(manifest.file());
     }
 
-    /** Gzip's own checks pass an added member: only the manifest's SHA-256 tells the file is not what was archived. */
+    /**
+     * Zstd's own checks pass an added frame (each frame carries its own checksum): only the manifest's SHA-256 tells the
+     * file is not what was archived.
+     */
     @Test
-    void aRowAddedAsAWholeGzipMemberFailsTheChecksum() throws Exception {
+    void aRowAddedAsAWholeFrameFailsTheChecksum() throws Exception {
         SegmentManifest manifest = SegmentWriter.write(dir, rows(1, 2, 3));
-        var member = new ByteArrayOutputStream();
-        try (var gzip = new GZIPOutputStream(member)) {
-            gzip.write(SegmentFiles.JSON.writeValueAsBytes(TestRows.row(4, "stream-1")));
-            gzip.write('\n');
+        var line = new ByteArrayOutputStream();
+        try (JsonGenerator json = SegmentFiles.JSON.getFactory().createGenerator(line)) {
+            RowLines.write(json, TestRows.row(4, "stream-1"), RowLines.strictUtf8());
         }
-        Files.write(dir.resolve(manifest.file()), member.toByteArray(), StandardOpenOption.APPEND);
+        line.write('\n');
+        byte[] frame = Zstd.compress(line.toByteArray(), SegmentEncoder.LEVEL);
+        Files.write(dir.resolve(manifest.file()), frame, StandardOpenOption.APPEND);
 
         assertThatThrownBy(() -> readAll(dir))
                 .isInstanceOf(ArchiveCorruptException.class)

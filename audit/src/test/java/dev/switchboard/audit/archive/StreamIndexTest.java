@@ -103,25 +103,29 @@ class StreamIndexTest {
 
     @Test
     void aSegmentWithoutAnIndexIsReadInFull() throws Exception {
-        SegmentManifest old = SegmentWriter.write(dir, rowsOf("a", 1, 2));
-        SegmentWriter.write(dir, rowsOf("b", 3, 4));
-        SegmentWriter.write(dir, rowsOf("a", 5));
+        FormatTwoFixture.copyInto(dir);
+        SegmentWriter.write(dir, rowsOf("b", 601, 602));
+        SegmentWriter.write(dir, rowsOf("stream-1", 603));
+        List<Long> streamOne = LongStream.concat(
+                        LongStream.rangeClosed(1, 600).filter(p -> p % 3 == 1), LongStream.of(603))
+                .boxed()
+                .toList();
         var cache = new ArchiveCache();
-        try (Stream<ArchivedRow> read = Archive.at(dir, cache).rowsOf(Set.of("a"))) {
-            assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(1L, 2L, 5L);
+        try (Stream<ArchivedRow> read = Archive.at(dir, cache).rowsOf(Set.of("stream-1"))) {
+            assertThat(read.map(ArchivedRow::globalIndex)).containsExactlyElementsOf(streamOne);
         }
-        writeAsFormatOne(old);
+        writeAsFormatOne(Archive.at(dir).segments().get(0));
 
         Archive archive = Archive.at(dir, cache);
         assertThat(archive.segments().get(0).hasIndex())
                 .as("a changed manifest is read again")
                 .isFalse();
         archive.verify();
-        try (Stream<ArchivedRow> read = archive.rowsOf(Set.of("a"))) {
-            assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(1L, 2L, 5L);
+        try (Stream<ArchivedRow> read = archive.rowsOf(Set.of("stream-1"))) {
+            assertThat(read.map(ArchivedRow::globalIndex)).containsExactlyElementsOf(streamOne);
         }
         try (Stream<ArchivedRow> read = archive.rowsOf(Set.of("b"))) {
-            assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(3L, 4L);
+            assertThat(read.map(ArchivedRow::globalIndex)).containsExactly(601L, 602L);
         }
     }
 
@@ -159,7 +163,7 @@ class StreamIndexTest {
                 .hasMessageContaining("does not name exactly the streams of " + manifest.file());
     }
 
-    /** What an archive written before the index looks like: a format 1 manifest and no index file. */
+    /** What an archive written before the index looks like: a format 1 manifest over a gzip segment, no index file. */
     private void writeAsFormatOne(SegmentManifest manifest) throws Exception {
         ObjectNode json = (ObjectNode) JSON.readTree(manifestFile(manifest).toFile());
         json.put("format", 1);
@@ -170,6 +174,6 @@ class StreamIndexTest {
     }
 
     private Path manifestFile(SegmentManifest manifest) {
-        return dir.resolve(manifest.file().replace(".jsonl.gz", ".manifest.json"));
+        return dir.resolve(SegmentNames.manifestFile(SegmentNames.baseOfSegment(manifest.file())));
     }
 }

@@ -29,7 +29,8 @@ import org.postgresql.PGConnection;
  * The archive's cost on a generated log (the big-log mix of lifecycles and feed events): the archive command's write
  * phase (finding the rows, writing, syncing and verifying segments) next to {@code COPY (SELECT ...) TO STDOUT} of the
  * same rows, and its delete phase next to a plain batched {@code DELETE} of the same rows (put back first, with their
- * positions); and the bytes on disk, table plus indexes, of a feed event and of a lifecycle.
+ * positions); and the bytes on disk, table plus indexes, of a feed event and of a lifecycle. Arguments: the result file,
+ * the log's events, and optionally the archive's writer threads (default: {@code ArchiveSettings.DEFAULTS}).
  */
 public final class ArchiveBench {
 
@@ -40,6 +41,9 @@ public final class ArchiveBench {
     public static void main(String[] args) throws Exception {
         Path result = Path.of(args[0]);
         long events = Long.parseLong(args[1]);
+        ArchiveSettings settings = args.length > 2
+                ? ArchiveSettings.DEFAULTS.withWriters(Integer.parseInt(args[2]))
+                : ArchiveSettings.DEFAULTS;
         Path directory = Files.createTempDirectory("switchboard-archive-bench");
         Map<String, Object> figures = new LinkedHashMap<>();
         try (BenchDatabase database = BenchDatabase.create()) {
@@ -49,11 +53,13 @@ public final class ArchiveBench {
 
             var phases = new Phases();
             long started = System.nanoTime();
-            ArchiveResult archived = new Archiver(dataSource, directory, ArchiveSettings.DEFAULTS, phases)
-                    .run(RetentionCutoffs.both(Instant.now()));
+            ArchiveResult archived =
+                    new Archiver(dataSource, directory, settings, phases).run(RetentionCutoffs.both(Instant.now()));
             double total = (System.nanoTime() - started) / 1e9;
             figures.put("archivedRows", archived.archived());
             figures.put("segments", archived.segments());
+            figures.put("writers", settings.writers());
+            figures.put("archiveSeconds", total);
             figures.put("archiveWriteSeconds", total - phases.deleteSeconds);
             figures.put("archiveDeleteSeconds", phases.deleteSeconds);
             figures.put("segmentBytes", segmentBytes(directory));
@@ -82,8 +88,8 @@ public final class ArchiveBench {
     private static long segmentBytes(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             long bytes = 0;
-            for (Path file :
-                    files.filter(f -> f.toString().endsWith(".jsonl.gz")).toList()) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.jsonl\\.(gz|zst)"))
+                    .toList()) {
                 bytes += Files.size(file);
             }
             return bytes;

@@ -85,7 +85,7 @@ final class Probe implements AutoCloseable {
             try (Stream<Path> files = Files.walk(archive)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
                     bytes += Files.size(file);
-                    segments += file.toString().endsWith(".jsonl.gz") ? 1 : 0;
+                    segments += file.toString().matches(".*\\.jsonl\\.(gz|zst)") ? 1 : 0;
                 }
             }
         }

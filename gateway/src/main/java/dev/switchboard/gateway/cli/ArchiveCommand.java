@@ -62,7 +62,12 @@ final class ArchiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var settings = new ArchiveSettings(segmentEvents, deleteBatch, ArchiveSettings.DEFAULTS.windowPositions(), 0);
+        var settings = new ArchiveSettings(
+                segmentEvents,
+                deleteBatch,
+                ArchiveSettings.DEFAULTS.windowPositions(),
+                0,
+                ArchiveSettings.DEFAULTS.writers());
         var archiver = new Archiver(database.dataSource(), directory, settings, ArchivePauses.fromEnvironment());
         ArchiveResult result;
         try {

@@ -154,7 +154,7 @@ class ArchiveMarkProcessIT {
     private static String onlySegment(Path archive) throws Exception {
         try (Stream<Path> files = Files.list(archive)) {
             List<String> segments = files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith(".jsonl.gz"))
+                    .filter(name -> name.endsWith(".jsonl.zst"))
                     .toList();
             assertThat(segments).hasSize(1);
             return segments.get(0);
