@@ -2,7 +2,6 @@ package dev.switchboard.audit.timeline;
 
 import dev.switchboard.api.connection.ConnectionState;
 import dev.switchboard.audit.log.EventLog;
-import dev.switchboard.audit.log.RegistryEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +50,7 @@ public final class RegistryAt {
         if (checkpoint.isPresent()) {
             registry.restore(checkpoints.get().openAt(from));
         }
-        log.scan(from, upTo, RegistryEvents.TYPES, registry::apply);
+        registry.replay(log, from, upTo);
         List<CheckpointRow> rows = new ArrayList<>(registry.checkpointRows());
         if (checkpoint.isPresent()) {
             if (state == null || state == ConnectionState.CLOSED) {

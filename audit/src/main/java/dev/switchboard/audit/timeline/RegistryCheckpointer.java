@@ -1,7 +1,6 @@
 package dev.switchboard.audit.timeline;
 
 import dev.switchboard.audit.log.EventLog;
-import dev.switchboard.audit.log.RegistryEvents;
 
 /**
  * Makes registry checkpoints every {@code every} log positions, each from the one before it: the newest checkpoint's
@@ -42,7 +41,7 @@ public final class RegistryCheckpointer {
         int sinceFull = checkpoints.sinceFull();
         int made = 0;
         for (long at = from + every; at <= upTo && made < most; at += every) {
-            log.scan(from, at, RegistryEvents.TYPES, registry::apply);
+            registry.replay(log, from, at);
             var closed = registry.removeClosed();
             boolean full = sinceFull >= RegistryCheckpoints.FULL_EVERY - 1;
             checkpoints.write(at, full, full ? registry.checkpointRows() : registry.changedAfter(from), closed);
