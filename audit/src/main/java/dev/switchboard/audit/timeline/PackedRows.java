@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 
 /**
- * One checkpoint row as fixed fields: its length, the position it was opened at, its last position, its preliminary
+ * One checkpoint row as fixed fields: the position it was opened at, its last position, its preliminary
  * id and state, a byte saying which of the optional fields follow, then those. Strings are {@link PackedStrings};
  * the opening instant is seconds and nanoseconds, the later ones nanoseconds after it, as exact as the events.
  */
@@ -25,7 +25,6 @@ final class PackedRows {
     private PackedRows() {}
 
     static CheckpointRow read(ByteBuffer in) {
-        in.getInt();
         long openedAt = in.getLong();
         long lastPosition = in.getLong();
         String preliminaryId = PackedStrings.read(in);
@@ -55,16 +54,6 @@ final class PackedRows {
                         lastPosition));
     }
 
-    /** The row's preliminary id; leaves the buffer at the next row. */
-    static String readId(ByteBuffer in) {
-        int length = in.getInt();
-        int next = in.position() + length;
-        in.position(in.position() + 2 * Long.BYTES);
-        String id = PackedStrings.read(in);
-        in.position(next);
-        return id;
-    }
-
     private static Instant after(Instant opened, ByteBuffer in) {
         long nanos = in.getLong();
         return opened == null ? Instant.ofEpochSecond(0, nanos) : opened.plusNanos(nanos);
@@ -90,9 +79,7 @@ final class PackedRows {
                     | (row.readyAt() != null ? READY : 0)
                     | (row.closedAt() != null ? CLOSED : 0)
                     | (row.closeReason() != null ? CLOSE_REASON : 0);
-            ByteBuffer head = out.buffer(Integer.BYTES + 2 * Long.BYTES);
-            int start = head.position();
-            head.putInt(0).putLong(checkpointRow.openedAt()).putLong(row.lastPosition());
+            out.buffer(2 * Long.BYTES).putLong(checkpointRow.openedAt()).putLong(row.lastPosition());
             out.write(row.preliminaryId());
             out.write(row.state().name());
             out.buffer(1).put((byte) present);
@@ -108,8 +95,6 @@ final class PackedRows {
             after(row.openedAt(), row.readyAt());
             after(row.openedAt(), row.closedAt());
             out.write(row.closeReason() == null ? null : row.closeReason().name());
-            ByteBuffer buffer = out.buffer(0);
-            buffer.putInt(start, buffer.position() - start - Integer.BYTES);
         }
 
         byte[] bytes() {

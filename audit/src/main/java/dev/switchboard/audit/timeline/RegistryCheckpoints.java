@@ -16,20 +16,38 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 /**
  * The table {@code registry_checkpoint_packed} (migration V10): compact copies of the registry at known log positions.
  * Each holds the rows that closed since the previous checkpoint (a closed row never changes again) and, of the rows
- * still open, all of them ({@value #FULL_EVERY} checkpoints apart at most) or only those that changed since the
+ * still open, all of them ({@value #FULL_EVERY} checkpoints apart at most, by default) or only those that changed since the
  * previous one. So making one costs the events since the previous one plus the rows they changed, and reading one
  * costs the open rows of the nearest full one and the changes since, whatever the log's length. Rows are packed by
  * {@link CheckpointRowCodec}, each list in the order the connections were opened.
  */
 public final class RegistryCheckpoints {
 
-    /** At most this many checkpoints follow a full one before the next full one. */
-    static final int FULL_EVERY = 10;
+    /**
+     * At most this many checkpoints follow a full one before the next full one. The ones between hold a few hundred
+     * rows and ids where a full one holds every open row, so reading up to this many costs a fraction of reading the
+     * full one, and the full ones are most of the table.
+     */
+    static final int FULL_EVERY = 50;
 
     private final JdbcTemplate jdbc;
+    private final int fullEvery;
 
     public RegistryCheckpoints(DataSource dataSource) {
+        this(dataSource, FULL_EVERY);
+    }
+
+    /** @param fullEvery full copies at most this many checkpoints apart: a test makes them close to cover several */
+    public RegistryCheckpoints(DataSource dataSource, int fullEvery) {
+        if (fullEvery < 1) {
+            throw new IllegalArgumentException("every checkpoint at most is a full copy");
+        }
         this.jdbc = new JdbcTemplate(dataSource);
+        this.fullEvery = fullEvery;
+    }
+
+    int fullEvery() {
+        return fullEvery;
     }
 
     /**
@@ -66,12 +84,12 @@ public final class RegistryCheckpoints {
         return found == null ? OptionalLong.empty() : OptionalLong.of(found);
     }
 
-    /** How many checkpoints came after the newest full one; {@value #FULL_EVERY} when there is none. */
+    /** How many checkpoints came after the newest full one; {@link #fullEvery()} when there is none. */
     int sinceFull() {
         Long full =
                 jdbc.queryForObject("SELECT MAX(position) FROM registry_checkpoint_packed WHERE full_copy", Long.class);
         if (full == null) {
-            return FULL_EVERY;
+            return fullEvery;
         }
         Integer since = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM registry_checkpoint_packed WHERE position > ?", Integer.class, full);
@@ -87,14 +105,14 @@ public final class RegistryCheckpoints {
         Map<String, CheckpointRow> open = new LinkedHashMap<>();
         jdbc.query(
                 BinaryResults.statement(
-                        "SELECT open_rows, closed_rows FROM registry_checkpoint_packed WHERE position >= ? "
+                        "SELECT open_rows, closed_ids FROM registry_checkpoint_packed WHERE position >= ? "
                                 + "AND position <= ? ORDER BY position",
                         full == null ? 0 : full,
                         position),
                 (RowCallbackHandler) row -> {
                     CheckpointRowCodec.unpack(row.getBytes("open_rows"))
                             .forEach(changed -> open.put(changed.row().preliminaryId(), changed));
-                    CheckpointRowCodec.unpackIds(row.getBytes("closed_rows")).forEach(open::remove);
+                    CheckpointRowCodec.unpackIds(row.getBytes("closed_ids")).forEach(open::remove);
                 });
         return new ArrayList<>(open.values());
     }
@@ -115,16 +133,24 @@ public final class RegistryCheckpoints {
     /**
      * Writes a checkpoint; one already at this position (another node made it) stays as it is.
      *
+     * @param previous the position of the checkpoint before this one (0 for the first)
      * @param open every open row when {@code full}, else those changed since the previous checkpoint
+     * @param closed the rows that closed since the previous checkpoint
      */
-    void write(long position, boolean full, List<CheckpointRow> open, List<CheckpointRow> closed) {
+    void write(long position, long previous, boolean full, List<CheckpointRow> open, List<CheckpointRow> closed) {
+        List<String> wereOpen = closed.stream()
+                .filter(row -> row.openedAt() <= previous)
+                .map(row -> row.row().preliminaryId())
+                .toList();
         jdbc.update(
-                "INSERT INTO registry_checkpoint_packed (position, full_copy, open_rows, closed_rows, open_count, "
-                        + "closed_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (position) DO NOTHING",
+                "INSERT INTO registry_checkpoint_packed (position, full_copy, open_rows, closed_rows, closed_ids, "
+                        + "open_count, closed_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (position) DO NOTHING",
                 position,
                 full,
                 CheckpointRowCodec.pack(open),
                 CheckpointRowCodec.pack(closed),
+                CheckpointRowCodec.packIds(wereOpen),
                 open.size(),
                 closed.size(),
                 Timestamp.from(Instant.now()));
