@@ -4,9 +4,7 @@ import dev.switchboard.audit.log.BinaryResults;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -96,25 +94,28 @@ public final class RegistryCheckpoints {
         return since == null ? 0 : since;
     }
 
-    /** The rows not CLOSED at the checkpoint at {@code position}, in no particular order. */
+    /** The rows not CLOSED at the checkpoint at {@code position}, in the order the connections were opened. */
     List<CheckpointRow> openAt(long position) {
         Long full = jdbc.queryForObject(
                 "SELECT MAX(position) FROM registry_checkpoint_packed WHERE full_copy AND position <= ?",
                 Long.class,
                 position);
-        Map<String, CheckpointRow> open = new LinkedHashMap<>();
+        var open = new OpenRowsForward();
         jdbc.query(
                 BinaryResults.statement(
-                        "SELECT open_rows, closed_ids FROM registry_checkpoint_packed WHERE position >= ? "
+                        "SELECT position, open_rows, closed_ids FROM registry_checkpoint_packed WHERE position >= ? "
                                 + "AND position <= ? ORDER BY position",
                         full == null ? 0 : full,
                         position),
                 (RowCallbackHandler) row -> {
-                    CheckpointRowCodec.unpack(row.getBytes("open_rows"))
-                            .forEach(changed -> open.put(changed.row().preliminaryId(), changed));
-                    CheckpointRowCodec.unpackIds(row.getBytes("closed_ids")).forEach(open::remove);
+                    List<CheckpointRow> rows = CheckpointRowCodec.unpack(row.getBytes("open_rows"));
+                    if (full != null && row.getLong("position") == full) {
+                        open.full(rows);
+                    } else {
+                        open.changed(rows, CheckpointRowCodec.unpackIds(row.getBytes("closed_ids")));
+                    }
                 });
-        return new ArrayList<>(open.values());
+        return open.rows();
     }
 
     /** Every row that closed at or before the checkpoint at {@code position}, in no particular order. */
