@@ -18,9 +18,9 @@ import java.util.Set;
  * The registry as of any moment of the log, rebuilt by replaying the connection events up to it through the
  * registry's projection logic in memory. With checkpoints ({@link RegistryCheckpoints}) the replay starts from the
  * nearest one at or before the moment, so it costs at most the positions between two checkpoints plus reading the
- * rows; without, it is linear in the log up to that moment. Only the events that change a row ({@link
- * RegistryEvents}) leave the database, so feed events, claims and refusals cost PostgreSQL a filtered index range
- * scan and the node nothing. Memory grows with the connections opened by then.
+ * rows; without, it is linear in the log up to that moment. Only the payloads of the events that change a row ({@link
+ * RegistryEvents}) leave the database, read by {@link RegistryPayloads}; feed events, claims and refusals cross as
+ * their positions alone. Memory grows with the connections opened by then.
  */
 public final class RegistryAt {
 
