@@ -28,7 +28,6 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -184,20 +183,7 @@ public final class EventLog {
                 stored -> stored.rows(afterPosition, upToPosition),
                 typedOrOther(scan, event -> consumer.accept(event.position(), event.payload()), others),
                 scan.payloads(reader, consumer, others),
-                merge -> jdbc.query(
-                        connection -> {
-                            var statement = connection.prepareStatement(scan.payloadsSql());
-                            if (statement.isWrapperFor(PGStatement.class)) {
-                                // negative: binary results from the first execution, not after prepareThreshold
-                                // executions
-                                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-                            }
-                            for (int i = 0; i < arguments.length; i++) {
-                                statement.setObject(i + 1, arguments[i]);
-                            }
-                            return statement;
-                        },
-                        merge)));
+                merge -> jdbc.query(BinaryResults.statement(scan.payloadsSql(), arguments), merge)));
     }
 
     /**

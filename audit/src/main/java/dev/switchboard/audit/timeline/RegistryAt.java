@@ -1,22 +1,26 @@
 package dev.switchboard.audit.timeline;
 
+import dev.switchboard.api.connection.ConnectionEvent;
 import dev.switchboard.api.connection.ConnectionState;
 import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.audit.log.RegistryEvents;
+import dev.switchboard.audit.log.RegistryPayloads;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The registry as of any moment of the log, rebuilt by replaying the connection events up to it through the
  * registry's projection logic in memory. With checkpoints ({@link RegistryCheckpoints}) the replay starts from the
  * nearest one at or before the moment, so it costs at most the positions between two checkpoints plus reading the
- * rows; without, it is linear in the log up to that moment. Only the events that change a row ({@link
- * RegistryEvents}) leave the database, so feed events, claims and refusals cost PostgreSQL a filtered index range
- * scan and the node nothing. Memory grows with the connections opened by then.
+ * rows; without, it is linear in the log up to that moment. Only the payloads of the events that change a row ({@link
+ * RegistryEvents}) leave the database, read by {@link RegistryPayloads}; feed events, claims and refusals cross as
+ * their positions alone. Memory grows with the connections opened by then.
  */
 public final class RegistryAt {
 
@@ -48,17 +52,17 @@ public final class RegistryAt {
                 checkpoints.map(table -> table.atOrBefore(upTo)).orElse(OptionalLong.empty());
         long from = checkpoint.orElse(PositionRange.BEFORE_FIRST);
         SandboxRegistry registry = new SandboxRegistry();
+        List<CheckpointRow> rows = new ArrayList<>();
         if (checkpoint.isPresent()) {
-            registry.restore(checkpoints.get().openAt(from));
-        }
-        log.scan(from, upTo, RegistryEvents.TYPES, registry::apply);
-        List<CheckpointRow> rows = new ArrayList<>(registry.checkpointRows());
-        if (checkpoint.isPresent()) {
+            rows.addAll(fromCheckpoint(checkpoints.get().openAt(from), registry, from, upTo, state));
             if (state == null || state == ConnectionState.CLOSED) {
                 rows.addAll(checkpoints.get().closedUpTo(from));
             }
-            rows.sort(Comparator.comparingLong(CheckpointRow::openedAt));
+        } else {
+            registry.replay(log, from, upTo);
         }
+        rows.addAll(registry.checkpointRows());
+        rows.sort(Comparator.comparingLong(CheckpointRow::openedAt));
         return new RegistrySnapshot(
                 upTo,
                 rows.stream()
@@ -67,6 +71,43 @@ public final class RegistryAt {
                         .map(RegistryRow::of)
                         .toList());
     }
+
+    /**
+     * Replays the events after a checkpoint into {@code registry} with only the checkpoint's open rows they touch put
+     * back in it (a few hundred, of up to every open connection), and returns the others still open, in {@code state}
+     * (all when null): no event changes them, so they are read once and never copied into the registry's maps.
+     */
+    private List<CheckpointRow> fromCheckpoint(
+            List<CheckpointRow> open, SandboxRegistry registry, long from, long upTo, ConnectionState state) {
+        List<LoggedPayload> events = new ArrayList<>();
+        log.scanPayloads(
+                from,
+                upTo,
+                RegistryEvents.TYPES,
+                RegistryPayloads::read,
+                (position, payload) -> events.add(new LoggedPayload(position, payload)),
+                position -> {});
+        Set<String> touched = new HashSet<>();
+        events.forEach(event -> {
+            if (event.payload() instanceof ConnectionEvent connectionEvent) {
+                touched.add(connectionEvent.connectionId());
+            }
+        });
+        List<CheckpointRow> untouched = new ArrayList<>();
+        List<CheckpointRow> restored = new ArrayList<>();
+        for (CheckpointRow row : open) {
+            if (touched.contains(row.row().preliminaryId())) {
+                restored.add(row);
+            } else if (state == null || row.row().state() == state) {
+                untouched.add(row);
+            }
+        }
+        registry.restore(restored);
+        events.forEach(event -> registry.apply(event.position(), event.payload()));
+        return untouched;
+    }
+
+    private record LoggedPayload(long position, Object payload) {}
 
     /**
      * The registry right after the last event stamped at or before {@code time}. Stamps come from the appending nodes'

@@ -1,12 +1,11 @@
 package dev.switchboard.audit.timeline;
 
 import dev.switchboard.audit.log.EventLog;
-import dev.switchboard.audit.log.RegistryEvents;
 
 /**
  * Makes registry checkpoints every {@code every} log positions, each from the one before it: the newest checkpoint's
  * open rows plus the registry events since, so one costs {@code every} positions of the log and the rows they changed
- * however long the log is (and, one in {@value RegistryCheckpoints#FULL_EVERY}, a copy of every open row).
+ * however long the log is (and, one in {@link RegistryCheckpoints#fullEvery()}, a copy of every open row).
  * Only positions no transaction can still write below may be checkpointed (a committed log has no gap that fills
  * later): the caller says how far that is.
  */
@@ -42,10 +41,10 @@ public final class RegistryCheckpointer {
         int sinceFull = checkpoints.sinceFull();
         int made = 0;
         for (long at = from + every; at <= upTo && made < most; at += every) {
-            log.scan(from, at, RegistryEvents.TYPES, registry::apply);
+            registry.replay(log, from, at);
             var closed = registry.removeClosed();
-            boolean full = sinceFull >= RegistryCheckpoints.FULL_EVERY - 1;
-            checkpoints.write(at, full, full ? registry.checkpointRows() : registry.changedAfter(from), closed);
+            boolean full = sinceFull >= checkpoints.fullEvery() - 1;
+            checkpoints.write(at, from, full, full ? registry.checkpointRows() : registry.changedAfter(from), closed);
             sinceFull = full ? 0 : sinceFull + 1;
             from = at;
             made++;

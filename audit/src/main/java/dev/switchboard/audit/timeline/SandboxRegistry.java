@@ -3,7 +3,10 @@ package dev.switchboard.audit.timeline;
 import dev.switchboard.api.connection.ConnectionEvent;
 import dev.switchboard.api.connection.ConnectionOpened;
 import dev.switchboard.api.registry.ConnectionView;
+import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.audit.log.LoggedEvent;
+import dev.switchboard.audit.log.RegistryEvents;
+import dev.switchboard.audit.log.RegistryPayloads;
 import dev.switchboard.query.registry.EventRef;
 import dev.switchboard.query.registry.InMemoryRegistryStore;
 import dev.switchboard.query.registry.RegistryProjector;
@@ -25,12 +28,25 @@ final class SandboxRegistry {
 
     /** Applies a connection event; anything else (feed events) does not change the registry and is ignored. */
     void apply(LoggedEvent event) {
-        if (event.payload() instanceof ConnectionEvent connectionEvent) {
+        apply(event.position(), event.payload());
+    }
+
+    /**
+     * Like {@link #apply(LoggedEvent)}, for a replay that reads only positions and payloads ({@link
+     * dev.switchboard.audit.log.EventLog#scanPayloads}): a row's writes are guarded by positions alone.
+     */
+    void apply(long position, Object payload) {
+        if (payload instanceof ConnectionEvent connectionEvent) {
             if (connectionEvent instanceof ConnectionOpened opened) {
-                openedAt.putIfAbsent(opened.connectionId(), event.position());
+                openedAt.putIfAbsent(opened.connectionId(), position);
             }
-            projector.apply(connectionEvent, EventRef.at(event.eventId(), event.position()));
+            projector.apply(connectionEvent, EventRef.at(null, position));
         }
+    }
+
+    /** Applies the registry events after {@code after} up to {@code upTo}, reading nothing else of the log. */
+    void replay(EventLog log, long after, long upTo) {
+        log.scanPayloads(after, upTo, RegistryEvents.TYPES, RegistryPayloads::read, this::apply, position -> {});
     }
 
     /** Puts back the rows a checkpoint kept open; the events after it apply to them. */

@@ -97,7 +97,7 @@ public final class RegistryAtBench {
             result.put(
                     "checkpointBytes",
                     new org.springframework.jdbc.core.JdbcTemplate(pool)
-                            .queryForObject("SELECT pg_total_relation_size('registry_checkpoint')", Long.class));
+                            .queryForObject("SELECT pg_total_relation_size('registry_checkpoint_packed')", Long.class));
             result.put("positions", positions);
             result.put("maxAllMillis", max(positions, "allMillis"));
             result.put("maxReadyMillis", max(positions, "readyMillis"));

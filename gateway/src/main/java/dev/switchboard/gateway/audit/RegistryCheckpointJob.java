@@ -29,7 +29,9 @@ class RegistryCheckpointJob extends PeriodicJob {
     private final EventLog eventLog;
     private final RegistryCheckpointer checkpointer;
     private final CheckpointProperties properties;
+    private final RegistryCheckpoints checkpoints;
     private long settledHead = -1;
+    private boolean previousVersionNoted;
 
     RegistryCheckpointJob(
             DataSource dataSource,
@@ -40,6 +42,7 @@ class RegistryCheckpointJob extends PeriodicJob {
         this.dataSource = dataSource;
         this.eventLog = eventLog;
         this.checkpointer = new RegistryCheckpointer(eventLog, checkpoints, properties.every());
+        this.checkpoints = checkpoints;
         this.properties = properties;
     }
 
@@ -56,6 +59,7 @@ class RegistryCheckpointJob extends PeriodicJob {
                 return 0; // another node makes them
             }
             try {
+                notePreviousVersion();
                 int made = checkpointer.extend(upTo, properties.perRound());
                 if (made > 0) {
                     log.info("made {} registry checkpoint(s), up to position {}", made, upTo);
@@ -68,6 +72,24 @@ class RegistryCheckpointJob extends PeriodicJob {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("registry checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    /** Once per node: says why registry-at is slow until the checkpoints are made anew after an upgrade. */
+    private void notePreviousVersion() {
+        if (previousVersionNoted) {
+            return;
+        }
+        previousVersionNoted = true;
+        int old = checkpoints.ofThePreviousVersion();
+        if (old > 0 && checkpoints.newestPosition() == 0) {
+            log.info(
+                    "registry checkpoints: the {} checkpoint(s) of the previous version (table registry_checkpoint, "
+                            + "gzipped JSON) are not read; making them anew from the start of the log, {} per round; "
+                            + "registry-at replays from the newest one made so far. Drop registry_checkpoint once no "
+                            + "node of the previous version runs.",
+                    old,
+                    properties.perRound());
         }
     }
 

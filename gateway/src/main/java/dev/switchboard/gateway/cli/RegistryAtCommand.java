@@ -37,8 +37,16 @@ final class RegistryAtCommand extends LogReport {
 
     @Override
     public Integer call() {
+        var dataSource = database.dataSource();
+        var checkpoints = new RegistryCheckpoints(dataSource);
+        if (!checkpoints.inPlace()) {
+            spec.commandLine()
+                    .getErr()
+                    .println("note: this database has no registry checkpoints of this version (a node of this "
+                            + "version makes them); replaying from the beginning of the log");
+        }
         RegistryAt registryAt =
-                new RegistryAt(archive.wholeLog(database.dataSource()), new RegistryCheckpoints(database.dataSource()));
+                new RegistryAt(archive.wholeLog(dataSource), checkpoints.inPlace() ? checkpoints : null);
         RegistrySnapshot snapshot = moment.position != null
                 ? registryAt.at(moment.position, state)
                 : registryAt.atTime(instant(moment.time), state);

@@ -10,7 +10,11 @@ import java.util.List;
 record Cli(int exitCode, String out, String err) {
 
     static Cli run(String... args) {
-        TestDatabase database = TestDatabase.shared();
+        return runOn(TestDatabase.shared(), args);
+    }
+
+    /** Like {@link #run}, against a database of the test's own. */
+    static Cli runOn(TestDatabase database, String... args) {
         List<String> arguments = new ArrayList<>(List.of(args));
         arguments.addAll(List.of("--db", database.jdbcUrl(), "--db-user", database.username()));
         StringWriter out = new StringWriter();
