@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,6 +30,8 @@ public final class ArchiveMarks {
             "segment_file, archive_dir, from_position, to_position, from_time, to_time, events, marked_at";
 
     private final JdbcTemplate jdbc;
+    /** Whether the table exists, once known: the command line may read a database an older version migrated. */
+    private volatile Boolean inPlace;
 
     public ArchiveMarks(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -71,6 +74,9 @@ public final class ArchiveMarks {
 
     /** The mark of the segment that reaches furthest into the log; empty when nothing was archived. */
     public Optional<ArchiveMark> furthest() {
+        if (!inPlace()) {
+            return Optional.empty();
+        }
         List<ArchiveMark> furthest = jdbc.query(
                 "SELECT " + COLUMNS + " FROM archive_mark ORDER BY to_position DESC LIMIT 1", (row, n) -> mark(row));
         return furthest.stream().findFirst();
@@ -78,7 +84,32 @@ public final class ArchiveMarks {
 
     /** Every mark, in position order of their first rows. */
     public List<ArchiveMark> all() {
+        if (!inPlace()) {
+            return List.of();
+        }
         return jdbc.query("SELECT " + COLUMNS + " FROM archive_mark ORDER BY from_position", (row, n) -> mark(row));
+    }
+
+    /**
+     * Whether the database has the table (migration V11). A database only an older version migrated has no marks: it
+     * was archived, if at all, before they existed, and the next archive run of this version marks its segments.
+     */
+    private boolean inPlace() {
+        Boolean known = inPlace;
+        if (known == null) {
+            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+                try (var tables = connection.getMetaData().getTables(null, null, "archive_mark", null)) {
+                    if (tables.next()) {
+                        return true;
+                    }
+                }
+                try (var tables = connection.getMetaData().getTables(null, null, "ARCHIVE_MARK", null)) {
+                    return tables.next();
+                }
+            }));
+            inPlace = known;
+        }
+        return known;
     }
 
     private static ArchiveMark mark(ResultSet row) throws SQLException {
