@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
@@ -63,7 +64,11 @@ enum SegmentFormat {
                 if (size < 0 || size > Integer.MAX_VALUE) {
                     throw new IOException("not one zstd frame with its size");
                 }
-                yield Zstd.decompress(block, (int) size);
+                try {
+                    yield Zstd.decompress(block, (int) size);
+                } catch (ZstdException e) { // a frame whose checksum fails, as a gzip member's CRC would
+                    throw new IOException(e.getMessage(), e);
+                }
             }
         };
     }

@@ -43,6 +43,20 @@ class CheckedSegmentRowsTest {
                 .hasMessageContaining(manifest.file());
     }
 
+    @Test
+    void aChangedByteFailsAReaderOfSomeStreamsNamingTheSegment() throws Exception {
+        SegmentManifest manifest = SegmentWriter.write(dir, rows(1, 2, 3));
+        TestRows.changeAByteInTheMiddle(dir.resolve(manifest.file()));
+
+        assertThatThrownBy(() -> {
+                    try (Stream<ArchivedRow> read = Archive.at(dir).rowsOf(Set.of("stream-1"))) {
+                        read.forEach(row -> {});
+                    }
+                })
+                .isInstanceOf(ArchiveCorruptException.class)
+                .hasMessageContaining(manifest.file());
+    }
+
     /**
      * Zstd's own checks pass an added frame (each frame carries its own checksum): only the manifest's SHA-256 tells the
      * file is not what was archived.
