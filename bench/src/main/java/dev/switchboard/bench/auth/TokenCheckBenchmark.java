@@ -1,4 +1,4 @@
-package dev.switchboard.gateway.auth;
+package dev.switchboard.bench.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.switchboard.gateway.auth.TokenDecoding;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,9 +26,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * What checking a push's bearer token costs a request thread: the node's HS256 decoder with its {@link TokenRules}
- * (signature, parse, claims, rules) against the same decoder behind {@link VerifiedTokenCache} with the token already
- * kept (a lookup and the rules). In the gateway's package because both are the gateway's own, package-private.
+ * What checking a push's bearer token costs a request thread: the node's HS256 decoder with its rules (signature,
+ * parse, claims, rules) against the same decoder behind the node's verified-token cache with the token already kept
+ * (a lookup and the rules), both as {@link TokenDecoding} builds them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
@@ -40,9 +41,8 @@ public class TokenCheckBenchmark {
 
     private static final byte[] SECRET = "a-benchmark-secret-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8);
 
-    private final TokenRules rules = TokenRules.defaults(Clock.systemUTC());
-    private final JwtDecoder decoder = TokenDecoders.hs256(SECRET, rules);
-    private final JwtDecoder cached = VerifiedTokenCache.around(decoder, rules, 10_000, Duration.ofMinutes(1));
+    private final JwtDecoder decoder = TokenDecoding.hs256(SECRET, Clock.systemUTC(), 0, Duration.ZERO);
+    private final JwtDecoder cached = TokenDecoding.hs256(SECRET, Clock.systemUTC(), 10_000, Duration.ofMinutes(1));
     private final String token = token();
 
     @Benchmark
