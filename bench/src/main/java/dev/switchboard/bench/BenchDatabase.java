@@ -55,7 +55,17 @@ public final class BenchDatabase implements AutoCloseable {
                                 .toLowerCase(Locale.ROOT),
                 true);
         database.admin("CREATE DATABASE " + database.name);
-        database.migrate();
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            // nobody holds it yet to close it: a failed migration (the server out of connections) must not leave it
+            try {
+                database.close();
+            } catch (RuntimeException dropFailed) {
+                e.addSuppressed(dropFailed);
+            }
+            throw e;
+        }
         return database;
     }
 

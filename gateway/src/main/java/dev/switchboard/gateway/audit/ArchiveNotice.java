@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.audit;
 
 import dev.switchboard.audit.log.EventLog;
+import dev.switchboard.audit.log.UnreadArchive;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 
@@ -35,8 +36,23 @@ public final class ArchiveNotice {
         if (readsArchive) {
             return Optional.empty();
         }
-        return log.unreadArchive()
-                .map(unread -> unread.sentence() + "; this node reads no archive: set SWITCHBOARD_ARCHIVE_DIR to "
-                        + unread.archivedTo() + " to include them");
+        return log.unreadArchive().map(ArchiveNotice::sentence);
+    }
+
+    /**
+     * What this node's log lacks of the archived events, checked in full: with an archive directory too, whose
+     * manifests are then matched with the marks. For an answer that is wrong without the whole log (a registry
+     * replayed up to a position), which refuses rather than answer with a part.
+     */
+    public Optional<String> unread() {
+        return log.unreadArchive().map(ArchiveNotice::sentence);
+    }
+
+    private static String sentence(UnreadArchive unread) {
+        return unread.sentence()
+                + (unread.wrongArchive()
+                        ? "; this node's SWITCHBOARD_ARCHIVE_DIR lacks them"
+                        : "; this node reads no archive: set SWITCHBOARD_ARCHIVE_DIR to " + unread.archivedTo()
+                                + " to include them");
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.audit;
 
 import dev.switchboard.audit.log.EventLog;
+import dev.switchboard.audit.log.UnreadArchive;
 import dev.switchboard.audit.timeline.RegistryCheckpointer;
 import dev.switchboard.audit.timeline.RegistryCheckpoints;
 import dev.switchboard.gateway.node.PeriodicJob;
@@ -32,6 +33,8 @@ class RegistryCheckpointJob extends PeriodicJob {
     private final RegistryCheckpoints checkpoints;
     private long settledHead = -1;
     private boolean previousVersionNoted;
+    /** What the last round found unread, while checkpoints wait for it; null while they are made. */
+    private String pausedBecause;
 
     RegistryCheckpointJob(
             DataSource dataSource,
@@ -60,6 +63,9 @@ class RegistryCheckpointJob extends PeriodicJob {
             }
             try {
                 notePreviousVersion();
+                if (pausedForTheArchive()) {
+                    return 0;
+                }
                 int made = checkpointer.extend(upTo, properties.perRound());
                 if (made > 0) {
                     log.info("made {} registry checkpoint(s), up to position {}", made, upTo);
@@ -73,6 +79,30 @@ class RegistryCheckpointJob extends PeriodicJob {
         } catch (SQLException e) {
             throw new IllegalStateException("registry checkpoints: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the next checkpoint would be made without archived events this node does not read: it is made from the
+     * newest one plus the events since, so archived positions past the newest checkpoint would be missing from it (their
+     * connections left out of every {@code registry-at} after it, with nothing to tell). Archived positions at or below
+     * the newest checkpoint are already in the checkpoints and cost nothing. Says so once per distinct gap, and when it
+     * is over.
+     */
+    private boolean pausedForTheArchive() {
+        var unread =
+                eventLog.unreadArchive().filter(archived -> archived.upToPosition() > checkpoints.newestPosition());
+        String sentence = unread.map(UnreadArchive::sentence).orElse(null);
+        if (sentence != null && !sentence.equals(pausedBecause)) {
+            log.warn(
+                    "registry checkpoints paused: {}, and this node does not read them; a checkpoint made without "
+                            + "them would leave their connections out. Set SWITCHBOARD_ARCHIVE_DIR to that archive on "
+                            + "every node: any of them may make the next checkpoint",
+                    sentence);
+        } else if (sentence == null && pausedBecause != null) {
+            log.info("registry checkpoints resumed: this node reads every archived event they need");
+        }
+        pausedBecause = sentence;
+        return sentence != null;
     }
 
     /** Once per node: says why registry-at is slow until the checkpoints are made anew after an upgrade. */

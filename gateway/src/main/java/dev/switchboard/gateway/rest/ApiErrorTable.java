@@ -70,7 +70,10 @@ final class ApiErrorTable {
                             "400",
                             "`invalid_request`: not exactly one of position and time, or a bad value",
                             "403",
-                            FORBIDDEN)),
+                            FORBIDDEN,
+                            "409",
+                            "`archive_not_read`: events were archived and this node does not read them all (no "
+                                    + "`SWITCHBOARD_ARCHIVE_DIR`, or one that lacks segments); nothing was replayed")),
             Map.entry(
                     "GET /api/registry/live",
                     ordered(

@@ -50,6 +50,19 @@ class ApiException extends RuntimeException {
                 HttpStatus.NOT_FOUND, "connection_not_found", "No connection with this id is visible to this token.");
     }
 
+    /**
+     * An answer that needs the whole log, asked of a node that does not read all of it: archived events it lacks
+     * would be missing from the answer as if they had never happened.
+     *
+     * @param unread what is archived and where, and what the operator can set to include it
+     */
+    static ApiException archiveNotRead(String unread) {
+        return new ApiException(
+                HttpStatus.CONFLICT,
+                "archive_not_read",
+                "This answer needs the whole log, and " + unread + ". Nothing was replayed.");
+    }
+
     HttpStatus status() {
         return status;
     }

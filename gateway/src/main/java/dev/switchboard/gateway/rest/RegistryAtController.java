@@ -2,6 +2,7 @@ package dev.switchboard.gateway.rest;
 
 import dev.switchboard.audit.timeline.RegistryAt;
 import dev.switchboard.audit.timeline.RegistrySnapshot;
+import dev.switchboard.gateway.audit.ArchiveNotice;
 import dev.switchboard.gateway.auth.VerifiedToken;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,15 +13,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The registry as it stood at a log position or a time, replayed from the log in memory. For operators only: it
- * shows every user's connections, and it reads the whole log up to that moment.
+ * shows every user's connections, and it reads the whole log up to that moment, so a node that lacks archived events
+ * refuses (409 {@code archive_not_read}) rather than answer without their connections.
  */
 @RestController
 class RegistryAtController {
 
     private final RegistryAt registryAt;
+    private final ArchiveNotice archive;
 
-    RegistryAtController(RegistryAt registryAt) {
+    RegistryAtController(RegistryAt registryAt, ArchiveNotice archive) {
         this.registryAt = registryAt;
+        this.archive = archive;
     }
 
     @GetMapping("/api/registry/at")
@@ -36,6 +40,10 @@ class RegistryAtController {
         if (byPosition == byTime) {
             throw ApiException.badRequest("invalid_request", "Give exactly one of position and time.");
         }
+        // a replay without archived events leaves out their connections, as the CLI's registry-at refuses to
+        archive.unread().ifPresent(unread -> {
+            throw ApiException.archiveNotRead(unread);
+        });
         return byPosition ? registryAt.at(position(position)) : registryAt.atTime(time(time));
     }
 

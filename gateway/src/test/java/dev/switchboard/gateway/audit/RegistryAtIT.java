@@ -118,7 +118,8 @@ class RegistryAtIT extends PostgresIntegrationTest {
         }
 
         assertEveryMoment(moments, ids);
-        // and again from checkpoints a few positions apart, as a node makes them (every 100,000 by default)
+        // and again from checkpoints a few positions apart, as a node makes them (every 10,000 by default:
+        // SWITCHBOARD_CHECKPOINTS_EVERY)
         new RegistryCheckpointer(eventLog, checkpoints, 3).extend(eventLog.head(), Integer.MAX_VALUE);
         assertEveryMoment(moments, ids);
         assertThat(replayed(registryAt.atTime(Instant.now()), ids))

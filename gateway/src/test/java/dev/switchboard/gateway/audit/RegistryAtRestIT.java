@@ -10,9 +10,13 @@ import dev.switchboard.api.connection.OpenConnection;
 import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.command.connection.ConnectionCommands;
 import dev.switchboard.gateway.rest.ApiClient;
+import dev.switchboard.gateway.support.ArchiveAsTheArchiveDoes;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import dev.switchboard.gateway.support.Tokens;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,31 @@ class RegistryAtRestIT extends PostgresIntegrationTest {
         assertThat(row(then.body(), id).path("nodeId").asText()).isEqualTo("node-b");
         assertThat(row(now.body(), id).path("state").asText()).isEqualTo("READY");
         assertThat(row(now.body(), id).path("connectionId").asText()).isEqualTo(id + "-final");
+    }
+
+    @Test
+    void aNodeThatReadsNoArchiveRefusesARegistryWithoutTheArchivedConnections() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String id = "rest-registry-at-archived-" + UUID.randomUUID();
+        commands.send(new OpenConnection(id, "node-b"));
+        long opened = eventLog.head();
+        Path archive = Files.createTempDirectory("switchboard-archive");
+
+        var archived = ArchiveAsTheArchiveDoes.archiveEach(archive, List.of(List.of(id)));
+        ApiClient.Response refused;
+        try {
+            refused = api.get("/api/registry/at?position=" + opened, Tokens.admin());
+        } finally {
+            ArchiveAsTheArchiveDoes.restore(archived);
+        }
+
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+        assertThat(refused.body().path("error").asText()).isEqualTo("archive_not_read");
+        assertThat(refused.body().path("message").asText())
+                .contains("events up to position " + opened + " were archived to " + archive)
+                .contains("set SWITCHBOARD_ARCHIVE_DIR to " + archive);
+        var whole = api.get("/api/registry/at?position=" + opened, Tokens.admin());
+        assertThat(row(whole.body(), id).path("state").asText()).isEqualTo("OPEN");
     }
 
     @Test

@@ -6,19 +6,28 @@ import dev.switchboard.api.connection.OpenConnection;
 import dev.switchboard.audit.log.EventLog;
 import dev.switchboard.audit.timeline.RegistryCheckpoints;
 import dev.switchboard.command.connection.ConnectionCommands;
+import dev.switchboard.gateway.support.ArchiveAsTheArchiveDoes;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import dev.switchboard.gateway.support.TestDatabase;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The node's checkpoint round: it checkpoints only up to the head the previous round saw, at most its quota per round,
- * and not at all while another node holds the checkpoint lock.
+ * not at all while another node holds the checkpoint lock, and not while archived events past the newest checkpoint are
+ * unread by the node.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RegistryCheckpointJobIT extends PostgresIntegrationTest {
 
     private static final long CHECKPOINT_LOCK = 0x7265_6763_686b_7074L;
@@ -34,6 +43,38 @@ class RegistryCheckpointJobIT extends PostgresIntegrationTest {
 
     @Autowired
     ConnectionCommands commands;
+
+    @Test
+    void checkpointsWaitWhileArchivedEventsPastTheNewestOneAreUnreadAndSaySo(CapturedOutput output) throws Exception {
+        var job = new RegistryCheckpointJob(
+                dataSource, eventLog, checkpoints, new CheckpointProperties(2, Duration.ofMinutes(1), 3));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add("job-archived-" + UUID.randomUUID());
+            commands.send(new OpenConnection(ids.get(i), "node-a"));
+        }
+        job.round(); // notes the head: the next round may checkpoint up to it
+        long before = checkpoints.newestPosition();
+        // this node reads no archive; the archived opens lie past the newest checkpoint
+        var archived = ArchiveAsTheArchiveDoes.archiveEach(
+                Files.createTempDirectory("switchboard-archive"), List.of(ids.subList(0, 5)));
+        try {
+            assertThat(job.round())
+                    .as("a checkpoint would leave the archived connections out")
+                    .isZero();
+            assertThat(job.round()).isZero();
+            assertThat(checkpoints.newestPosition()).isEqualTo(before);
+        } finally {
+            ArchiveAsTheArchiveDoes.restore(archived);
+        }
+        // contains, not once: the node's own job (a round a minute) may meet the same gap while it lasts
+        assertThat(output.getOut())
+                .contains("registry checkpoints paused: events up to position "
+                        + archived.get(archived.size() - 1).globalIndex() + " were archived to");
+
+        assertThat(job.round()).as("the whole log is in the table again").isPositive();
+        assertThat(output.getOut()).contains("registry checkpoints resumed");
+    }
 
     @Test
     void aRoundCheckpointsUpToThePreviousRoundsHeadAtItsQuotaAndOnlyUnderTheLock() throws Exception {
