@@ -78,7 +78,7 @@ class RegistryAtRestIT extends PostgresIntegrationTest {
                 .contains("events up to position " + opened + " were archived to " + archive)
                 .contains("set SWITCHBOARD_ARCHIVE_DIR to " + archive);
         var whole = api.get("/api/registry/at?position=" + opened, Tokens.admin());
-        assertThat(row(whole.body(), id).path("state").asText()).isEqualTo("OPEN");
+        assertThat(row(whole.body(), id).path("state").asText()).isEqualTo("OPENED");
     }
 
     @Test
