@@ -42,6 +42,13 @@ final class ArchiveRows {
         }) {
             row.add(figure[1], Table.fmt(archive.get(figure[0]).asDouble()), "—", "—", Double.NaN, "—", null);
         }
-        row.add("bytes per archived event in a segment (zstd frames, format 3)", Table.fmt(segment), "—", "—", Double.NaN, "—", null);
+        row.add(
+                "bytes per archived event in a segment (zstd frames, format 3)",
+                Table.fmt(segment),
+                "—",
+                "—",
+                Double.NaN,
+                "—",
+                null);
     }
 }

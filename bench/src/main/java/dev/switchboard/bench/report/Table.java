@@ -31,7 +31,11 @@ final class Table {
         }
         if (all.has("deliverySameNode")) {
             DeliveryRows.add(
-                    table.row, all.get("deliverySameNode"), all.get("deliveryCrossNode"), all.get("deliveryBare"));
+                    table.row,
+                    all.get("deliverySameNode"),
+                    all.get("deliveryCrossNode"),
+                    all.get("deliveryBare"),
+                    all.get("pushNode"));
         }
         if (all.has("pushNode")) {
             PushRows.add(table.row, all.get("pushNode"), all.get("pushBare"), all.get("pushDurable"));
