@@ -13,6 +13,9 @@ export async function refreshRetention() {
     set('retention-state', r.enabled ? (r.running ? 'archiving' : 'on') : 'off: every event is kept');
     set('retention-feed', r.feed ? `${r.feed} (each feed's newest always)` : 'forever');
     set('retention-connections', r.connections ? `${r.connections} after close` : 'forever');
+    set('retention-keys', r.idempotencyKeys
+      ? `${r.idempotencyKeys} (${number(r.idempotencyKeysDeleted)} deleted by this node)`
+      : 'forever');
     set('retention-dir', r.archiveDir ?? 'none');
     set('retention-archived', `${number(r.archived)} events archived, ${number(r.deleted)} rows deleted`);
     set('retention-last', last(r.lastRun));

@@ -13,10 +13,12 @@ class RetentionController {
             boolean enabled,
             Duration feed,
             Duration connections,
+            Duration idempotencyKeys,
             String archiveDir,
             boolean running,
             long archived,
             long deleted,
+            long idempotencyKeysDeleted,
             RetentionStatus.LastRun lastRun) {}
 
     private final RetentionProperties retention;
@@ -35,10 +37,12 @@ class RetentionController {
                 retention.enabled(),
                 retention.feed(),
                 retention.connections(),
+                retention.idempotencyKeys(),
                 archive.dir() == null ? null : archive.dir().toString(),
                 status.running(),
                 (long) status.archivedTotal(),
                 (long) status.deletedTotal(),
+                (long) status.keysDeletedTotal(),
                 status.lastRun());
     }
 }

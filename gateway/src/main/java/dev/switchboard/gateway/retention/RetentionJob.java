@@ -5,6 +5,7 @@ import dev.switchboard.audit.retention.ArchiveSettings;
 import dev.switchboard.audit.retention.Archiver;
 import dev.switchboard.audit.retention.RetentionCutoffs;
 import dev.switchboard.gateway.node.PeriodicJob;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Automatic retention: every interval, the node that holds the cluster's retention lock (a PostgreSQL advisory lock,
  * so one node at a time) archives what the retention periods let go, at a bounded rate, with the archive command's
- * own {@link Archiver}. A node that dies mid-run leaves what a crashed archive command leaves; the next run finishes it.
+ * own {@link Archiver}, and deletes the idempotency keys older than their period ({@link ExpiredIdempotencyKeys}). A
+ * node that dies mid-run leaves what a crashed archive command leaves; the next run finishes it.
  */
 @Component
 class RetentionJob extends PeriodicJob {
@@ -58,6 +60,26 @@ class RetentionJob extends PeriodicJob {
             }
             lock.whileHeld(this::archiveNow);
         }
+        if (retention.idempotencyKeys() != null) {
+            lock.whileHeld(this::deleteExpiredKeys);
+        }
+    }
+
+    /** At most what the rate allows in one interval, so a run ends before the next one is due. */
+    private void deleteExpiredKeys() {
+        Instant cutoff = clock.instant().minus(retention.idempotencyKeys());
+        long most = Math.max(ExpiredIdempotencyKeys.BATCH, (long)
+                (retention.rate() * retention.interval().toSeconds()));
+        try {
+            long deleted = ExpiredIdempotencyKeys.deleteStoredBefore(dataSource, cutoff, most);
+            status.keysDeleted(deleted);
+            if (deleted > 0) {
+                log.info("retention deleted {} idempotency keys stored before {}", deleted, cutoff);
+            }
+        } catch (SQLException e) {
+            status.keysFailed();
+            throw new IllegalStateException("deleting expired idempotency keys: " + e.getMessage(), e);
+        }
     }
 
     private void archiveNow() {
@@ -87,18 +109,19 @@ class RetentionJob extends PeriodicJob {
 
     private static void requireUsable(
             RetentionProperties retention, ArchiveProperties archive, DataSourceProperties database) {
-        if (!retention.enabled()) {
+        if (!retention.anything()) {
             return;
-        }
-        if (archive.dir() == null) {
-            throw new IllegalStateException("SWITCHBOARD_RETENTION_FEED or SWITCHBOARD_RETENTION_CONNECTIONS is set "
-                    + "but SWITCHBOARD_ARCHIVE_DIR is not: retention moves events into archive segments, so name the "
-                    + "directory they go to.");
         }
         String url = database.getUrl();
         if (url == null || !url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalStateException("SWITCHBOARD_RETENTION_FEED or SWITCHBOARD_RETENTION_CONNECTIONS needs "
-                    + "PostgreSQL; the embedded database keeps every event. Unset them, or set SPRING_DATASOURCE_URL.");
+            throw new IllegalStateException("SWITCHBOARD_RETENTION_FEED, SWITCHBOARD_RETENTION_CONNECTIONS and "
+                    + "SWITCHBOARD_RETENTION_IDEMPOTENCY_KEYS need PostgreSQL; the embedded database keeps every event "
+                    + "and key. Unset them, or set SPRING_DATASOURCE_URL.");
+        }
+        if (retention.enabled() && archive.dir() == null) {
+            throw new IllegalStateException("SWITCHBOARD_RETENTION_FEED or SWITCHBOARD_RETENTION_CONNECTIONS is set "
+                    + "but SWITCHBOARD_ARCHIVE_DIR is not: retention moves events into archive segments, so name the "
+                    + "directory they go to.");
         }
     }
 }

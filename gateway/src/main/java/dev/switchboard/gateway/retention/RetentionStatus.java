@@ -22,6 +22,7 @@ public class RetentionStatus implements ArchiveListener {
     private final Counter deleted;
     private final Counter segments;
     private final Counter failures;
+    private final Counter keysDeleted;
     private final AtomicLong lastSuccess = new AtomicLong();
     private volatile boolean running;
     private volatile LastRun lastRun;
@@ -40,6 +41,10 @@ public class RetentionStatus implements ArchiveListener {
                 .register(meters);
         this.failures = Counter.builder("switchboard.retention.failures")
                 .description("Retention runs on this node that stopped on an error")
+                .register(meters);
+        this.keysDeleted = Counter.builder("switchboard.retention.idempotency.keys.deleted")
+                .description("Idempotency keys this node deleted for being older than their retention period")
+                .baseUnit("keys")
                 .register(meters);
         meters.gauge("switchboard.retention.last.success", lastSuccess, AtomicLong::get);
     }
@@ -67,6 +72,19 @@ public class RetentionStatus implements ArchiveListener {
         } else {
             failures.increment();
         }
+    }
+
+    void keysDeleted(long keys) {
+        keysDeleted.increment(keys);
+    }
+
+    /** A key deletion that stopped on an error counts as a failed retention run. */
+    void keysFailed() {
+        failures.increment();
+    }
+
+    public double keysDeletedTotal() {
+        return keysDeleted.count();
     }
 
     public boolean running() {
