@@ -7,7 +7,9 @@ import dev.switchboard.audit.log.RegistryEvents;
 import dev.switchboard.audit.log.RegistryPayloads;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,13 @@ import java.util.Set;
  * their positions alone. Memory grows with the connections opened by then.
  */
 public final class RegistryAt {
+
+    /** Every state: the whole registry. */
+    public static final Set<ConnectionState> ALL = Collections.unmodifiableSet(EnumSet.allOf(ConnectionState.class));
+
+    /** The connections that were not closed: opened, authenticated or ready. */
+    public static final Set<ConnectionState> LIVE =
+            Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(ConnectionState.CLOSED)));
 
     private final EventLog log;
     private final Optional<RegistryCheckpoints> checkpoints;
@@ -42,11 +51,17 @@ public final class RegistryAt {
         return at(position, null);
     }
 
-    /**
-     * The connections in {@code state} (all when null) right after the event at {@code position}. Closed rows are
-     * most of an old registry; a state other than CLOSED does not read them.
-     */
+    /** The connections in {@code state} (all when null) right after the event at {@code position}. */
     public RegistrySnapshot at(long position, ConnectionState state) {
+        return at(position, state == null ? ALL : EnumSet.of(state));
+    }
+
+    /**
+     * The connections in one of {@code states} right after the event at {@code position}. Closed rows are most of an
+     * old registry (every connection ever opened); without CLOSED among the states they are not read, so the live
+     * connections ({@link #LIVE}) cost what the open rows cost however long the log.
+     */
+    public RegistrySnapshot at(long position, Set<ConnectionState> states) {
         long upTo = Math.min(position, log.head());
         OptionalLong checkpoint =
                 checkpoints.map(table -> table.atOrBefore(upTo)).orElse(OptionalLong.empty());
@@ -54,8 +69,8 @@ public final class RegistryAt {
         SandboxRegistry registry = new SandboxRegistry();
         List<CheckpointRow> rows = new ArrayList<>();
         if (checkpoint.isPresent()) {
-            rows.addAll(fromCheckpoint(checkpoints.get().openAt(from), registry, from, upTo, state));
-            if (state == null || state == ConnectionState.CLOSED) {
+            rows.addAll(fromCheckpoint(checkpoints.get().openAt(from), registry, from, upTo, states));
+            if (states.contains(ConnectionState.CLOSED)) {
                 rows.addAll(checkpoints.get().closedUpTo(from));
             }
         } else {
@@ -67,18 +82,18 @@ public final class RegistryAt {
                 upTo,
                 rows.stream()
                         .map(CheckpointRow::row)
-                        .filter(row -> state == null || row.state() == state)
+                        .filter(row -> states.contains(row.state()))
                         .map(RegistryRow::of)
                         .toList());
     }
 
     /**
      * Replays the events after a checkpoint into {@code registry} with only the checkpoint's open rows they touch put
-     * back in it (a few hundred, of up to every open connection), and returns the others still open, in {@code state}
-     * (all when null): no event changes them, so they are read once and never copied into the registry's maps.
+     * back in it (a few hundred, of up to every open connection), and returns the others still open, in one of {@code
+     * states}: no event changes them, so they are read once and never copied into the registry's maps.
      */
     private List<CheckpointRow> fromCheckpoint(
-            List<CheckpointRow> open, SandboxRegistry registry, long from, long upTo, ConnectionState state) {
+            List<CheckpointRow> open, SandboxRegistry registry, long from, long upTo, Set<ConnectionState> states) {
         List<LoggedPayload> events = new ArrayList<>();
         log.scanPayloads(
                 from,
@@ -98,7 +113,7 @@ public final class RegistryAt {
         for (CheckpointRow row : open) {
             if (touched.contains(row.row().preliminaryId())) {
                 restored.add(row);
-            } else if (state == null || row.row().state() == state) {
+            } else if (states.contains(row.row().state())) {
                 untouched.add(row);
             }
         }
@@ -121,5 +136,10 @@ public final class RegistryAt {
     /** Like {@link #atTime(Instant)}, only the connections in {@code state} (all when null). */
     public RegistrySnapshot atTime(Instant time, ConnectionState state) {
         return at(LogTimes.lastAtOrBefore(log, time), state);
+    }
+
+    /** Like {@link #atTime(Instant)}, only the connections in one of {@code states}. */
+    public RegistrySnapshot atTime(Instant time, Set<ConnectionState> states) {
+        return at(LogTimes.lastAtOrBefore(log, time), states);
     }
 }

@@ -7,7 +7,9 @@ import dev.switchboard.audit.timeline.RegistryRow;
 import dev.switchboard.audit.timeline.RegistrySnapshot;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,8 +26,19 @@ final class RegistryAtCommand extends LogReport {
     @ArgGroup(multiplicity = "1")
     Moment moment;
 
-    @Option(names = "--state", paramLabel = "<state>", description = "only connections in this state, e.g. READY")
-    ConnectionState state;
+    @ArgGroup(exclusive = true)
+    Only only;
+
+    static final class Only {
+        @Option(names = "--state", paramLabel = "<state>", description = "only connections in this state, e.g. READY")
+        ConnectionState state;
+
+        @Option(
+                names = "--live",
+                description = "only connections that were not closed (opened, authenticated or ready); closed rows, "
+                        + "most of an old registry, are not read")
+        boolean live;
+    }
 
     static final class Moment {
         @Option(names = "--position", paramLabel = "<position>", description = "a log position")
@@ -47,9 +60,11 @@ final class RegistryAtCommand extends LogReport {
         }
         RegistryAt registryAt =
                 new RegistryAt(archive.wholeLog(dataSource), checkpoints.inPlace() ? checkpoints : null);
+        Set<ConnectionState> states =
+                only == null ? RegistryAt.ALL : only.live ? RegistryAt.LIVE : EnumSet.of(only.state);
         RegistrySnapshot snapshot = moment.position != null
-                ? registryAt.at(moment.position, state)
-                : registryAt.atTime(instant(moment.time), state);
+                ? registryAt.at(moment.position, states)
+                : registryAt.atTime(instant(moment.time), states);
         List<RegistryRow> rows = snapshot.connections();
         if (output.json) {
             output.json(spec.commandLine().getOut(), snapshot);

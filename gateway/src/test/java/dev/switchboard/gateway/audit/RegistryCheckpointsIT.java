@@ -73,6 +73,11 @@ class RegistryCheckpointsIT extends PostgresIntegrationTest {
                         .as("at position %d, state %s", position, state)
                         .isEqualTo(inState(replayed, state));
             }
+            assertThat(ours(fromCheckpoints.at(position, RegistryAt.LIVE), ids))
+                    .as("at position %d, the live connections", position)
+                    .isEqualTo(replayed.stream()
+                            .filter(row -> row.state() != ConnectionState.CLOSED)
+                            .toList());
         }
         assertThat(ours(fromCheckpoints.at(head), ids)).hasSize(CONNECTIONS);
     }
