@@ -48,7 +48,7 @@ public final class RegistryAt {
 
     /** The registry right after the event at {@code position} (or at the head, if the log ends before it). */
     public RegistrySnapshot at(long position) {
-        return at(position, null);
+        return at(position, ALL);
     }
 
     /** The connections in {@code state} (all when null) right after the event at {@code position}. */
@@ -130,7 +130,7 @@ public final class RegistryAt {
      * position, not the stamp, is the order things happened in. Costs one more scan, of positions and stamps only.
      */
     public RegistrySnapshot atTime(Instant time) {
-        return atTime(time, null);
+        return atTime(time, ALL);
     }
 
     /** Like {@link #atTime(Instant)}, only the connections in {@code state} (all when null). */

@@ -67,7 +67,7 @@ class RegistryCheckpointsIT extends PostgresIntegrationTest {
         for (long position = before; position <= head + 1; position++) {
             // Replayed from the beginning once per position (the suite's shared log is long); a state's answer is
             // the whole registry's rows in that state.
-            List<RegistryRow> replayed = ours(fromTheBeginning.at(position, null), ids);
+            List<RegistryRow> replayed = ours(fromTheBeginning.at(position, RegistryAt.ALL), ids);
             for (ConnectionState state : states()) {
                 assertThat(ours(fromCheckpoints.at(position, state), ids))
                         .as("at position %d, state %s", position, state)
