@@ -21,8 +21,8 @@ import java.util.Map;
  * {@code RegistryAtBench <out.json> <events,...> <checkpoint every>}: for each log size, a fresh database filled by
  * {@link LogGenerator} (COPY), registry checkpoints made as a node makes them (each from the one before it), then
  * {@link RegistryAt} at positions spread over the log, each the worst case for its checkpoint (the position right
- * before the next one: a whole interval to replay), for the READY connections only at every position, then for the
- * whole registry, best of two each; and, as the baseline, the replay from the beginning of the log at the midpoint.
+ * before the next one: a whole interval to replay), for the READY connections and the live ones (every state but
+ * CLOSED) at every position, then for the whole registry, best of two each; and, as the baseline, the replay from the beginning of the log at the midpoint.
  */
 public final class RegistryAtBench {
 
@@ -70,7 +70,8 @@ public final class RegistryAtBench {
                 at.put("position", Math.min(position, log.head()));
                 positions.add(at);
             }
-            // READY at every position first, as a CLI run asks it in a JVM of its own: the whole registry's answers
+            // READY and the live connections (registry-at --live) at every position first, as a CLI run asks them in a
+            // JVM of its own: the whole registry's answers
             // (up to a million rows) leave the collector work that would land in the next query's time
             for (Map<String, Object> at : positions) {
                 long position = (long) at.get("position");
@@ -83,6 +84,15 @@ public final class RegistryAtBench {
                                         .size(),
                                 at,
                                 "readyRows"));
+                at.put(
+                        "liveMillis",
+                        best(
+                                () -> withCheckpoints
+                                        .at(position, RegistryAt.LIVE)
+                                        .connections()
+                                        .size(),
+                                at,
+                                "liveRows"));
             }
             for (Map<String, Object> at : positions) {
                 long position = (long) at.get("position");
@@ -109,10 +119,11 @@ public final class RegistryAtBench {
             result.put("positions", positions);
             result.put("maxAllMillis", max(positions, "allMillis"));
             result.put("maxReadyMillis", max(positions, "readyMillis"));
+            result.put("maxLiveMillis", max(positions, "liveMillis"));
             result.put("replayFromTheBeginningAtMidpoint", baseline);
             System.out.printf(
                     "registry-at events=%d connections=%d checkpoints=%d (%.1f s) max over %d positions: "
-                            + "all %.0f ms, READY %.0f ms; from the beginning at the midpoint %.0f ms%n",
+                            + "all %.0f ms, READY %.0f ms, live %.0f ms; from the beginning at the midpoint %.0f ms%n",
                     written.events(),
                     written.connections(),
                     made,
@@ -120,6 +131,7 @@ public final class RegistryAtBench {
                     POSITIONS,
                     max(positions, "allMillis"),
                     max(positions, "readyMillis"),
+                    max(positions, "liveMillis"),
                     (double) baseline.get("millis"));
             return result;
         }
