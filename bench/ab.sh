@@ -12,10 +12,14 @@
 # Besides each client's JSON, cpu.txt gets a line per run: the first node's CPU seconds (user + system, from
 # /proc/<pid>/stat) while the client ran, the events of the run's kind the log holds after it (feed events for push
 # and batch, ConnectionMarkedReady for handshake), and the node's CPU microseconds per such event. On a shared machine
-# the rates swing with the neighbours' load; the CPU an event costs the node swings much less.
+# the rates swing with the neighbours' load; the CPU an event costs the node swings much less. For handshake, a second
+# "steady" line counts only the time after the client's warm-up (HandshakeLoad's 60 s; HANDSHAKE_WARM_UP seconds), so the
+# JIT's compiling in the warm-up, a fixed cost, is not spread over a count of handshakes that the machine's load decides;
+# it also gives the figure without the JIT compiler threads, which a loaded machine keeps busy past the warm-up.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 MODE=$1 JAR_A=$2 JAR_B=$3 ROUNDS=${4:-1} RATES=${5:-100,1000}
+HANDSHAKE_WARM_UP=${HANDSHAKE_WARM_UP:-61}
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 BENCH_JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0)
 export BENCH_JWT_SECRET
@@ -32,6 +36,11 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 cpu_seconds() { # pid: user + system time so far
     awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"
+}
+jit_seconds() { # pid: user + system time so far of the JIT compiler threads now alive
+    for task in /proc/"$1"/task/*; do
+        grep -q CompilerThre "$task/comm" 2>/dev/null && sed 's/.*) //' "$task/stat"
+    done | awk -v hz="$(getconf CLK_TCK)" '{ s += $12 + $13 } END { printf "%.2f", s / hz }'
 }
 logged_events() { # database, payload type suffix
     psql -h 127.0.0.1 -U postgres -d "$1" -Atc "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%$2'"
@@ -69,11 +78,25 @@ for round in $(seq 1 "$ROUNDS"); do
                 "http://127.0.0.1:$a_port" "$OUT/$MODE-$variant-$round.json" 15 10 > "$OUT/run-$variant-$round.log" 2>&1
         elif [ "$MODE" = handshake ]; then
             java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad "ws://127.0.0.1:$a_port/ws" \
-                "$OUT/$MODE-$variant-$round.json" 16 10 > "$OUT/run-$variant-$round.log" 2>&1
+                "$OUT/$MODE-$variant-$round.json" 16 10 > "$OUT/run-$variant-$round.log" 2>&1 &
+            client=$!
+            # the client's 60 s warm-up, and the JIT's compiling in it, is a fixed cost that the whole run's figure
+            # spreads over however many handshakes the machine allowed: the steady line counts only what follows it
+            sleep "$HANDSHAKE_WARM_UP"
+            steady_cpu=$(cpu_seconds "$node_pid") steady_jit=$(jit_seconds "$node_pid")
+            steady_events=$(logged_events "$db" .ConnectionMarkedReady)
+            wait "$client"
         else
             java -cp "$CP" dev.switchboard.bench.push.BatchRun "http://127.0.0.1:$a_port" \
                 "jdbc:postgresql://127.0.0.1:5432/$db?user=postgres" "$OUT/$MODE-$variant-$round.json" 15 60000 \
                 > "$OUT/run-$variant-$round.log" 2>&1
+        fi
+        if [ "$MODE" = handshake ]; then
+            steady_used=$(echo "$(cpu_seconds "$node_pid") - $steady_cpu" | bc)
+            steady_jit=$(echo "$(jit_seconds "$node_pid") - $steady_jit" | bc)
+            steady_events=$(( $(logged_events "$db" .ConnectionMarkedReady) - steady_events ))
+            echo "$variant round $round steady (after the warm-up): node CPU ${steady_used} s (JIT compilers ${steady_jit} s), $steady_events events, $([ "$steady_events" -gt 0 ] && echo "scale=1; $steady_used * 1000000 / $steady_events" | bc) us CPU per event, $([ "$steady_events" -gt 0 ] && echo "scale=1; ($steady_used - $steady_jit) * 1000000 / $steady_events" | bc) without the JIT's" \
+                | tee -a "$OUT/cpu.txt"
         fi
         cpu_used=$(echo "$(cpu_seconds "$node_pid") - $cpu_before" | bc)
         events=$(logged_events "$db" "$([ "$MODE" = handshake ] && echo .ConnectionMarkedReady || echo .AgentEventPublished)")

@@ -5,6 +5,8 @@ import dev.switchboard.api.connection.RejectionCode;
 import dev.switchboard.command.connection.ConnectionCommandListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +19,11 @@ class CommandMetrics implements ConnectionCommandListener {
     static final String NAME = "switchboard.connection.commands";
 
     private final MeterRegistry meters;
+    /**
+     * An accepted command's counter by the command's type, found in the registry once: a handshake counts five, and
+     * each registry look-up builds and hashes the series' name and tags. Refusals are rare and looked up each time.
+     */
+    private final Map<Class<?>, Counter> accepted = new ConcurrentHashMap<>();
 
     CommandMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -24,22 +31,21 @@ class CommandMetrics implements ConnectionCommandListener {
 
     @Override
     public void accepted(ConnectionCommand command) {
-        count(command, "accepted", "none");
+        accepted.computeIfAbsent(command.getClass(), type -> counter(type, "accepted", "none"))
+                .increment();
     }
 
     @Override
     public void rejected(ConnectionCommand command, RejectionCode code) {
-        count(command, "rejected", code.code());
+        counter(command.getClass(), "rejected", code.code()).increment();
     }
 
-    private void count(ConnectionCommand command, String outcome, String code) {
-        // a handful of commands times outcomes times codes: a bounded set of series, looked up rather than cached
-        Counter.builder(NAME)
+    private Counter counter(Class<?> command, String outcome, String code) {
+        return Counter.builder(NAME)
                 .description("Connection commands sent by this node, by outcome and rejection code")
-                .tag("command", command.getClass().getSimpleName())
+                .tag("command", command.getSimpleName())
                 .tag("outcome", outcome)
                 .tag("code", code)
-                .register(meters)
-                .increment();
+                .register(meters);
     }
 }

@@ -1,11 +1,9 @@
 package dev.switchboard.gateway.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MetricsConfigurerModule;
 
 /**
@@ -22,6 +20,8 @@ import org.axonframework.micrometer.MetricsConfigurerModule;
  *       processor thread) means nothing for these processors, which run in the committing thread;
  *   <li>the processors' timer and latency monitors: the handshake and delivery histograms time what users wait for.
  * </ul>
+ *
+ * <p>The counters are Axon's series, counted by {@link ProcessorCounters}, which finds them once per processor.
  */
 class ProcessorMetricsModule extends MetricsConfigurerModule {
 
@@ -38,7 +38,6 @@ class ProcessorMetricsModule extends MetricsConfigurerModule {
     public void configureModule(Configurer configurer) {
         configurer.configureMessageMonitor(
                 EventProcessor.class,
-                (configuration, componentType, processorName) -> MessageCountingMonitor.buildMonitor(
-                        PREFIX, meters, message -> Tags.of("processorName", processorName)));
+                (configuration, componentType, processorName) -> new ProcessorCounters(PREFIX, meters, processorName));
     }
 }

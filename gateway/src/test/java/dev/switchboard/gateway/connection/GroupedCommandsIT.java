@@ -51,6 +51,46 @@ class GroupedCommandsIT extends PostgresIntegrationTest {
         assertThat(row.openedAt()).as("the upgrade's time, not the commit's").isEqualTo(upgradedAt);
     }
 
+    /** The registry row's four writes of a handshake go out as one at the commit: it holds what each step set. */
+    @Test
+    void aHandshakeGroupLeavesTheRegistryRowAsItsLastStepLeftIt() throws Exception {
+        String id = Lifecycles.newId("group-row");
+
+        commands.sendAll(handshake(id, new OpenConnection(id, "node-a", "10.0.0.9", Instant.now()), "erin"));
+
+        var row = registry.find(id).orElseThrow();
+        assertThat(row.connectionId()).isEqualTo(id + "-final");
+        assertThat(row.userId()).isEqualTo("erin");
+        assertThat(row.nodeId()).isEqualTo("node-a");
+        assertThat(row.state()).isEqualTo(ConnectionState.READY);
+        assertThat(row.authenticatedAt()).isNotNull();
+        assertThat(row.readyAt()).isNotNull();
+        assertThat(row.closedAt()).isNull();
+        assertThat(row.lastPosition())
+                .as("the position of the ready event, the group's last on the row")
+                .isEqualTo(jdbc.queryForObject(
+                        "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                                + "AND payload_type LIKE '%.ConnectionMarkedReady'",
+                        Long.class, id));
+    }
+
+    /** A registry write that fails at the commit fails the group like any refused commit: neither log nor row keep it. */
+    @Test
+    void aGroupWhoseRegistryRowIsRefusedAtTheCommitIsSentAgainOneAtATime() throws Exception {
+        String id = Lifecycles.newId("group-row-refused");
+
+        try (var refusal = RefusedCommit.registryRowOnce(jdbc, id)) {
+            commands.sendAll(handshake(id, new OpenConnection(id, "node-a"), "erin"));
+            assertThat(refusal.fired()).isTrue();
+        }
+
+        assertThat(EventLog.types(jdbc, id, id + "-final")).isEqualTo(LoggedStreams.HANDSHAKE);
+        assertThat(LoggedStreams.commits(jdbc, id, id + "-final"))
+                .as("each step alone, after the group rolled back")
+                .isEqualTo(4);
+        assertThat(registry.find(id).orElseThrow().state()).isEqualTo(ConnectionState.READY);
+    }
+
     @Test
     void aRefusalEndsTheGroupAndIsCommittedWithTheStepsBeforeIt() {
         String id = Lifecycles.newId("group-refused");

@@ -14,10 +14,12 @@ final class RefusedCommit implements AutoCloseable {
 
     private final JdbcTemplate jdbc;
     private final String name;
+    private final String table;
 
-    private RefusedCommit(JdbcTemplate jdbc, String name) {
+    private RefusedCommit(JdbcTemplate jdbc, String name, String table) {
         this.jdbc = jdbc;
         this.name = name;
+        this.table = table;
     }
 
     /** @param eventType the event's simple class name, e.g. {@code ConnectionMarkedReady} */
@@ -32,7 +34,23 @@ final class RefusedCommit implements AutoCloseable {
                 + "END IF; RETURN NULL; END $$");
         jdbc.execute("CREATE CONSTRAINT TRIGGER " + name + " AFTER INSERT ON domain_event_entry "
                 + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION " + name + "()");
-        return new RefusedCommit(jdbc, name);
+        return new RefusedCommit(jdbc, name, "domain_event_entry");
+    }
+
+    /**
+     * Refuses the first registry row of a connection: the insert fails, which the live registry sends just before its
+     * transaction commits, so that commit fails.
+     */
+    static RefusedCommit registryRowOnce(JdbcTemplate jdbc, String preliminaryId) {
+        String name =
+                "refuse_row_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        jdbc.execute("CREATE SEQUENCE " + name);
+        jdbc.execute("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.preliminary_id = " + literal(preliminaryId) + " AND nextval('" + name + "') = 1 THEN "
+                + "RAISE EXCEPTION 'the test refuses this row'; END IF; RETURN NEW; END $$");
+        jdbc.execute("CREATE TRIGGER " + name + " BEFORE INSERT ON connection_registry FOR EACH ROW EXECUTE FUNCTION "
+                + name + "()");
+        return new RefusedCommit(jdbc, name, "connection_registry");
     }
 
     /** Whether a commit was refused. */
@@ -42,7 +60,7 @@ final class RefusedCommit implements AutoCloseable {
 
     @Override
     public void close() {
-        jdbc.execute("DROP TRIGGER IF EXISTS " + name + " ON domain_event_entry");
+        jdbc.execute("DROP TRIGGER IF EXISTS " + name + " ON " + table);
         jdbc.execute("DROP FUNCTION IF EXISTS " + name + "()");
         jdbc.execute("DROP SEQUENCE IF EXISTS " + name);
     }

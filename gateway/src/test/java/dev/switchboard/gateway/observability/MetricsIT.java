@@ -99,6 +99,11 @@ class MetricsIT extends PostgresIntegrationTest {
         assertThat(scrape.value("cache_gets_total", "cache", "connections", "result", "hit"))
                 .isGreaterThanOrEqualTo(6);
         assertThat(scrape.has("cache_gets_total{cache=\"agent_feeds\"")).isTrue();
+        // every event of the golden path's handshakes went through the registry's processor
+        assertThat(scrape.value("eventProcessor_ingestedCounter_total", "processorName", "registry"))
+                .isGreaterThanOrEqualTo(15);
+        assertThat(scrape.value("eventProcessor_successCounter_total", "processorName", "registry"))
+                .isGreaterThanOrEqualTo(15);
         assertThat(scrape.lines())
                 .as("Axon's processor metrics, tagged by processor")
                 .anyMatch(line -> line.startsWith("eventProcessor_") && line.contains("processorName=\"registry\""))

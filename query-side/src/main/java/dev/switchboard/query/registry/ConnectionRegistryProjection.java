@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Projects connection events into the live registry table. Runs in the {@value #PROCESSING_GROUP} processing group, a
  * subscribing processor: the row changes in the same transaction as the event is appended, and a failure here fails
- * the command instead of leaving a stale registry (see {@link RegistryProcessorConfiguration}).
+ * the command instead of leaving a stale registry (see {@link RegistryProcessorConfiguration}). A row's changes wait for
+ * the transaction's commit and go out as one statement ({@link TransactionRows}).
  */
 @Component
 @ProcessingGroup(ConnectionRegistryProjection.PROCESSING_GROUP)
@@ -21,7 +22,7 @@ class ConnectionRegistryProjection {
     private final RegistryProjector projector;
 
     ConnectionRegistryProjection(JdbcTemplate jdbc) {
-        this.projector = new RegistryProjector(new JdbcRegistryStore(jdbc, JdbcRegistryStore.LIVE_TABLE));
+        this.projector = new RegistryProjector(JdbcRegistryStore.live(jdbc));
     }
 
     @EventHandler

@@ -5,7 +5,9 @@ import dev.switchboard.api.connection.ConnectionState;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -22,66 +24,117 @@ public class JdbcRegistryStore implements RegistryStore {
 
     private final JdbcTemplate jdbc;
     private final String table;
+    private final boolean heldForCommit;
 
     public JdbcRegistryStore(JdbcTemplate jdbc, String table) {
+        this(jdbc, table, false);
+    }
+
+    private JdbcRegistryStore(JdbcTemplate jdbc, String table, boolean heldForCommit) {
         this.jdbc = jdbc;
         this.table = table;
+        this.heldForCommit = heldForCommit;
+    }
+
+    /**
+     * The live table, whose writes inside a transaction wait for its commit and go out as one statement per row
+     * ({@link TransactionRows}); outside one, each goes out at once.
+     */
+    static JdbcRegistryStore live(JdbcTemplate jdbc) {
+        return new JdbcRegistryStore(jdbc, LIVE_TABLE, true);
     }
 
     @Override
     public void opened(EventRef event, String connectionId, String nodeId, Instant at) {
-        List<Object> arguments =
-                new ArrayList<>(List.of(connectionId, nodeId, ConnectionState.OPENED.name(), timestamp(at)));
-        arguments.add(position(event));
-        arguments.add(connectionId);
-        jdbc.update(
-                "INSERT INTO " + table + " (preliminary_id, node_id, state, opened_at, last_position) "
-                        + "SELECT ?, ?, ?, ?, " + positionSql(event) + " WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM " + table + " WHERE preliminary_id = ?)",
-                arguments.toArray());
+        write(RowWrite.opening(
+                connectionId, event, columns("node_id", nodeId, "state", ConnectionState.OPENED, "opened_at", at)));
     }
 
     @Override
     public void authenticated(EventRef event, String connectionId, String userId, Instant at) {
-        update(
-                event,
+        write(RowWrite.updating(
                 connectionId,
-                "state = ?, user_id = ?, authenticated_at = ?",
-                ConnectionState.AUTHENTICATED.name(),
-                userId,
-                timestamp(at));
+                event,
+                columns("state", ConnectionState.AUTHENTICATED, "user_id", userId, "authenticated_at", at)));
     }
 
     @Override
     public void migrated(EventRef event, String connectionId, String finalId) {
-        update(event, connectionId, "final_id = ?", finalId);
+        write(RowWrite.updating(connectionId, event, columns("final_id", finalId)));
     }
 
     @Override
     public void ready(EventRef event, String connectionId, Instant at) {
-        update(event, connectionId, "state = ?, ready_at = ?", ConnectionState.READY.name(), timestamp(at));
+        write(RowWrite.updating(connectionId, event, columns("state", ConnectionState.READY, "ready_at", at)));
     }
 
     @Override
     public void closed(EventRef event, String connectionId, CloseReason reason, Instant at) {
-        update(
-                event,
+        write(RowWrite.updating(
                 connectionId,
-                "state = ?, close_reason = ?, closed_at = ?",
-                ConnectionState.CLOSED.name(),
-                reason.name(),
-                timestamp(at));
+                event,
+                columns("state", ConnectionState.CLOSED, "close_reason", reason, "closed_at", at)));
     }
 
-    private void update(EventRef event, String connectionId, String assignments, Object... values) {
-        List<Object> arguments = new ArrayList<>(List.of(values));
-        arguments.add(position(event));
-        arguments.add(connectionId);
-        arguments.add(position(event));
-        jdbc.update(
-                "UPDATE " + table + " SET " + assignments + ", last_position = " + positionSql(event)
-                        + " WHERE preliminary_id = ? AND last_position < " + positionSql(event),
-                arguments.toArray());
+    private void write(RowWrite row) {
+        if (!heldForCommit || !TransactionRows.hold(this, row)) {
+            execute(row);
+        }
+    }
+
+    /**
+     * One statement for the row: an insert unless the row exists, or an update guarded by the position of the first
+     * event it holds, setting the position of the last. For one event, that event's own guarded write.
+     */
+    void execute(RowWrite row) {
+        List<Object> arguments = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        if (row.opens()) {
+            arguments.add(row.connectionId());
+            sql.append("INSERT INTO ").append(table).append(" (preliminary_id, ");
+            row.columns().forEach((column, value) -> {
+                sql.append(column).append(", ");
+                arguments.add(value);
+            });
+            sql.append("last_position) SELECT ?, ")
+                    .append("?, ".repeat(row.columns().size()))
+                    .append(positionSql(row.last()))
+                    .append(" WHERE NOT EXISTS (SELECT 1 FROM ")
+                    .append(table)
+                    .append(" WHERE preliminary_id = ?)");
+            arguments.add(position(row.last()));
+            arguments.add(row.connectionId());
+        } else {
+            sql.append("UPDATE ").append(table).append(" SET ");
+            row.columns().forEach((column, value) -> {
+                sql.append(column).append(" = ?, ");
+                arguments.add(value);
+            });
+            sql.append("last_position = ")
+                    .append(positionSql(row.last()))
+                    .append(" WHERE preliminary_id = ? AND last_position < ")
+                    .append(positionSql(row.first()));
+            arguments.add(position(row.last()));
+            arguments.add(row.connectionId());
+            arguments.add(position(row.first()));
+        }
+        jdbc.update(sql.toString(), arguments.toArray());
+    }
+
+    /** Column names and values in pairs, as the table takes them. */
+    private static Map<String, Object> columns(Object... pairs) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            columns.put((String) pairs[i], sqlValue(pairs[i + 1]));
+        }
+        return columns;
+    }
+
+    private static Object sqlValue(Object value) {
+        if (value instanceof Instant at) {
+            return Timestamp.from(at);
+        }
+        return value instanceof Enum<?> constant ? constant.name() : value;
     }
 
     private static String positionSql(EventRef event) {
@@ -90,9 +143,5 @@ public class JdbcRegistryStore implements RegistryStore {
 
     private static Object position(EventRef event) {
         return event.position() == null ? event.eventId() : event.position();
-    }
-
-    private static Timestamp timestamp(Instant at) {
-        return Timestamp.from(at);
     }
 }
