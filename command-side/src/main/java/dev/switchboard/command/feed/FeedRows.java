@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,15 +50,19 @@ final class FeedRows {
             + "WHERE k.user_id = ? AND k.idempotency_key IN (";
 
     private final Serializer serializer;
+    private final FeedMetaData metaData;
 
     FeedRows(Serializer serializer) {
         this.serializer = serializer;
+        this.metaData = new FeedMetaData(serializer);
     }
 
-    /** Serializes the slot's message now, where a failure belongs to one request; the insert reuses the result. */
+    /**
+     * Serializes the slot's payload now, where a failure belongs to one request; the insert reuses the result. The
+     * metadata is two strings ({@link FeedMetaData}) and cannot fail.
+     */
     void serialize(FeedSlot slot) {
         slot.message().serializePayload(serializer, byte[].class);
-        slot.message().serializeMetaData(serializer, byte[].class);
     }
 
     /** The users' last seqs, 0 for a user with no events. */
@@ -89,20 +94,25 @@ final class FeedRows {
         if (slots.isEmpty()) {
             return;
         }
+        Instant formattedTime = null;
+        String timeStamp = null;
         try (PreparedStatement statement = connection.prepareStatement(INSERT_EVENT)) {
             for (FeedSlot slot : slots) {
                 DomainEventMessage<?> event = slot.message();
                 SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-                SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+                if (!event.getTimestamp().equals(formattedTime)) {
+                    formattedTime = event.getTimestamp();
+                    timeStamp = DateTimeUtils.formatInstant(formattedTime);
+                }
                 statement.setString(1, event.getIdentifier());
                 statement.setString(2, event.getAggregateIdentifier());
                 statement.setLong(3, event.getSequenceNumber());
                 statement.setString(4, event.getType());
-                statement.setString(5, DateTimeUtils.formatInstant(event.getTimestamp()));
+                statement.setString(5, timeStamp);
                 statement.setString(6, payload.getType().getName());
                 statement.setString(7, payload.getType().getRevision());
                 statement.setBytes(8, payload.getData());
-                statement.setBytes(9, metaData.getData());
+                statement.setBytes(9, metaData.of(slot.traceId()));
                 statement.addBatch();
             }
             statement.executeBatch();

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
 
 /**
  * One event of a request and what the current plan makes of it: appended under a new seq, or the earlier event of
@@ -40,6 +39,11 @@ final class FeedSlot {
         return command.userId();
     }
 
+    /** The id of the message the event is appended for: its trace and correlation id. */
+    String traceId() {
+        return traceId;
+    }
+
     String idempotencyKey() {
         return command.idempotencyKey();
     }
@@ -55,9 +59,14 @@ final class FeedSlot {
         event = new AgentEventPublished(
                 command.userId(), seq, command.runId(), command.event(), data, command.idempotencyKey(), at);
         // what Axon's correlation data put on an event applied while handling a command message with this id
-        MetaData metaData = MetaData.with("traceId", traceId).and("correlationId", traceId);
         message = new GenericDomainEventMessage<>(
-                STREAM_TYPE, FeedIds.of(command.userId()), seq - 1, event, metaData, eventId, at);
+                STREAM_TYPE,
+                FeedIds.of(command.userId()),
+                seq - 1,
+                event,
+                FeedMetaData.forMessage(traceId),
+                eventId,
+                at);
     }
 
     /** Plans the slot as a repeat of an event its idempotency key already stands for: nothing is appended. */
