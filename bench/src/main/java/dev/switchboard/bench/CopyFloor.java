@@ -22,6 +22,13 @@ public final class CopyFloor {
      */
     public static double bestSeconds(Connection connection, String table, String createTable, byte[] rows, int runs)
             throws SQLException, IOException {
+        return bestSeconds(connection, table, "", createTable, rows, runs);
+    }
+
+    /** As above, the rows holding only {@code columns} (a parenthesised list, or empty for every column). */
+    public static double bestSeconds(
+            Connection connection, String table, String columns, String createTable, byte[] rows, int runs)
+            throws SQLException, IOException {
         var copy = connection.unwrap(PGConnection.class).getCopyAPI();
         double best = Double.MAX_VALUE;
         try (Statement statement = connection.createStatement()) {
@@ -30,7 +37,7 @@ public final class CopyFloor {
                 statement.execute(createTable);
                 connection.setAutoCommit(false);
                 long started = System.nanoTime();
-                copy.copyIn("COPY " + table + " FROM STDIN", new ByteArrayInputStream(rows));
+                copy.copyIn("COPY " + table + columns + " FROM STDIN", new ByteArrayInputStream(rows));
                 connection.commit();
                 best = Math.min(best, (System.nanoTime() - started) / 1e9);
                 connection.setAutoCommit(true);

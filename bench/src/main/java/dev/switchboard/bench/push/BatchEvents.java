@@ -50,6 +50,11 @@ final class BatchEvents {
         return rows.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** What every user id of these events starts with. */
+    String prefix() {
+        return prefix;
+    }
+
     String user(long event) {
         return prefix + event % users;
     }

@@ -21,7 +21,7 @@ import java.util.UUID;
  * {@code BatchRun <http base> <jdbc url, user included> <out.json> <seconds> <max events>}: events per second of
  * {@code POST /api/events}, 1,000 events a request spread over 1,000 users, 4 senders in a closed loop for the seconds
  * given or until the max events are accepted, after 5 s unrecorded; next to COPY of as many rows of the same shape
- * into a fresh table of the same database (best of three). A node without the endpoint (any answer but 202 to the
+ * into a fresh table of the same database (best of three), and the event table's own floors ({@link EventTableFloor}). A node without the endpoint (any answer but 202 to the
  * first batch, 404 today) is recorded as not available, with its answer, and COPY of the max events is still measured.
  */
 public final class BatchRun {
@@ -68,6 +68,7 @@ public final class BatchRun {
             Map<String, Object> measured = load(http, base, token, events, duration, maxEvents);
             result.putAll(measured);
             rows = (long) measured.get("events");
+            result.put("eventTable", EventTableFloor.measure(jdbcUrl, "feed:" + events.prefix(), rows));
         }
         try (var connection = DriverManager.getConnection(jdbcUrl)) {
             double seconds = CopyFloor.bestSeconds(

@@ -95,5 +95,26 @@ final class PushRows {
                 rate / copy,
                 "≥ 0.5",
                 rate / copy >= 0.5);
+        JsonNode table = batch.path("eventTable");
+        if (table.has("insertEventsPerSecond")) {
+            String rows =
+                    "the node's " + table.get("rows") + " rows read back into a fresh table of the event table's shape";
+            row.add(
+                    "batch publish events/s next to the event table's own floor",
+                    Table.fmt(rate),
+                    rows + ", JDBC batches of " + batch.get("batchSize") + " a transaction, one connection, best of 3",
+                    Table.fmt(table.get("insertEventsPerSecond").asDouble()),
+                    rate / table.get("insertEventsPerSecond").asDouble(),
+                    "—",
+                    null);
+            row.add(
+                    "batch publish events/s next to COPY into the event table",
+                    Table.fmt(rate),
+                    rows + ", one COPY, best of 3",
+                    Table.fmt(table.get("copyEventsPerSecond").asDouble()),
+                    rate / table.get("copyEventsPerSecond").asDouble(),
+                    "—",
+                    null);
+        }
     }
 }
