@@ -8,7 +8,9 @@
 #                                                            (PushRun, 15 s warm-up, 10 s measured)
 #   bench/ab.sh handshake <jar A> <jar B> [rounds]          upgrade -> ready, 16 clients (HandshakeLoad, 10 s a phase)
 # AB_URL_SUFFIX_A / AB_URL_SUFFIX_B are appended to each variant's JDBC URL (e.g. '?reWriteBatchedInserts=false'), so
-# one jar can be compared with itself under another driver setting. Results: bench/target/ab/<stamp>/.
+# one jar can be compared with itself under another driver setting; AB_JVM_OPTS_A / AB_JVM_OPTS_B go to each variant's
+# java command (e.g. '-XX:MaxGCPauseMillis=10'), so one jar can be compared with itself under other JVM options.
+# Results: bench/target/ab/<stamp>/.
 # Besides each client's JSON, cpu.txt gets a line per run: the first node's CPU seconds (user + system, from
 # /proc/<pid>/stat) while the client ran, the events of the run's kind the log holds after it (feed events for push
 # and batch, ConnectionMarkedReady for handshake), and the node's CPU microseconds per such event. On a shared machine
@@ -45,10 +47,10 @@ jit_seconds() { # pid: user + system time so far of the JIT compiler threads now
 logged_events() { # database, payload type suffix
     psql -h 127.0.0.1 -U postgres -d "$1" -Atc "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%$2'"
 }
-start_node() { # jar port database suffix log
+start_node() { # jar port database suffix log [jvm options]
     env SWITCHBOARD_LIMITS_UPGRADE_BURST=1000000000 SERVER_PORT="$2" SERVER_ADDRESS=127.0.0.1 \
         SWITCHBOARD_JWT_SECRET="$BENCH_JWT_SECRET" SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$3$4" \
-        SPRING_DATASOURCE_USERNAME=postgres java -jar "$1" > "$5" 2>&1 &
+        SPRING_DATASOURCE_USERNAME=postgres java ${6:-} -jar "$1" > "$5" 2>&1 &
     PIDS+=($!)
     for _ in $(seq 1 120); do
         curl -fs "http://127.0.0.1:$2/actuator/health/readiness" 2>/dev/null | grep -q UP && return 0
@@ -61,16 +63,17 @@ for round in $(seq 1 "$ROUNDS"); do
     for variant in A B; do
         jar=$([ "$variant" = A ] && echo "$JAR_A" || echo "$JAR_B")
         suffix=$([ "$variant" = A ] && echo "${AB_URL_SUFFIX_A:-}" || echo "${AB_URL_SUFFIX_B:-}")
+        jvm_opts=$([ "$variant" = A ] && echo "${AB_JVM_OPTS_A:-}" || echo "${AB_JVM_OPTS_B:-}")
         db="switchboard_ab_${variant,,}_$(date +%s)_$$"
         DBS+=("$db")
         psql_admin "CREATE DATABASE $db"
         a_port=$(free_port)
-        start_node "$jar" "$a_port" "$db" "$suffix" "$OUT/node-a-$variant-$round.log" || exit 1
+        start_node "$jar" "$a_port" "$db" "$suffix" "$OUT/node-a-$variant-$round.log" "$jvm_opts" || exit 1
         node_pid=${PIDS[0]}
         cpu_before=$(cpu_seconds "$node_pid")
         if [ "$MODE" = delivery ]; then
             b_port=$(free_port)
-            start_node "$jar" "$b_port" "$db" "$suffix" "$OUT/node-b-$variant-$round.log" || exit 1
+            start_node "$jar" "$b_port" "$db" "$suffix" "$OUT/node-b-$variant-$round.log" "$jvm_opts" || exit 1
             java -cp "$CP" dev.switchboard.bench.delivery.DeliveryRun push "ws://127.0.0.1:$b_port/ws" \
                 "http://127.0.0.1:$a_port" "$OUT/$MODE-$variant-$round.json" "$RATES" 10 1000 > "$OUT/run-$variant-$round.log" 2>&1
         elif [ "$MODE" = push ]; then
