@@ -14,7 +14,8 @@ import org.testcontainers.containers.PostgreSQLContainer;
 /**
  * A fresh PostgreSQL database for this test run, created with a random name and dropped when the JVM exits. Found,
  * in this order: the server named by {@code TEST_DATABASE_URL}; a PostgreSQL on localhost:5432 (user postgres, no
- * password); a Testcontainers PostgreSQL when Docker is available. Never a database an earlier run left behind.
+ * password); a Testcontainers PostgreSQL when Docker is available. Never a database an earlier run left behind:
+ * those are dropped first ({@link LeftoverDatabases}).
  */
 public final class TestDatabase {
 
@@ -74,10 +75,11 @@ public final class TestDatabase {
     private static TestDatabase create() {
         String configured = System.getenv("TEST_DATABASE_URL");
         if (configured != null && !configured.isBlank()) {
-            return createOn(configured, env("TEST_DATABASE_USER", "postgres"), env("TEST_DATABASE_PASSWORD", ""));
+            return createAfterSweep(
+                    configured, env("TEST_DATABASE_USER", "postgres"), env("TEST_DATABASE_PASSWORD", ""));
         }
         if (answers(LOCAL_SERVER, "postgres", "")) {
-            return createOn(LOCAL_SERVER, "postgres", "");
+            return createAfterSweep(LOCAL_SERVER, "postgres", "");
         }
         if (DockerClientFactory.instance().isDockerAvailable()) {
             var container = new PostgreSQLContainer<>("postgres:16-alpine");
@@ -93,13 +95,23 @@ public final class TestDatabase {
                   3. a running Docker engine, for Testcontainers.""");
     }
 
+    /** The run's first database on a server it shares with earlier runs: what they left behind goes first. */
+    private static TestDatabase createAfterSweep(String serverUrl, String username, String password) {
+        try {
+            LeftoverDatabases.drop(serverUrl, username, password);
+        } catch (SQLException e) {
+            // a sweep that cannot run leaves the leftovers for the next one; this run's own database does not wait
+        }
+        return createOn(serverUrl, username, password);
+    }
+
     private static TestDatabase createOn(String serverUrl, String username, String password) {
         return createOn(serverUrl, username, password, "");
     }
 
     private static TestDatabase createOn(String serverUrl, String username, String password, String template) {
-        String name = "switchboard_test_"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        String name = LeftoverDatabases.name(
+                UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT));
         execute(serverUrl, username, password, "CREATE DATABASE " + name + template);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             awaitNoSessions(serverUrl, username, password, name);
