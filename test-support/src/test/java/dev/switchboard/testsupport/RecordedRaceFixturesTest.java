@@ -22,13 +22,14 @@ class RecordedRaceFixturesTest {
         return RaceFixtures.dynamicTests(Path.of("src/test/resources/fixtures"));
     }
 
+    /**
+     * Recorded when a node wrote each handshake step in a unit of work of its own; logs written then hold this order,
+     * as does a handshake whose group the aggregate decides step by step.
+     */
     @Test
     void anAgentEventPublishedMidMigrationFindsTheSecondConnectionByItsFinalIdButNotYetReady() {
         RaceFixture race = RaceFixtures.fromClasspath("/fixtures/feed-event-during-id-migration.json");
-        LoggedEvent published = race.events().stream()
-                .filter(e -> e.payload() instanceof AgentEventPublished)
-                .findFirst()
-                .orElseThrow();
+        LoggedEvent published = published(race);
         ConnectionIdMigrated lastMigration = race.events().stream()
                 .filter(e -> e.position() < published.position() && e.payload() instanceof ConnectionIdMigrated)
                 .map(e -> (ConnectionIdMigrated) e.payload())
@@ -48,6 +49,23 @@ class RecordedRaceFixturesTest {
         assertThat(race.replayThroughRegistry())
                 .extracting(ConnectionView::state)
                 .containsOnly(ConnectionState.READY);
+    }
+
+    /** A node now appends a handshake's steps together: an event committed meanwhile lands before all of them. */
+    @Test
+    void anAgentEventCommittedWhileAHandshakeIsWrittenFindsOnlyTheConnectionThatWasReady() {
+        RaceFixture race = RaceFixtures.fromClasspath("/fixtures/feed-event-during-handshake-commit.json");
+        LoggedEvent published = published(race);
+
+        race.replayThroughAggregate();
+
+        assertThat(race.registryAsOf(published.position()))
+                .extracting(ConnectionView::state)
+                .as("the first connection receives it live; the second is not in the log yet, so none is half-routable")
+                .containsExactly(ConnectionState.READY);
+        assertThat(race.replayThroughRegistry())
+                .extracting(ConnectionView::state)
+                .containsExactly(ConnectionState.READY, ConnectionState.READY);
     }
 
     @Test
@@ -80,5 +98,12 @@ class RecordedRaceFixturesTest {
         assertThat(race.replayThroughRegistry())
                 .extracting(ConnectionView::connectionId)
                 .doesNotHaveDuplicates();
+    }
+
+    private static LoggedEvent published(RaceFixture race) {
+        return race.events().stream()
+                .filter(e -> e.payload() instanceof AgentEventPublished)
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -24,6 +24,7 @@ public class ConnectionCommands {
     private static final Logger log = LoggerFactory.getLogger(ConnectionCommands.class);
 
     private final StoreDecisions store;
+    private final Clock clock;
     /** Null without a transaction manager: a group is then sent one command at a time. */
     private final GroupTransaction groups;
 
@@ -42,8 +43,9 @@ public class ConnectionCommands {
             ConnectionCommandListener listener,
             PlatformTransactionManager transactions) {
         this.listener = listener;
+        this.clock = clock;
         this.store = new StoreDecisions(commandGateway, eventStore, clock);
-        this.groups = transactions == null ? null : new GroupTransaction(transactions, store);
+        this.groups = transactions == null ? null : new GroupTransaction(transactions, store, eventStore);
         this.conflictRetry = Retry.of(
                 "connection-command-conflict",
                 RetryConfig.custom()
@@ -73,7 +75,8 @@ public class ConnectionCommands {
 
     /**
      * Sends the commands in order in one transaction, committed once with the registry; every event keeps its own
-     * time. The first refusal ends the group: it is committed with the commands before it, and thrown; the commands
+     * time. A group that opens a connection and that the aggregate would accept whole is appended as decided by
+     * {@link OpeningGroup}, without sending its commands. The first refusal ends the group: it is committed with the commands before it, and thrown; the commands
      * after it are not sent. Should anything else fail (another node's change, an id the store already holds, the
      * database), the group is rolled back and sent again one command at a time, as {@link #send} sends one, with its
      * retries and the refusals the store decides. Listeners hear of each command after its commit.
@@ -91,7 +94,8 @@ public class ConnectionCommands {
             }
             GroupTransaction.Outcome outcome;
             try {
-                outcome = groups.run(commands);
+                var decided = OpeningGroup.decide(commands, clock);
+                outcome = decided == null ? groups.run(commands) : groups.append(decided, commands.size());
             } catch (RuntimeException e) {
                 log.info(
                         "a group of {} connection commands rolled back ({}); sending them one at a time",

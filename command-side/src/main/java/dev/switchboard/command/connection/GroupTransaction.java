@@ -2,6 +2,8 @@ package dev.switchboard.command.connection;
 
 import dev.switchboard.api.connection.ConnectionCommand;
 import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,10 +20,25 @@ final class GroupTransaction {
 
     private final TransactionTemplate transactions;
     private final StoreDecisions store;
+    private final EventStore eventStore;
 
-    GroupTransaction(PlatformTransactionManager transactionManager, StoreDecisions store) {
+    GroupTransaction(PlatformTransactionManager transactionManager, StoreDecisions store, EventStore eventStore) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.store = store;
+        this.eventStore = eventStore;
+    }
+
+    /**
+     * Appends the events of a group decided without the aggregate ({@link OpeningGroup}) and commits. They go through
+     * the event store as the aggregate's would: one append, and the registry's subscribing processor in the same
+     * transaction. Nothing is put in the aggregate cache; the connection's next command loads its stream.
+     *
+     * @throws RuntimeException the store refused the append (an id or final id with a history) or the commit failed:
+     *     nothing of the group was kept
+     */
+    Outcome append(List<DomainEventMessage<?>> events, int commands) {
+        transactions.executeWithoutResult(status -> eventStore.publish(events));
+        return new Outcome(commands, null);
     }
 
     /**
