@@ -19,14 +19,18 @@ import org.springframework.transaction.PlatformTransactionManager;
  * connection first) is retried, so the command meets the new state. A group of commands ({@link #sendAll}) costs
  * one commit.
  */
-public class ConnectionCommands {
+public class ConnectionCommands implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionCommands.class);
+    /** The events one shared commit of openings holds at most: a hundred handshakes. */
+    private static final int OPENING_BATCH_EVENTS = 500;
 
     private final StoreDecisions store;
     private final Clock clock;
     /** Null without a transaction manager: a group is then sent one command at a time. */
     private final GroupTransaction groups;
+    /** Null with {@link #groups}. */
+    private final OpeningWriter openings;
 
     private final Retry conflictRetry;
     private final ConnectionCommandListener listener;
@@ -46,6 +50,7 @@ public class ConnectionCommands {
         this.clock = clock;
         this.store = new StoreDecisions(commandGateway, eventStore, clock);
         this.groups = transactions == null ? null : new GroupTransaction(transactions, store, eventStore);
+        this.openings = groups == null ? null : new OpeningWriter(groups, OPENING_BATCH_EVENTS);
         this.conflictRetry = Retry.of(
                 "connection-command-conflict",
                 RetryConfig.custom()
@@ -76,7 +81,8 @@ public class ConnectionCommands {
     /**
      * Sends the commands in order in one transaction, committed once with the registry; every event keeps its own
      * time. A group that opens a connection and that the aggregate would accept whole is appended as decided by
-     * {@link OpeningGroup}, without sending its commands. The first refusal ends the group: it is committed with the commands before it, and thrown; the commands
+     * {@link OpeningGroup}, without sending its commands, and shares its commit with the groups other sockets open
+     * meanwhile ({@link OpeningWriter}). The first refusal ends the group: it is committed with the commands before it, and thrown; the commands
      * after it are not sent. Should anything else fail (another node's change, an id the store already holds, the
      * database), the group is rolled back and sent again one command at a time, as {@link #send} sends one, with its
      * retries and the refusals the store decides. Listeners hear of each command after its commit.
@@ -95,7 +101,12 @@ public class ConnectionCommands {
             GroupTransaction.Outcome outcome;
             try {
                 var decided = OpeningGroup.decide(commands, clock);
-                outcome = decided == null ? groups.run(commands) : groups.append(decided, commands.size());
+                if (decided == null) {
+                    outcome = groups.run(commands);
+                } else {
+                    openings.append(decided);
+                    outcome = new GroupTransaction.Outcome(commands.size(), null);
+                }
             } catch (RuntimeException e) {
                 log.info(
                         "a group of {} connection commands rolled back ({}); sending them one at a time",
@@ -108,6 +119,19 @@ public class ConnectionCommands {
             if (outcome.refusal() != null) {
                 throw rejected(commands.get(outcome.accepted()), outcome.refusal());
             }
+        }
+    }
+
+    /** How many opening groups wait for the writer now; for tests that hold it. */
+    int queuedOpenings() {
+        return openings == null ? 0 : openings.queued();
+    }
+
+    /** Writes the openings already queued, then takes no more. */
+    @Override
+    public void close() throws InterruptedException {
+        if (openings != null) {
+            openings.close();
         }
     }
 

@@ -29,16 +29,16 @@ final class GroupTransaction {
     }
 
     /**
-     * Appends the events of a group decided without the aggregate ({@link OpeningGroup}) and commits. They go through
-     * the event store as the aggregate's would: one append, and the registry's subscribing processor in the same
-     * transaction. Nothing is put in the aggregate cache; the connection's next command loads its stream.
+     * Appends events decided without the aggregate ({@link OpeningGroup}), of one group or of several
+     * ({@link OpeningWriter}), and commits. They go through the event store as the aggregate's would: one append, and
+     * the registry's subscribing processor in the same transaction. Nothing is put in the aggregate cache; a
+     * connection's next command loads its stream.
      *
      * @throws RuntimeException the store refused the append (an id or final id with a history) or the commit failed:
-     *     nothing of the group was kept
+     *     nothing of it was kept
      */
-    Outcome append(List<DomainEventMessage<?>> events, int commands) {
+    void append(List<DomainEventMessage<?>> events) {
         transactions.executeWithoutResult(status -> eventStore.publish(events));
-        return new Outcome(commands, null);
     }
 
     /**

@@ -2,15 +2,20 @@ package dev.switchboard.command.connection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.api.connection.ConnectionEvent;
 import dev.switchboard.command.cache.AggregateCache;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -31,7 +36,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * repository with the {@link AggregateCache}, Axon's command bus in Spring transactions, the JDBC event store on the
  * transaction's connection with PostgreSQL's unique key, and {@link ConnectionCommands} with its groups. Only the
  * registry projection is left out (the command side cannot see it; the gateway's tests cover it). One connection,
- * one thread.
+ * one thread, unless started with a pool.
  *
  * <p>The database is created on {@code TEST_DATABASE_URL} (with {@code TEST_DATABASE_USER} and
  * {@code TEST_DATABASE_PASSWORD}) or on 127.0.0.1:5432 as user postgres, and dropped on close.
@@ -42,7 +47,7 @@ final class ProductionHarness implements AutoCloseable {
 
     private final String server;
     private final String database;
-    private final SingleConnectionDataSource dataSource;
+    private final DataSource dataSource;
     private final JdbcEventStorageEngine storage;
     private final EmbeddedEventStore eventStore;
     private final ConnectionCommands commands;
@@ -50,15 +55,26 @@ final class ProductionHarness implements AutoCloseable {
     private final JacksonSerializer serializer;
     private long read = -1;
 
-    private ProductionHarness(String server, String database, Clock clock) {
+    private ProductionHarness(String server, String database, Clock clock, int connections) {
         this.server = server;
         this.database = database;
-        this.dataSource = new SingleConnectionDataSource(
-                server.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1"), user(), password(), true);
+        String url = server.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
         // commits still happen one by one, in order; they only do not wait for the disk, which no assertion is about
         var properties = new Properties();
         properties.setProperty("options", "-c synchronous_commit=off");
-        dataSource.setConnectionProperties(properties);
+        if (connections == 1) {
+            var single = new SingleConnectionDataSource(url, user(), password(), true);
+            single.setConnectionProperties(properties);
+            this.dataSource = single;
+        } else {
+            var pool = new HikariConfig();
+            pool.setJdbcUrl(url);
+            pool.setUsername(user());
+            pool.setPassword(password());
+            pool.setDataSourceProperties(properties);
+            pool.setMaximumPoolSize(connections);
+            this.dataSource = new HikariDataSource(pool);
+        }
         var transactions = new DataSourceTransactionManager(dataSource);
         var axonTransactions = new SpringTransactionManager(transactions);
         this.jdbc = new JdbcTemplate(dataSource);
@@ -87,11 +103,16 @@ final class ProductionHarness implements AutoCloseable {
     }
 
     static ProductionHarness start(Clock clock) {
+        return start(clock, 1);
+    }
+
+    /** With a pool of {@code connections}, for many threads at once; one connection serves one thread. */
+    static ProductionHarness start(Clock clock, int connections) {
         String server = env("TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String database = "switchboard_model_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         execute(server, "CREATE DATABASE " + database);
-        return new ProductionHarness(server, database, clock);
+        return new ProductionHarness(server, database, clock, connections);
     }
 
     ConnectionCommands commands() {
@@ -120,10 +141,80 @@ final class ProductionHarness implements AutoCloseable {
         return rows;
     }
 
+    /** How many commits wrote the events of the streams whose ids are {@code LIKE idPattern} (see xmin). */
+    int commits(String idPattern) {
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(DISTINCT xmin::text) FROM DomainEventEntry WHERE aggregateIdentifier LIKE ?",
+                Integer.class,
+                idPattern);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * Holds a lock on the event table that every append waits for, on a connection of its own, until closed: the
+     * node's writer is then held inside its transaction, so what is sent meanwhile queues behind it.
+     */
+    Held lockEventTable() throws SQLException {
+        var connection = DriverManager.getConnection(
+                server.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1"), user(), password());
+        connection.setAutoCommit(false);
+        try (var statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE DomainEventEntry IN SHARE MODE");
+        }
+        return () -> {
+            try (connection) {
+                connection.commit();
+            }
+        };
+    }
+
+    /** Waits until a statement of the node waits for a lock, such as {@link #lockEventTable}'s. */
+    void awaitBlockedOnLock(Duration timeout) throws InterruptedException {
+        awaitUntil(
+                timeout,
+                "a statement waiting for a lock",
+                () -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                        + "AND wait_event_type = 'Lock'",
+                                Integer.class)
+                        > 0);
+    }
+
+    /** Waits until {@code count} opening groups wait in the node's writer queue. */
+    void awaitQueuedOpenings(int count, Duration timeout) throws InterruptedException {
+        awaitUntil(timeout, count + " queued openings", () -> commands.queuedOpenings() >= count);
+    }
+
+    private static void awaitUntil(Duration timeout, String what, BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting after " + timeout + " for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** A lock released by closing. */
+    interface Held extends AutoCloseable {
+        @Override
+        void close() throws SQLException;
+    }
+
     @Override
     public void close() {
         eventStore.shutDown();
-        dataSource.destroy();
+        try {
+            commands.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (dataSource instanceof SingleConnectionDataSource single) {
+            single.destroy();
+        } else {
+            ((HikariDataSource) dataSource).close();
+        }
         execute(server, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
 

@@ -1,0 +1,184 @@
+package dev.switchboard.command.connection;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+
+/**
+ * Group commit for the groups that open connections ({@link OpeningGroup}): one thread takes the groups queued when it
+ * is free, up to a bound on their events, and appends them in one transaction, so concurrent handshakes of different
+ * sockets share a commit. An idle writer adds no wait; a busy one commits many handshakes at once.
+ *
+ * <p>Each caller still gets its own answer. When a shared transaction is refused for a conflict (an id that already
+ * has a history, a final id another connection holds), the writer cannot tell whose group it was, so it appends each
+ * group of the batch again in a transaction of its own: one caller's conflict never fails another's handshake, and
+ * the caller whose group the store refuses sends it through the aggregate, which records the refusal. Any other
+ * failure (the database) fails every group of the batch at once rather than trying each against a database that does
+ * not answer.
+ */
+final class OpeningWriter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OpeningWriter.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+    /** A group's events and its caller's answer, completed after the commit that holds them. */
+    private record Opening(List<DomainEventMessage<?>> events, CompletableFuture<Void> answer) {}
+
+    private final GroupTransaction transactions;
+    private final int maxBatchEvents;
+    private final Deque<Opening> queue = new ArrayDeque<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition queued = lock.newCondition();
+    private final Thread thread;
+    private boolean closed;
+
+    OpeningWriter(GroupTransaction transactions, int maxBatchEvents) {
+        this.transactions = transactions;
+        this.maxBatchEvents = maxBatchEvents;
+        this.thread = new Thread(this::run, "opening-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Appends the group's events and waits until they are committed.
+     *
+     * @throws RuntimeException the store refused them or the commit failed: nothing of the group was kept
+     */
+    void append(List<DomainEventMessage<?>> events) {
+        var opening = new Opening(events, new CompletableFuture<>());
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("The connection opening writer has stopped.");
+            }
+            queue.addLast(opening);
+            queued.signal();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            opening.answer().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** How many groups wait for the writer now. */
+    int queued() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops taking groups and writes what is queued, waiting for that a bounded time (the thread is a daemon). */
+    @Override
+    public void close() throws InterruptedException {
+        lock.lock();
+        try {
+            closed = true;
+            queued.signal();
+        } finally {
+            lock.unlock();
+        }
+        thread.join(SHUTDOWN_WAIT.toMillis());
+        if (thread.isAlive()) {
+            log.warn("the connection opening writer did not finish its queue within {}", SHUTDOWN_WAIT);
+        }
+    }
+
+    private void run() {
+        List<Opening> batch;
+        while ((batch = nextBatch()) != null) {
+            try {
+                write(batch);
+            } catch (Throwable failure) {
+                RuntimeException answer = failure instanceof RuntimeException runtime
+                        ? runtime
+                        : new EventStoreException("The connection events could not be stored.", failure);
+                batch.forEach(opening -> opening.answer().completeExceptionally(answer));
+            }
+        }
+    }
+
+    private void write(List<Opening> batch) {
+        if (batch.size() == 1) {
+            appendAlone(batch.get(0));
+            return;
+        }
+        var events = new ArrayList<DomainEventMessage<?>>();
+        batch.forEach(opening -> events.addAll(opening.events()));
+        try {
+            transactions.append(events);
+        } catch (RuntimeException e) {
+            if (!isConflict(e)) {
+                throw e;
+            }
+            log.info(
+                    "a batch of {} connection openings met a conflict ({}); appending each alone",
+                    batch.size(),
+                    e.getClass().getSimpleName());
+            batch.forEach(this::appendAlone);
+            return;
+        }
+        batch.forEach(opening -> opening.answer().complete(null));
+    }
+
+    private void appendAlone(Opening opening) {
+        try {
+            transactions.append(opening.events());
+            opening.answer().complete(null);
+        } catch (RuntimeException e) {
+            opening.answer().completeExceptionally(e);
+        }
+    }
+
+    /** A refusal of the batch's own rows: an id or final id with a history, or a row the registry refuses. */
+    private static boolean isConflict(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException
+                    || cause instanceof AggregateStreamCreationException
+                    || cause instanceof DataIntegrityViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Waits for work; null once closed and drained. */
+    private List<Opening> nextBatch() {
+        lock.lock();
+        try {
+            while (queue.isEmpty() && !closed) {
+                queued.awaitUninterruptibly();
+            }
+            List<Opening> batch = new ArrayList<>();
+            int events = 0;
+            while (!queue.isEmpty()
+                    && (batch.isEmpty() || events + queue.peekFirst().events().size() <= maxBatchEvents)) {
+                Opening opening = queue.pollFirst();
+                events += opening.events().size();
+                batch.add(opening);
+            }
+            return batch.isEmpty() ? null : batch;
+        } finally {
+            lock.unlock();
+        }
+    }
+}
