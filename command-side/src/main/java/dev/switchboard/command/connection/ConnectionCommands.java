@@ -1,6 +1,7 @@
 package dev.switchboard.command.connection;
 
 import dev.switchboard.api.connection.ConnectionCommand;
+import dev.switchboard.api.connection.OpenConnection;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
@@ -22,15 +23,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class ConnectionCommands implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionCommands.class);
-    /** The events one shared commit of openings holds at most: a hundred handshakes. */
-    private static final int OPENING_BATCH_EVENTS = 500;
+    /** The events one shared commit of decided groups holds at most: a hundred handshakes. */
+    private static final int BATCH_EVENTS = 500;
+    /** The connection heads kept: as many as a node's sockets, and as the aggregate cache's default. */
+    private static final long HEADS = 20_000;
 
     private final StoreDecisions store;
     private final Clock clock;
     /** Null without a transaction manager: a group is then sent one command at a time. */
     private final GroupTransaction groups;
     /** Null with {@link #groups}. */
-    private final OpeningWriter openings;
+    private final DecidedWriter writer;
+
+    private final ConnectionHeads heads = new ConnectionHeads(HEADS);
 
     private final Retry conflictRetry;
     private final ConnectionCommandListener listener;
@@ -50,7 +55,7 @@ public class ConnectionCommands implements AutoCloseable {
         this.clock = clock;
         this.store = new StoreDecisions(commandGateway, eventStore, clock);
         this.groups = transactions == null ? null : new GroupTransaction(transactions, store, eventStore);
-        this.openings = groups == null ? null : new OpeningWriter(groups, OPENING_BATCH_EVENTS);
+        this.writer = groups == null ? null : new DecidedWriter(groups, BATCH_EVENTS);
         this.conflictRetry = Retry.of(
                 "connection-command-conflict",
                 RetryConfig.custom()
@@ -68,24 +73,31 @@ public class ConnectionCommands implements AutoCloseable {
     }
 
     /**
-     * Sends the command and waits until it is committed, and the registry with it.
+     * Sends the command and waits until it is committed, and the registry with it. A step this node can decide from
+     * the connection's head ({@link ConnectionHeads}), above all a close, is appended without the aggregate.
      *
      * @throws ConnectionRejectedException when the connection refuses it; the refusal is then in the log
      */
     public void send(ConnectionCommand command) throws ConnectionRejectedException {
-        try (var held = locks.hold(List.of(command))) {
+        List<ConnectionCommand> group = List.of(command);
+        try (var held = locks.hold(group)) {
+            if (appendDecided(group) == Decided.COMMITTED) {
+                return;
+            }
             sendWithRetries(command);
         }
     }
 
     /**
      * Sends the commands in order in one transaction, committed once with the registry; every event keeps its own
-     * time. A group that opens a connection and that the aggregate would accept whole is appended as decided by
-     * {@link OpeningGroup}, without sending its commands, and shares its commit with the groups other sockets open
-     * meanwhile ({@link OpeningWriter}). The first refusal ends the group: it is committed with the commands before it, and thrown; the commands
+     * time. The first refusal ends the group: it is committed with the commands before it, and thrown; the commands
      * after it are not sent. Should anything else fail (another node's change, an id the store already holds, the
      * database), the group is rolled back and sent again one command at a time, as {@link #send} sends one, with its
      * retries and the refusals the store decides. Listeners hear of each command after its commit.
+     *
+     * <p>A group that opens a connection, or whose connection's head this node knows, and that the aggregate would
+     * accept whole is decided by {@link DecidedSteps} without sending its commands, and shares its commit with the
+     * groups other sockets send meanwhile ({@link DecidedWriter}).
      *
      * <p>Call it outside a transaction: the group's transaction is the one it starts.
      *
@@ -94,19 +106,17 @@ public class ConnectionCommands implements AutoCloseable {
      */
     public void sendAll(List<? extends ConnectionCommand> commands) throws ConnectionRejectedException {
         try (var held = locks.hold(commands)) {
-            if (groups == null || commands.size() < 2) {
+            Decided decided = appendDecided(commands);
+            if (decided == Decided.COMMITTED) {
+                return;
+            }
+            if (groups == null || commands.size() < 2 || decided == Decided.FAILED) {
                 oneAtATime(commands);
                 return;
             }
             GroupTransaction.Outcome outcome;
             try {
-                var decided = OpeningGroup.decide(commands, clock);
-                if (decided == null) {
-                    outcome = groups.run(commands);
-                } else {
-                    openings.append(decided);
-                    outcome = new GroupTransaction.Outcome(commands.size(), null);
-                }
+                outcome = groups.run(commands);
             } catch (RuntimeException e) {
                 log.info(
                         "a group of {} connection commands rolled back ({}); sending them one at a time",
@@ -122,16 +132,62 @@ public class ConnectionCommands implements AutoCloseable {
         }
     }
 
-    /** How many opening groups wait for the writer now; for tests that hold it. */
-    int queuedOpenings() {
-        return openings == null ? 0 : openings.queued();
+    /** What became of a group on the path that decides it without the aggregate. */
+    private enum Decided {
+        /** Committed; listeners told. */
+        COMMITTED,
+        /** Not decided there: the aggregate decides it. */
+        UNDECIDED,
+        /** Decided, but the store refused it or the commit failed: nothing of it was kept. */
+        FAILED
     }
 
-    /** Writes the openings already queued, then takes no more. */
+    /** Under the commands' locks. A group that goes on to the aggregate has its connection's head forgotten first. */
+    private Decided appendDecided(List<? extends ConnectionCommand> commands) {
+        DecidedSteps.Decision decision = decide(commands);
+        if (decision == null) {
+            heads.forget(commands);
+            return Decided.UNDECIDED;
+        }
+        String connectionId = commands.get(0).connectionId();
+        try {
+            writer.append(decision.events());
+        } catch (RuntimeException e) {
+            heads.forget(commands);
+            log.info(
+                    "{} connection command(s) decided without the aggregate were not committed ({}); "
+                            + "sending them through the aggregate",
+                    commands.size(),
+                    brief(e));
+            return Decided.FAILED;
+        }
+        heads.committed(connectionId, decision.head());
+        commands.forEach(command -> tell(() -> listener.accepted(command)));
+        return Decided.COMMITTED;
+    }
+
+    /** Null without a writer, or when the group is neither an opening nor on a connection whose head is known. */
+    private DecidedSteps.Decision decide(List<? extends ConnectionCommand> commands) {
+        if (writer == null || commands.isEmpty()) {
+            return null;
+        }
+        if (commands.get(0) instanceof OpenConnection) {
+            return DecidedSteps.decide(commands, clock);
+        }
+        ConnectionHead head = heads.of(commands.get(0).connectionId());
+        return head == null ? null : DecidedSteps.decide(commands, head, clock);
+    }
+
+    /** How many decided groups wait for the writer now; for tests that hold it. */
+    int queuedDecided() {
+        return writer == null ? 0 : writer.queued();
+    }
+
+    /** Writes the decided groups already queued, then takes no more. */
     @Override
     public void close() throws InterruptedException {
-        if (openings != null) {
-            openings.close();
+        if (writer != null) {
+            writer.close();
         }
     }
 

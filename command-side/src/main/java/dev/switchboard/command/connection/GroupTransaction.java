@@ -29,8 +29,8 @@ final class GroupTransaction {
     }
 
     /**
-     * Appends events decided without the aggregate ({@link OpeningGroup}), of one group or of several
-     * ({@link OpeningWriter}), and commits. They go through the event store as the aggregate's would: one append, and
+     * Appends events decided without the aggregate ({@link DecidedSteps}), of one group or of several
+     * ({@link DecidedWriter}), and commits. They go through the event store as the aggregate's would: one append, and
      * the registry's subscribing processor in the same transaction. Nothing is put in the aggregate cache; a
      * connection's next command loads its stream.
      *

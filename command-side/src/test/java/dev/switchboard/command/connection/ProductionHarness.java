@@ -180,9 +180,9 @@ final class ProductionHarness implements AutoCloseable {
                         > 0);
     }
 
-    /** Waits until {@code count} opening groups wait in the node's writer queue. */
-    void awaitQueuedOpenings(int count, Duration timeout) throws InterruptedException {
-        awaitUntil(timeout, count + " queued openings", () -> commands.queuedOpenings() >= count);
+    /** Waits until {@code count} decided groups wait in the node's writer queue. */
+    void awaitQueuedGroups(int count, Duration timeout) throws InterruptedException {
+        awaitUntil(timeout, count + " queued groups", () -> commands.queuedDecided() >= count);
     }
 
     private static void awaitUntil(Duration timeout, String what, BooleanSupplier condition)

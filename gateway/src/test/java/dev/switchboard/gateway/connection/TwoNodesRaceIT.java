@@ -8,6 +8,8 @@ import dev.switchboard.api.connection.CloseConnection;
 import dev.switchboard.api.connection.CloseReason;
 import dev.switchboard.api.connection.ConnectionCommand;
 import dev.switchboard.api.connection.ConnectionState;
+import dev.switchboard.api.connection.MarkConnectionReady;
+import dev.switchboard.api.connection.MigrateConnectionId;
 import dev.switchboard.api.connection.OpenConnection;
 import dev.switchboard.api.connection.RefreshConnectionToken;
 import dev.switchboard.api.connection.RejectionCode;
@@ -17,6 +19,7 @@ import dev.switchboard.command.connection.ConnectionRejectedException;
 import dev.switchboard.gateway.support.Nodes;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
 import dev.switchboard.query.registry.ConnectionRegistry;
+import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,6 +114,8 @@ class TwoNodesRaceIT extends PostgresIntegrationTest {
     void aNodeWhoseCachedConnectionAnotherNodeClosedMeetsTheClose() throws Exception {
         String id = Lifecycles.newId("stale-cache");
         Lifecycles.ready(nodeA, id, "node-a", "gina");
+        // a token refresh is not decided without the aggregate: node A loads the connection, and caches it
+        nodeA.send(new RefreshConnectionToken(id, "gina", Lifecycles.TOKEN_EXPIRY));
         assertThat(nodeACache.containsKey(id))
                 .as("node A holds the READY connection in its cache")
                 .isTrue();
@@ -126,6 +131,33 @@ class TwoNodesRaceIT extends PostgresIntegrationTest {
                 .isNotNull();
         assertThat(refused.code()).isEqualTo(RejectionCode.CONNECTION_CLOSED);
         assertThat(EventLog.types(jdbc, id)).endsWith("ConnectionClosed", "ConnectionCommandRejected");
+        assertDenseStream(id);
+        assertThat(registry.find(id).orElseThrow().closeReason()).isEqualTo(CloseReason.NODE_LOST);
+    }
+
+    /**
+     * A handshake sent as one group is appended without the aggregate, and node A keeps the head it left, so that the
+     * close is decided without reading the stream. Node B's close makes that head stale: A's close then repeats B's
+     * sequence number, the store refuses it, and the aggregate, loading the stream, finds the connection closed.
+     */
+    @RepeatedTest(3)
+    void aNodeWhoseKnownHeadAnotherNodeMadeStaleMeetsTheClose() throws Exception {
+        String id = Lifecycles.newId("stale-head");
+        nodeA.sendAll(List.of(
+                new OpenConnection(id, "node-a"),
+                new AuthenticateConnection(id, "hana", Lifecycles.TOKEN_EXPIRY),
+                new MigrateConnectionId(id, id + "-final"),
+                new MarkConnectionReady(id)));
+        assertThat(nodeACache.containsKey(id))
+                .as("node A decided the handshake without loading the aggregate")
+                .isFalse();
+        nodeB().send(new CloseConnection(id, CloseReason.NODE_LOST, null, "node-b"));
+
+        nodeA.send(new CloseConnection(id, CloseReason.CLIENT_CLOSED, null, "node-a"));
+
+        assertThat(EventLog.types(jdbc, id))
+                .containsOnlyOnce("ConnectionClosed")
+                .endsWith("ConnectionClosed");
         assertDenseStream(id);
         assertThat(registry.find(id).orElseThrow().closeReason()).isEqualTo(CloseReason.NODE_LOST);
     }

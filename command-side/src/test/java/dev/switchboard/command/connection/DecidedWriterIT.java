@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * Handshakes of different sockets on one node share commits (group commit), on a real PostgreSQL, and one socket's
  * conflict in a shared commit never fails another's handshake.
  */
-class OpeningWriterIT {
+class DecidedWriterIT {
 
     private static final Instant EXPIRY = Instant.parse("2099-01-01T00:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -102,7 +102,7 @@ class OpeningWriterIT {
                 handshakes.add(sendAsync(callers, node, handshake(prefix + "a", "user-a")));
                 handshakes.add(sendAsync(callers, node, handshake(prefix + "b", "user-b", taken)));
                 handshakes.add(sendAsync(callers, node, handshake(prefix + "c", "user-c")));
-                node.awaitQueuedOpenings(3, WAIT);
+                node.awaitQueuedGroups(3, WAIT);
             }
 
             callers.shutdown();

@@ -18,37 +18,37 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
- * Group commit for the groups that open connections ({@link OpeningGroup}): one thread takes the groups queued when it
- * is free, up to a bound on their events, and appends them in one transaction, so concurrent handshakes of different
- * sockets share a commit. An idle writer adds no wait; a busy one commits many handshakes at once.
+ * Group commit for the groups decided without the aggregate ({@link DecidedSteps}): one thread takes the groups queued
+ * when it is free, up to a bound on their events, and appends them in one transaction, so the handshakes and closes of
+ * different sockets share a commit. An idle writer adds no wait; a busy one commits many groups at once.
  *
  * <p>Each caller still gets its own answer. When a shared transaction is refused for a conflict (an id that already
- * has a history, a final id another connection holds), the writer cannot tell whose group it was, so it appends each
- * group of the batch again in a transaction of its own: one caller's conflict never fails another's handshake, and
- * the caller whose group the store refuses sends it through the aggregate, which records the refusal. Any other
- * failure (the database) fails every group of the batch at once rather than trying each against a database that does
- * not answer.
+ * has a history, a final id another connection holds, a stream another node appended to), the writer cannot tell
+ * whose group it was, so it appends each group of the batch again in a transaction of its own: one caller's conflict
+ * never fails another's group, and the caller whose group the store refuses sends it through the aggregate, which
+ * records the refusal. Any other failure (the database) fails every group of the batch at once rather than trying
+ * each against a database that does not answer.
  */
-final class OpeningWriter implements AutoCloseable {
+final class DecidedWriter implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(OpeningWriter.class);
+    private static final Logger log = LoggerFactory.getLogger(DecidedWriter.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     /** A group's events and its caller's answer, completed after the commit that holds them. */
-    private record Opening(List<DomainEventMessage<?>> events, CompletableFuture<Void> answer) {}
+    private record Pending(List<DomainEventMessage<?>> events, CompletableFuture<Void> answer) {}
 
     private final GroupTransaction transactions;
     private final int maxBatchEvents;
-    private final Deque<Opening> queue = new ArrayDeque<>();
+    private final Deque<Pending> queue = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition queued = lock.newCondition();
     private final Thread thread;
     private boolean closed;
 
-    OpeningWriter(GroupTransaction transactions, int maxBatchEvents) {
+    DecidedWriter(GroupTransaction transactions, int maxBatchEvents) {
         this.transactions = transactions;
         this.maxBatchEvents = maxBatchEvents;
-        this.thread = new Thread(this::run, "opening-writer");
+        this.thread = new Thread(this::run, "decided-writer");
         thread.setDaemon(true);
         thread.start();
     }
@@ -59,19 +59,19 @@ final class OpeningWriter implements AutoCloseable {
      * @throws RuntimeException the store refused them or the commit failed: nothing of the group was kept
      */
     void append(List<DomainEventMessage<?>> events) {
-        var opening = new Opening(events, new CompletableFuture<>());
+        var pending = new Pending(events, new CompletableFuture<>());
         lock.lock();
         try {
             if (closed) {
-                throw new IllegalStateException("The connection opening writer has stopped.");
+                throw new IllegalStateException("The writer of connection events has stopped.");
             }
-            queue.addLast(opening);
+            queue.addLast(pending);
             queued.signal();
         } finally {
             lock.unlock();
         }
         try {
-            opening.answer().join();
+            pending.answer().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -99,12 +99,12 @@ final class OpeningWriter implements AutoCloseable {
         }
         thread.join(SHUTDOWN_WAIT.toMillis());
         if (thread.isAlive()) {
-            log.warn("the connection opening writer did not finish its queue within {}", SHUTDOWN_WAIT);
+            log.warn("the writer of connection events did not finish its queue within {}", SHUTDOWN_WAIT);
         }
     }
 
     private void run() {
-        List<Opening> batch;
+        List<Pending> batch;
         while ((batch = nextBatch()) != null) {
             try {
                 write(batch);
@@ -112,18 +112,18 @@ final class OpeningWriter implements AutoCloseable {
                 RuntimeException answer = failure instanceof RuntimeException runtime
                         ? runtime
                         : new EventStoreException("The connection events could not be stored.", failure);
-                batch.forEach(opening -> opening.answer().completeExceptionally(answer));
+                batch.forEach(pending -> pending.answer().completeExceptionally(answer));
             }
         }
     }
 
-    private void write(List<Opening> batch) {
+    private void write(List<Pending> batch) {
         if (batch.size() == 1) {
             appendAlone(batch.get(0));
             return;
         }
         var events = new ArrayList<DomainEventMessage<?>>();
-        batch.forEach(opening -> events.addAll(opening.events()));
+        batch.forEach(pending -> events.addAll(pending.events()));
         try {
             transactions.append(events);
         } catch (RuntimeException e) {
@@ -131,21 +131,21 @@ final class OpeningWriter implements AutoCloseable {
                 throw e;
             }
             log.info(
-                    "a batch of {} connection openings met a conflict ({}); appending each alone",
+                    "a batch of {} connection groups met a conflict ({}); appending each alone",
                     batch.size(),
                     e.getClass().getSimpleName());
             batch.forEach(this::appendAlone);
             return;
         }
-        batch.forEach(opening -> opening.answer().complete(null));
+        batch.forEach(pending -> pending.answer().complete(null));
     }
 
-    private void appendAlone(Opening opening) {
+    private void appendAlone(Pending pending) {
         try {
-            transactions.append(opening.events());
-            opening.answer().complete(null);
+            transactions.append(pending.events());
+            pending.answer().complete(null);
         } catch (RuntimeException e) {
-            opening.answer().completeExceptionally(e);
+            pending.answer().completeExceptionally(e);
         }
     }
 
@@ -162,19 +162,19 @@ final class OpeningWriter implements AutoCloseable {
     }
 
     /** Waits for work; null once closed and drained. */
-    private List<Opening> nextBatch() {
+    private List<Pending> nextBatch() {
         lock.lock();
         try {
             while (queue.isEmpty() && !closed) {
                 queued.awaitUninterruptibly();
             }
-            List<Opening> batch = new ArrayList<>();
+            List<Pending> batch = new ArrayList<>();
             int events = 0;
             while (!queue.isEmpty()
                     && (batch.isEmpty() || events + queue.peekFirst().events().size() <= maxBatchEvents)) {
-                Opening opening = queue.pollFirst();
-                events += opening.events().size();
-                batch.add(opening);
+                Pending pending = queue.pollFirst();
+                events += pending.events().size();
+                batch.add(pending);
             }
             return batch.isEmpty() ? null : batch;
         } finally {

@@ -6,6 +6,8 @@ import dev.switchboard.api.connection.AuthenticateConnection;
 import dev.switchboard.api.connection.CloseConnection;
 import dev.switchboard.api.connection.CloseReason;
 import dev.switchboard.api.connection.ConnectionCommand;
+import dev.switchboard.api.connection.ConnectionEvent;
+import dev.switchboard.api.connection.ConnectionState;
 import dev.switchboard.api.connection.MarkConnectionReady;
 import dev.switchboard.api.connection.MigrateConnectionId;
 import dev.switchboard.api.connection.OpenConnection;
@@ -25,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * group decided here yields the events, streams, sequence numbers and times the aggregate appends for it, command by
  * command; every group the aggregate would refuse a step of is left to the aggregate.
  */
-class OpeningGroupTest {
+class DecidedStepsTest {
 
     private static final String ID = "conn-prelim";
     private static final Instant UPGRADED = Instant.parse("2026-12-05T08:00:00.123456Z");
@@ -55,13 +57,81 @@ class OpeningGroupTest {
     @ParameterizedTest
     @MethodSource("decided")
     void aDecidedGroupAppendsWhatTheAggregateAppends(List<ConnectionCommand> group) {
-        List<DomainEventMessage<?>> decided = OpeningGroup.decide(group, CLOCK);
+        DecidedSteps.Decision decision = DecidedSteps.decide(group, CLOCK);
 
-        assertThat(decided).isNotNull();
-        assertThat(decided.stream().map(OpeningGroupTest::stored))
+        assertThat(decision).isNotNull();
+        assertThat(decision.events().stream().map(DecidedStepsTest::stored))
                 .containsExactlyElementsOf(throughTheAggregate(group).stream()
-                        .map(OpeningGroupTest::stored)
+                        .map(DecidedStepsTest::stored)
                         .toList());
+    }
+
+    /**
+     * The same groups cut in two: the first part opens the connection, the second is decided from the head the first
+     * left, as a node decides a close from the head its handshake left. Together they append what the aggregate does.
+     */
+    @ParameterizedTest
+    @MethodSource("decided")
+    void aGroupDecidedFromTheHeadItsOpeningLeftAppendsWhatTheAggregateAppends(List<ConnectionCommand> group) {
+        List<String> expected = throughTheAggregate(group).stream()
+                .map(DecidedStepsTest::stored)
+                .toList();
+        for (int cut = 1; cut < group.size(); cut++) {
+            DecidedSteps.Decision opening = DecidedSteps.decide(group.subList(0, cut), CLOCK);
+            assertThat(opening.head())
+                    .as("the head after %s", group.subList(0, cut))
+                    .isNotNull();
+            DecidedSteps.Decision rest = DecidedSteps.decide(group.subList(cut, group.size()), opening.head(), CLOCK);
+
+            assertThat(rest).as("decided from the head after %d steps", cut).isNotNull();
+            assertThat(Stream.concat(opening.events().stream(), rest.events().stream())
+                            .map(DecidedStepsTest::stored))
+                    .as("cut after %d steps", cut)
+                    .containsExactlyElementsOf(expected);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("decided")
+    void theHeadAfterAGroupIsTheStateItsEventsLeaveAndTheNextSequenceAndNoneOnceClosed(List<ConnectionCommand> group) {
+        ConnectionHead head = DecidedSteps.decide(group, CLOCK).head();
+        var stream = throughTheAggregate(group).stream()
+                .map(event -> (DomainEventMessage<?>) event)
+                .filter(event -> event.getAggregateIdentifier().equals(ID))
+                .toList();
+
+        var replay = new ConnectionReplay();
+        stream.forEach(event -> replay.apply((ConnectionEvent) event.getPayload()));
+        ConnectionSnapshot state = replay.current();
+
+        if (state.state() == ConnectionState.CLOSED) {
+            assertThat(head).isNull();
+        } else {
+            assertThat(head)
+                    .isEqualTo(new ConnectionHead(ID, state.state(), stream.size(), state.userId(), state.finalId()));
+        }
+    }
+
+    static Stream<List<ConnectionCommand>> leftToTheAggregateFromAReadyHead() {
+        return Stream.of(
+                List.of(),
+                List.of(new AuthenticateConnection(ID, "erin", EXPIRY)),
+                List.of(new MigrateConnectionId(ID, "conn-other")),
+                List.of(new MarkConnectionReady(ID)),
+                List.of(new RefreshConnectionToken(ID, "erin", EXPIRY)),
+                List.of(new OpenConnection(ID, "node-a")),
+                List.of(new CloseConnection("another", CloseReason.CLIENT_CLOSED, null, "node-a")),
+                List.of(
+                        new CloseConnection(ID, CloseReason.CLIENT_CLOSED, null, "node-a"),
+                        new CloseConnection(ID, CloseReason.CLIENT_CLOSED, null, "node-a")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("leftToTheAggregateFromAReadyHead")
+    void aStepTheAggregateWouldNotAcceptAsItIsFromAReadyHeadIsLeftToTheAggregate(List<ConnectionCommand> group) {
+        var ready = new ConnectionHead(ID, ConnectionState.READY, 4, "erin", "conn-final");
+
+        assertThat(DecidedSteps.decide(group, ready, CLOCK)).isNull();
     }
 
     static Stream<List<ConnectionCommand>> leftToTheAggregate() {
@@ -89,7 +159,7 @@ class OpeningGroupTest {
     @ParameterizedTest
     @MethodSource("leftToTheAggregate")
     void aGroupWithAStepTheAggregateDoesNotAcceptAsItIsIsLeftToTheAggregate(List<ConnectionCommand> group) {
-        assertThat(OpeningGroup.decide(group, CLOCK)).isNull();
+        assertThat(DecidedSteps.decide(group, CLOCK)).isNull();
     }
 
     private List<EventMessage<?>> throughTheAggregate(List<ConnectionCommand> group) {
