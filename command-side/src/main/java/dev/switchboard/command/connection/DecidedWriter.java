@@ -1,14 +1,10 @@
 package dev.switchboard.command.connection;
 
-import java.time.Duration;
-import java.util.ArrayDeque;
+import dev.switchboard.command.commit.GroupCommitQueue;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -18,8 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
- * Group commit for the groups decided without the aggregate ({@link DecidedSteps}): one thread takes the groups queued
- * when it is free, up to a bound on their events, and appends them in one transaction, so the handshakes and closes of
+ * Group commit ({@link GroupCommitQueue}) of the groups decided without the aggregate ({@link DecidedSteps}): the
+ * writer's thread takes the groups queued when it is free, up to a bound on their events, and appends them in one
+ * transaction, so the handshakes and closes of
  * different sockets share a commit. An idle writer adds no wait; a busy one commits many groups at once.
  *
  * <p>Each caller still gets its own answer. When a shared transaction is refused for a conflict (an id that already
@@ -32,25 +29,21 @@ import org.springframework.dao.DataIntegrityViolationException;
 final class DecidedWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DecidedWriter.class);
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     /** A group's events and its caller's answer, completed after the commit that holds them. */
     private record Pending(List<DomainEventMessage<?>> events, CompletableFuture<Void> answer) {}
 
     private final GroupTransaction transactions;
-    private final int maxBatchEvents;
-    private final Deque<Pending> queue = new ArrayDeque<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition queued = lock.newCondition();
-    private final Thread thread;
-    private boolean closed;
+    private final GroupCommitQueue<Pending> queue;
 
     DecidedWriter(GroupTransaction transactions, int maxBatchEvents) {
         this.transactions = transactions;
-        this.maxBatchEvents = maxBatchEvents;
-        this.thread = new Thread(this::run, "decided-writer");
-        thread.setDaemon(true);
-        thread.start();
+        this.queue = new GroupCommitQueue<>(
+                "decided-writer",
+                "writer of connection events",
+                pending -> pending.events().size(),
+                maxBatchEvents,
+                this::write);
     }
 
     /**
@@ -60,16 +53,7 @@ final class DecidedWriter implements AutoCloseable {
      */
     void append(List<DomainEventMessage<?>> events) {
         var pending = new Pending(events, new CompletableFuture<>());
-        lock.lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("The writer of connection events has stopped.");
-            }
-            queue.addLast(pending);
-            queued.signal();
-        } finally {
-            lock.unlock();
-        }
+        queue.add(pending);
         try {
             pending.answer().join();
         } catch (CompletionException e) {
@@ -79,45 +63,28 @@ final class DecidedWriter implements AutoCloseable {
 
     /** How many groups wait for the writer now. */
     int queued() {
-        lock.lock();
-        try {
-            return queue.size();
-        } finally {
-            lock.unlock();
-        }
+        return queue.queued();
     }
 
-    /** Stops taking groups and writes what is queued, waiting for that a bounded time (the thread is a daemon). */
+    /** Stops taking groups and writes what is queued, waiting for that a bounded time. */
     @Override
     public void close() throws InterruptedException {
-        lock.lock();
+        queue.close();
+    }
+
+    private void write(GroupCommitQueue.Batch<Pending> next) {
+        List<Pending> batch = next.entries();
         try {
-            closed = true;
-            queued.signal();
-        } finally {
-            lock.unlock();
-        }
-        thread.join(SHUTDOWN_WAIT.toMillis());
-        if (thread.isAlive()) {
-            log.warn("the writer of connection events did not finish its queue within {}", SHUTDOWN_WAIT);
+            writeAll(batch);
+        } catch (Throwable failure) {
+            RuntimeException answer = failure instanceof RuntimeException runtime
+                    ? runtime
+                    : new EventStoreException("The connection events could not be stored.", failure);
+            batch.forEach(pending -> pending.answer().completeExceptionally(answer));
         }
     }
 
-    private void run() {
-        List<Pending> batch;
-        while ((batch = nextBatch()) != null) {
-            try {
-                write(batch);
-            } catch (Throwable failure) {
-                RuntimeException answer = failure instanceof RuntimeException runtime
-                        ? runtime
-                        : new EventStoreException("The connection events could not be stored.", failure);
-                batch.forEach(pending -> pending.answer().completeExceptionally(answer));
-            }
-        }
-    }
-
-    private void write(List<Pending> batch) {
+    private void writeAll(List<Pending> batch) {
         if (batch.size() == 1) {
             appendAlone(batch.get(0));
             return;
@@ -159,26 +126,5 @@ final class DecidedWriter implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    /** Waits for work; null once closed and drained. */
-    private List<Pending> nextBatch() {
-        lock.lock();
-        try {
-            while (queue.isEmpty() && !closed) {
-                queued.awaitUninterruptibly();
-            }
-            List<Pending> batch = new ArrayList<>();
-            int events = 0;
-            while (!queue.isEmpty()
-                    && (batch.isEmpty() || events + queue.peekFirst().events().size() <= maxBatchEvents)) {
-                Pending pending = queue.pollFirst();
-                events += pending.events().size();
-                batch.add(pending);
-            }
-            return batch.isEmpty() ? null : batch;
-        } finally {
-            lock.unlock();
-        }
     }
 }
