@@ -111,6 +111,10 @@ wait_for() { # url, pattern, seconds
 }
 
 echo "== build"
+# Spring Boot's repackage leaves a jar it already repackaged as it is, and the jar plugin does not rebuild a module whose
+# own classes did not change: after a change in another module only, the node's jar would keep that module's old jar
+# inside. So the node's jar is always built afresh.
+rm -f gateway/target/switchboard.jar gateway/target/switchboard.jar.original
 ./mvnw -q -B -DskipTests package
 mkdir -p "$RUN"
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
