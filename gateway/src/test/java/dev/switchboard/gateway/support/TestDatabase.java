@@ -113,7 +113,10 @@ public final class TestDatabase {
         String name = LeftoverDatabases.name(
                 UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT));
         execute(serverUrl, username, password, "CREATE DATABASE " + name + template);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(serverUrl, username, password, name)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitNoSessions(serverUrl, username, password, name);
+            execute(serverUrl, username, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }));
         return new TestDatabase(withDatabase(serverUrl, name), username, password);
     }
 
@@ -125,36 +128,6 @@ public final class TestDatabase {
         int slash = base.indexOf('/', "jdbc:postgresql://".length());
         String hostPart = slash < 0 ? base : base.substring(0, slash);
         return hostPart + "/" + name + params;
-    }
-
-    /**
-     * Drops the database on the way out. A forced drop ends the sessions and then drops, and a client that connects
-     * in between (the pool of a node this JVM started as a child process, still stopping) makes it fail: one CI run
-     * left the process tests' database behind that way. So the database first stops taking connections, and the drop
-     * is tried a few times. A shutdown hook has no other voice than standard error; what it could not drop, the next
-     * run's sweep ({@link LeftoverDatabases}) does.
-     */
-    private static void drop(String url, String username, String password, String name) {
-        awaitNoSessions(url, username, password, name);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                execute(url, username, password, "ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
-                execute(url, username, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                return;
-            } catch (IllegalStateException e) {
-                if (attempt == 3) {
-                    System.err.println("test database " + name + " was not dropped (" + e.getMessage()
-                            + "); the next run's first database drops it");
-                    return;
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 
     /**
