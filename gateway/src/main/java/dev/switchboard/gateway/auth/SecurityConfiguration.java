@@ -2,20 +2,24 @@ package dev.switchboard.gateway.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what over HTTP. Every request carries its own bearer token: no session, no cookie, hence no CSRF
- * token. Probes, the WebSocket upgrade (the socket authenticates in-band with its first frame), the API's OpenAPI
- * document and the operations console's static files are open; the console's data calls carry a token like any
+ * token. Probes, the API's OpenAPI document and the operations console's static files are open; the WebSocket upgrade
+ * does not pass the API's filters at all ({@link #upgradeOutsideTheApiChain()}); the console's data calls carry a token like any
  * client's, and metrics need an operator's ({@link ScopeRule}). Every other path needs a valid token, so an endpoint added later is closed until it
  * is listed here.
  */
@@ -26,8 +30,6 @@ class SecurityConfiguration {
         "/actuator/health",
         "/actuator/health/**",
         "/actuator/info",
-        "/ws",
-        "/ws/**",
         "/console",
         "/console/**",
         // the OpenAPI document, and its UI where development switched it on (it is not served otherwise)
@@ -45,6 +47,39 @@ class SecurityConfiguration {
     static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
+
+    /** The WebSocket endpoint's paths: the upgrade, and whatever a client appends to it (refused by the handler). */
+    static final String[] SOCKET_PATHS = {"/ws", "/ws/**"};
+
+    /**
+     * The upgrade is open to anyone (the socket authenticates in-band, with its first frame, behind the authentication
+     * failure circuits; the upgrade rate limit is the handshake's own interceptor), so the API's bearer-token,
+     * anonymous, authorization, header and exception filters had nothing to decide for it, yet were a fifth of the
+     * upgrade's CPU on its HTTP thread (BENCHMARKS.md, ninth pass). Spring Security still puts the request through its
+     * firewall; it only runs no chain for it. (Spring Security warns at start that ignoring a path is not
+     * recommended, meaning a path whose requests a chain should authorise; this one has nothing to authorise, so that
+     * logger is quieted in application.yml.)
+     */
+    @Bean
+    WebSecurityCustomizer upgradeOutsideTheApiChain() {
+        return web -> web.ignoring()
+                .requestMatchers(Arrays.stream(SOCKET_PATHS)
+                        .map(PathPatternRequestMatcher.withDefaults()::matcher)
+                        .toArray(RequestMatcher[]::new));
+    }
+
+    /**
+     * Spring Security observes no request, authentication or authorisation: nothing here reads its
+     * {@code spring_security_*} series, and observing each filter of the chain, the token's authentication and the
+     * authorisation on every request cost a tenth of a push's CPU (BENCHMARKS.md, fifth and ninth passes). With these
+     * settings the chain is not wrapped at all; the property {@code management.observations.enable.spring.security}
+     * only turned the observations into no-ops, each still created around every filter. {@code http.server.requests}
+     * is Spring MVC's and is kept.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {

@@ -6,6 +6,7 @@ import dev.switchboard.gateway.limits.AuthFailureCircuits;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.observation.ObservationPredicate;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.LoggingErrorHandler;
 import org.axonframework.micrometer.GlobalMetricRegistry;
@@ -14,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 @Configuration
 class ObservabilityConfiguration {
@@ -27,6 +30,18 @@ class ObservabilityConfiguration {
         processing.registerSubscribingEventProcessor(LifecycleLog.PROCESSING_GROUP);
         processing.registerListenerInvocationErrorHandler(
                 LifecycleLog.PROCESSING_GROUP, configuration -> new LoggingErrorHandler());
+    }
+
+    /**
+     * No {@code http.server.requests} observation of a WebSocket upgrade: its 101 says only that the socket opened,
+     * which {@code switchboard_handshake_duration} (upgrade to {@code ready}) and the socket gauges already tell, and
+     * starting and stopping the observation was a tenth of the upgrade's CPU on its HTTP thread (BENCHMARKS.md, ninth
+     * pass). Every other request keeps it.
+     */
+    @Bean
+    ObservationPredicate noRequestObservationOfUpgrades() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && "websocket".equalsIgnoreCase(request.getCarrier().getHeader(HttpHeaders.UPGRADE)));
     }
 
     /** Replaces Axon's auto-configured module, which backs off when one is defined. */

@@ -115,6 +115,14 @@ class MetricsIT extends PostgresIntegrationTest {
                         && line.contains("processorName=\"" + LifecycleLog.PROCESSING_GROUP + "\""))
                 .as("no per-message command bus monitor: commands are counted by switchboard's own meters")
                 .noneMatch(line -> line.startsWith("commandBus_"));
+        assertThat(scrape.lines())
+                .as("HTTP requests are timed by route; the scrape itself is one")
+                .anyMatch(line -> line.startsWith("http_server_requests_seconds_count")
+                        && line.contains("uri=\"/actuator/prometheus\""))
+                .as("a WebSocket upgrade is not: switchboard_handshake_duration times the handshake")
+                .noneMatch(line -> line.startsWith("http_server_requests_") && line.contains("uri=\"/ws\""))
+                .as("Spring Security observes nothing")
+                .noneMatch(line -> line.startsWith("spring_security_"));
     }
 
     private Scrape scrape() {
