@@ -68,6 +68,12 @@ class SecurityConfiguration {
                         .toArray(RequestMatcher[]::new));
     }
 
+    /** The firewall's defaults, with its character rules checked without regular expressions. */
+    @Bean
+    WebSecurityCustomizer firewallWithoutRegularExpressions() {
+        return web -> web.httpFirewall(HeaderCharacters.firewall());
+    }
+
     /**
      * Spring Security observes no request, authentication or authorisation: nothing here reads its
      * {@code spring_security_*} series, and observing each filter of the chain, the token's authentication and the
