@@ -10,7 +10,7 @@
 # AB_URL_SUFFIX_A / AB_URL_SUFFIX_B are appended to each variant's JDBC URL (e.g. '?reWriteBatchedInserts=false'), so
 # one jar can be compared with itself under another driver setting; AB_JVM_OPTS_A / AB_JVM_OPTS_B go to each variant's
 # java command (e.g. '-XX:MaxGCPauseMillis=10'), so one jar can be compared with itself under other JVM options.
-# Results: bench/target/ab/<stamp>/.
+# Results: bench/target/ab/<stamp>/; round 0 is a warm-up run of jar A, not to be counted (AB_WARM_UP_RUN=0: none).
 # Besides each client's JSON, cpu.txt gets a line per run: the first node's CPU seconds (user + system, from
 # /proc/<pid>/stat) while the client ran, the events of the run's kind the log holds after it (feed events for push
 # and batch, ConnectionMarkedReady for handshake), and the node's CPU microseconds per such event. On a shared machine
@@ -59,10 +59,13 @@ start_node() { # jar port database suffix log [jvm options]
     echo "node on port $2 did not become ready; see $5" >&2
     return 1
 }
-for round in $(seq 1 "$ROUNDS"); do
+# Round 0 runs jar A once and counts for nothing: the first run of an A/B met a slower box (685 and 750 handshakes/s
+# where the same jar made 894 and 1,058 in its second run, BENCHMARKS.md ninth pass), a penalty ABBA cannot cancel
+# since it falls on one slot only. AB_WARM_UP_RUN=0 skips it.
+for round in $(seq "$([ "${AB_WARM_UP_RUN:-1}" = 0 ] && echo 1 || echo 0)" "$ROUNDS"); do
     # ABBA: the variant that runs second in a round met a slower box in push A/Bs (0.73 to 0.98 of the first, whichever
     # jar it was), so the order turns every round and each variant runs first as often as second
-    order="A B"; [ $((round % 2)) = 0 ] && order="B A"
+    order="A B"; [ $((round % 2)) = 0 ] && order="B A"; [ "$round" = 0 ] && order="A"
     for variant in $order; do
         jar=$([ "$variant" = A ] && echo "$JAR_A" || echo "$JAR_B")
         suffix=$([ "$variant" = A ] && echo "${AB_URL_SUFFIX_A:-}" || echo "${AB_URL_SUFFIX_B:-}")

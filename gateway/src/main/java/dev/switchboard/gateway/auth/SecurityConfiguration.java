@@ -18,10 +18,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what over HTTP. Every request carries its own bearer token: no session, no cookie, hence no CSRF
- * token. Probes, the API's OpenAPI document and the operations console's static files are open; the WebSocket upgrade
- * does not pass the API's filters at all ({@link #upgradeOutsideTheApiChain()}); the console's data calls carry a token like any
- * client's, and metrics need an operator's ({@link ScopeRule}). Every other path needs a valid token, so an endpoint added later is closed until it
- * is listed here.
+ * token. Probes, the API's OpenAPI document and the operations console's static files are open; the WebSocket
+ * upgrade does not pass the API's filters at all ({@link #upgradeOutsideTheApiChain()}); the console's data calls
+ * carry a token like any client's, and metrics need an operator's ({@link ScopeRule}). Every other path needs a valid
+ * token, so an endpoint added later is closed until it is listed here.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -48,14 +48,14 @@ class SecurityConfiguration {
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
-    /** The WebSocket endpoint's paths: the upgrade, and whatever a client appends to it (refused by the handler). */
+    /** The WebSocket endpoint's path, and any path under it. */
     static final String[] SOCKET_PATHS = {"/ws", "/ws/**"};
 
     /**
      * The upgrade is open to anyone (the socket authenticates in-band, with its first frame, behind the authentication
      * failure circuits; the upgrade rate limit is the handshake's own interceptor), so the API's bearer-token,
-     * anonymous, authorization, header and exception filters had nothing to decide for it, yet were a fifth of the
-     * upgrade's CPU on its HTTP thread (BENCHMARKS.md, ninth pass). Spring Security still puts the request through its
+     * anonymous, authorization, header and exception filters had nothing to decide for it, yet were about a quarter of
+     * the upgrade's own CPU on its HTTP thread (BENCHMARKS.md, ninth pass). Spring Security still puts the request through its
      * firewall; it only runs no chain for it. (Spring Security warns at start that ignoring a path is not
      * recommended, meaning a path whose requests a chain should authorise; this one has nothing to authorise, so that
      * logger is quieted in application.yml.)
