@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Test databases an earlier run could not drop, dropped by the next run. A run drops its databases from a shutdown
- * hook, and a JVM killed before its hooks finish (Surefire stops a fork that does not exit in time) leaves them
- * behind: whole, or marked invalid by a {@code DROP DATABASE} cut off halfway, which nobody can connect to again.
+ * hook (each hook says how it went in {@code target/test-databases.log}), and a JVM killed before its hooks finish
+ * (Surefire stops a fork that does not exit in time) leaves them behind: whole, or marked invalid by a
+ * {@code DROP DATABASE} cut off halfway, which nobody can connect to again.
  * A database's name carries the id of the process that created it ({@link #name}), so one whose process is gone
  * from this machine is known to be left over; one of a live process, or on a server elsewhere, is never touched.
  */

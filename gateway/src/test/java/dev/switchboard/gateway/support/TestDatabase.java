@@ -1,9 +1,14 @@
 package dev.switchboard.gateway.support;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -22,11 +27,18 @@ public final class TestDatabase {
     private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static TestDatabase shared;
 
+    /**
+     * Where databases are created and dropped: the server's own database, never a test database, which another
+     * shutdown hook may be dropping at the same moment.
+     */
+    private final String serverUrl;
+
     private final String jdbcUrl;
     private final String username;
     private final String password;
 
-    private TestDatabase(String jdbcUrl, String username, String password) {
+    private TestDatabase(String serverUrl, String jdbcUrl, String username, String password) {
+        this.serverUrl = serverUrl;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
@@ -46,14 +58,13 @@ public final class TestDatabase {
      */
     public static TestDatabase fresh() {
         TestDatabase server = shared();
-        return createOn(server.jdbcUrl, server.username, server.password);
+        return createOn(server.serverUrl, server.username, server.password);
     }
 
     /** A new database holding what this one holds now (PostgreSQL's template copy); nobody may be connected. */
     public TestDatabase copy() {
         String name = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).split("\\?")[0];
-        TestDatabase copy = createOn(jdbcUrl, username, password, " TEMPLATE " + name);
-        return copy;
+        return createOn(serverUrl, username, password, " TEMPLATE " + name);
     }
 
     public String jdbcUrl() {
@@ -114,10 +125,17 @@ public final class TestDatabase {
                 UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT));
         execute(serverUrl, username, password, "CREATE DATABASE " + name + template);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            awaitNoSessions(serverUrl, username, password, name);
-            execute(serverUrl, username, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            long start = System.nanoTime();
+            try {
+                awaitNoSessions(serverUrl, username, password, name);
+                execute(serverUrl, username, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                DropLog.write("dropped " + name + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            } catch (RuntimeException e) {
+                DropLog.write("could not drop " + name + ": " + e);
+                throw e;
+            }
         }));
-        return new TestDatabase(withDatabase(serverUrl, name), username, password);
+        return new TestDatabase(serverUrl, withDatabase(serverUrl, name), username, password);
     }
 
     /** Swaps the database name in a {@code jdbc:postgresql://host:port/name?params} URL. */
@@ -180,5 +198,25 @@ public final class TestDatabase {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null ? fallback : value;
+    }
+
+    /**
+     * What the drops on the way out did, appended to {@code target/test-databases.log}: a JVM's output after its last
+     * test may not reach the build's, and a database left behind should say why.
+     */
+    private static final class DropLog {
+        private static final Path FILE = Path.of("target", "test-databases.log");
+
+        static synchronized void write(String line) {
+            try {
+                Files.writeString(
+                        FILE,
+                        Instant.now() + " pid " + ProcessHandle.current().pid() + " " + line + "\n",
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                // the drop's outcome is all that matters; its log line is a courtesy
+            }
+        }
     }
 }
