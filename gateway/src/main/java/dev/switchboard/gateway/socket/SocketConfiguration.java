@@ -40,6 +40,7 @@ class SocketConfiguration implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(handler, "/ws")
+                .setHandshakeHandler(new NotAnUpgrade())
                 .addInterceptors(readiness, upgradeRate)
                 .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
     }

@@ -6,15 +6,19 @@ import dev.switchboard.gateway.support.Tokens;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Who gets past the door: every /api call needs a valid bearer token, metrics an operator's (scope admin), probes and
  * the socket upgrade none.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ApiAuthenticationIT extends ApiIntegrationTest {
 
     @ParameterizedTest
@@ -113,6 +117,15 @@ class ApiAuthenticationIT extends ApiIntegrationTest {
     void theWebSocketEndpointNeedsNoTokenBecauseItAuthenticatesInBand() {
         // a plain GET is not an upgrade, so the socket endpoint refuses it; what matters is that security let it by
         assertThat(api.get("/ws", null).status()).isNotIn(401, 403);
+    }
+
+    @Test
+    void aPlainGetOfTheWebSocketEndpointIs400SayingWhatIsMissingAndLogsNoError(CapturedOutput output) {
+        var answer = api.get("/ws", null);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.raw()).contains("Upgrade: websocket");
+        assertThat(output.getOut().lines()).noneMatch(line -> line.contains(" ERROR ") && line.contains("Handshake"));
     }
 
     @Test
