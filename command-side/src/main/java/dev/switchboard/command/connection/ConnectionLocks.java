@@ -38,7 +38,8 @@ final class ConnectionLocks {
         return () -> indexes.descendingSet().forEach(index -> stripes[index].unlock());
     }
 
-    private static int stripe(String id) {
+    /** The stripe whose lock stands for {@code id}; tests that hold one group while others queue pick ids by it. */
+    static int stripe(String id) {
         return id == null ? 0 : Math.floorMod(id.hashCode(), STRIPES);
     }
 

@@ -84,11 +84,12 @@ class DecidedWriterIT {
      * The writer is held on a first handshake (the test locks the event table) while three more queue behind it, so
      * the three go into one transaction. The middle one claims a final id another connection committed before: the
      * shared transaction is refused, each handshake is appended again alone, and only the middle one is refused, its
-     * refusal recorded by the aggregate.
+     * refusal recorded by the aggregate. The four handshakes' ids are on distinct lock stripes: one that shared the
+     * held handshake's stripe would wait for its commit instead of queueing (1 run in 16 with random ids).
      */
     @Test
     void aConflictInASharedCommitFailsOnlyTheHandshakeItBelongsTo() throws Exception {
-        String prefix = "gc-conflict-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        String prefix = prefixOnDistinctStripes();
         String taken = prefix + "taken-final";
         try (var node = ProductionHarness.start(Clock.systemUTC(), 4)) {
             node.commands().sendAll(handshake(prefix + "holder", "user-holder", taken));
@@ -130,6 +131,21 @@ class DecidedWriterIT {
                             .filter(ConnectionCommandRejected.class::isInstance)
                             .map(e -> ((ConnectionCommandRejected) e).code()))
                     .containsExactly(RejectionCode.FINAL_ID_TAKEN);
+        }
+    }
+
+    /** A fresh prefix under which the conflict test's handshakes take no {@link ConnectionLocks} stripe twice. */
+    private static String prefixOnDistinctStripes() {
+        while (true) {
+            String prefix = "gc-conflict-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+            var ids = List.of("first", "first-final", "a", "a-final", "b", "taken-final", "c", "c-final");
+            long stripes = ids.stream()
+                    .map(id -> ConnectionLocks.stripe(prefix + id))
+                    .distinct()
+                    .count();
+            if (stripes == ids.size()) {
+                return prefix;
+            }
         }
     }
 
