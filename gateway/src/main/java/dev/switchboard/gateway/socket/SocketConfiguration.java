@@ -4,7 +4,9 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.ServletWebSocketHandlerRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
@@ -37,8 +39,17 @@ class SocketConfiguration implements WebSocketConfigurer {
         this.properties = properties;
     }
 
+    /**
+     * {@code /ws}'s mapping is asked first. Every request is matched against the handler mappings twice (Spring
+     * Security's request matching, then the dispatcher), in order; behind the API's request mappings an upgrade was
+     * first compared with each of their patterns, which no exact path answers. In front of them, {@code /ws} is a map
+     * look-up that every other request misses at once.
+     */
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        if (registry instanceof ServletWebSocketHandlerRegistry servletRegistry) {
+            servletRegistry.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        }
         registry.addHandler(handler, "/ws")
                 .setHandshakeHandler(new NotAnUpgrade())
                 .addInterceptors(readiness, upgradeRate)
