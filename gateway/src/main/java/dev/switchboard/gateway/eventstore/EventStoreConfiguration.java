@@ -3,6 +3,7 @@ package dev.switchboard.gateway.eventstore;
 import dev.switchboard.audit.log.EventLogFormat;
 import dev.switchboard.audit.log.EventLogUpcasters;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.EventProcessingModule;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -36,6 +37,12 @@ class EventStoreConfiguration {
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
+
+    /** Replaces Axon's auto-configured module, which is only {@code new EventProcessingModule()}. */
+    @Bean
+    EventProcessingModule eventProcessing() {
+        return new LiveEventProcessing();
     }
 
     @Bean
