@@ -60,6 +60,16 @@ final class VerifiedTokenCache implements JwtDecoder {
         return known;
     }
 
+    /**
+     * The {@code sub} of a token this cache verified and still keeps, read from the kept claims instead of parsing
+     * the token again; null for any other token. Only names a token's claim: whether the token still passes the
+     * rules is {@link #decode}'s question.
+     */
+    String keptSubject(String token) {
+        Jwt known = verified.getIfPresent(token);
+        return known == null ? null : known.getSubject();
+    }
+
     /** As Spring's decoder words a failed validation. */
     private static String messageOf(OAuth2TokenValidatorResult result) {
         OAuth2Error first = result.getErrors().iterator().next();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.switchboard.gateway.support.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 /** The WebSocket's token check, on a real Nimbus decoder with the test secret. */
 class JwtTokenVerifierTest {
@@ -62,6 +65,25 @@ class JwtTokenVerifierTest {
                 .hasMessage(reason.sentence())
                 .message()
                 .doesNotContain(token);
+    }
+
+    @Test
+    void aTokenTheCacheKeepsNamesItsUserFromTheKeptClaims() throws InvalidTokenException {
+        // not a JWT at all, so parsing it names nobody: only the kept claims can name alice
+        String opaque = "opaque-token";
+        Jwt alices = Jwt.withTokenValue(opaque)
+                .header("alg", "HS256")
+                .subject("alice")
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plus(1, ChronoUnit.HOURS))
+                .build();
+        var cached = new JwtTokenVerifier(VerifiedTokenCache.around(
+                token -> alices, jwt -> OAuth2TokenValidatorResult.success(), 10, Duration.ofMinutes(1)));
+
+        assertThat(cached.claimedUser(opaque)).isNull();
+        cached.verify(opaque);
+        assertThat(cached.claimedUser(opaque)).isEqualTo("alice");
+        assertThat(cached.claimedUser(Tokens.user("bob"))).isEqualTo("bob");
     }
 
     @Test
