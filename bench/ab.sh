@@ -10,6 +10,7 @@
 # AB_URL_SUFFIX_A / AB_URL_SUFFIX_B are appended to each variant's JDBC URL (e.g. '?reWriteBatchedInserts=false'), so
 # one jar can be compared with itself under another driver setting; AB_JVM_OPTS_A / AB_JVM_OPTS_B go to each variant's
 # java command (e.g. '-XX:MaxGCPauseMillis=10'), so one jar can be compared with itself under other JVM options.
+# AB_BATCH_EVENTS bounds a batch run's measured part in events (default 60000; it stops at 15 s in any case).
 # Results: bench/target/ab/<stamp>/; round 0 is a warm-up run of jar A, not to be counted (AB_WARM_UP_RUN=0: none).
 # Besides each client's JSON, cpu.txt gets a line per run: the first node's CPU seconds (user + system, from
 # /proc/<pid>/stat) while the client ran, the events of the run's kind the log holds after it (feed events for push
@@ -97,7 +98,7 @@ for round in $(seq "$([ "${AB_WARM_UP_RUN:-1}" = 0 ] && echo 1 || echo 0)" "$ROU
             wait "$client"
         else
             java -cp "$CP" dev.switchboard.bench.push.BatchRun "http://127.0.0.1:$a_port" \
-                "jdbc:postgresql://127.0.0.1:5432/$db?user=postgres" "$OUT/$MODE-$variant-$round.json" 15 60000 \
+                "jdbc:postgresql://127.0.0.1:5432/$db?user=postgres" "$OUT/$MODE-$variant-$round.json" 15 "${AB_BATCH_EVENTS:-60000}" \
                 > "$OUT/run-$variant-$round.log" 2>&1
         fi
         if [ "$MODE" = handshake ]; then

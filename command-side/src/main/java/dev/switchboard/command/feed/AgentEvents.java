@@ -26,6 +26,7 @@ public class AgentEvents implements AutoCloseable {
 
     private final FeedWriter writer;
     private final Supplier<String> traceIds;
+    private final FeedPayloads payloads;
 
     AgentEvents(
             DataSource dataSource,
@@ -36,7 +37,8 @@ public class AgentEvents implements AutoCloseable {
             int maxBatchSize,
             Duration maxQueueDelay) {
         Supplier<String> ids = new MessageIdentifiers()::generateIdentifier;
-        var transaction = new FeedTransaction(dataSource, new FeedRows(eventSerializer), heads, clock, ids);
+        this.payloads = new FeedPayloads(eventSerializer);
+        var transaction = new FeedTransaction(dataSource, new FeedRows(eventSerializer, payloads), heads, clock, ids);
         this.writer = new FeedWriter(transaction, listener, maxBatchSize, maxQueueDelay);
         this.traceIds = ids;
     }
@@ -73,7 +75,7 @@ public class AgentEvents implements AutoCloseable {
             return List.of();
         }
         try {
-            return writer.submit(new FeedRequest(events, traceIds)).join();
+            return writer.submit(new FeedRequest(events, traceIds, payloads)).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;

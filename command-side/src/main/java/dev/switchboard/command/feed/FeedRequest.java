@@ -12,10 +12,15 @@ final class FeedRequest {
     private final List<FeedSlot> slots;
     private final CompletableFuture<List<AgentEventPublished>> answer = new CompletableFuture<>();
 
-    /** @param traceIds the id of the message each event is appended for, as its trace and correlation id */
-    FeedRequest(List<PublishAgentEvent> events, Supplier<String> traceIds) {
+    /**
+     * Writes the events' payloads but for their seqs and times, on the caller's thread.
+     *
+     * @param traceIds the id of the message each event is appended for, as its trace and correlation id
+     * @throws org.axonframework.serialization.SerializationException when an event's data cannot be written
+     */
+    FeedRequest(List<PublishAgentEvent> events, Supplier<String> traceIds, FeedPayloads payloads) {
         this.slots = events.stream()
-                .map(event -> new FeedSlot(this, event, traceIds.get()))
+                .map(event -> new FeedSlot(this, event, traceIds.get(), payloads))
                 .toList();
     }
 

@@ -15,8 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.common.DateTimeUtils;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 
@@ -50,19 +49,11 @@ final class FeedRows {
             + "WHERE k.user_id = ? AND k.idempotency_key IN (";
 
     private final Serializer serializer;
-    private final FeedMetaData metaData;
+    private final FeedPayloads payloads;
 
-    FeedRows(Serializer serializer) {
+    FeedRows(Serializer serializer, FeedPayloads payloads) {
         this.serializer = serializer;
-        this.metaData = new FeedMetaData(serializer);
-    }
-
-    /**
-     * Serializes the slot's payload now, where a failure belongs to one request; the insert reuses the result. The
-     * metadata is two strings ({@link FeedMetaData}) and cannot fail.
-     */
-    void serialize(FeedSlot slot) {
-        slot.message().serializePayload(serializer, byte[].class);
+        this.payloads = payloads;
     }
 
     /** The users' last seqs, 0 for a user with no events. */
@@ -96,23 +87,25 @@ final class FeedRows {
         }
         Instant formattedTime = null;
         String timeStamp = null;
+        byte[] payloadTime = null;
+        SerializedType type = payloads.type();
         try (PreparedStatement statement = connection.prepareStatement(INSERT_EVENT)) {
             for (FeedSlot slot : slots) {
-                DomainEventMessage<?> event = slot.message();
-                SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-                if (!event.getTimestamp().equals(formattedTime)) {
-                    formattedTime = event.getTimestamp();
+                AgentEventPublished event = slot.event();
+                if (!event.at().equals(formattedTime)) {
+                    formattedTime = event.at();
                     timeStamp = DateTimeUtils.formatInstant(formattedTime);
+                    payloadTime = payloads.time(formattedTime);
                 }
-                statement.setString(1, event.getIdentifier());
-                statement.setString(2, event.getAggregateIdentifier());
-                statement.setLong(3, event.getSequenceNumber());
-                statement.setString(4, event.getType());
+                statement.setString(1, slot.eventId());
+                statement.setString(2, FeedIds.of(event.userId()));
+                statement.setLong(3, event.seq() - 1);
+                statement.setString(4, FeedSlot.STREAM_TYPE);
                 statement.setString(5, timeStamp);
-                statement.setString(6, payload.getType().getName());
-                statement.setString(7, payload.getType().getRevision());
-                statement.setBytes(8, payload.getData());
-                statement.setBytes(9, metaData.of(slot.traceId()));
+                statement.setString(6, type.getName());
+                statement.setString(7, type.getRevision());
+                statement.setBytes(8, FeedPayloads.payload(slot.payload(), event.seq(), payloadTime));
+                statement.setBytes(9, slot.payload().metaData());
                 statement.addBatch();
             }
             statement.executeBatch();

@@ -1,16 +1,14 @@
 package dev.switchboard.command.feed;
 
 import dev.switchboard.api.feed.AgentEventPublished;
-import dev.switchboard.api.feed.FeedIds;
 import dev.switchboard.api.feed.PublishAgentEvent;
 import java.time.Instant;
 import java.util.Map;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 
 /**
  * One event of a request and what the current plan makes of it: appended under a new seq, or the earlier event of
- * its idempotency key. A retry after a conflict plans it again.
+ * its idempotency key. A retry after a conflict plans it again. Its payload's parts are written when the request is
+ * made, on its caller's thread ({@link FeedPayloads}).
  */
 final class FeedSlot {
 
@@ -19,16 +17,20 @@ final class FeedSlot {
 
     private final FeedRequest request;
     private final PublishAgentEvent command;
-    private final String traceId;
     private final byte[] fingerprint;
+    private final FeedPayloads.Parts payload;
     private AgentEventPublished event;
-    private DomainEventMessage<AgentEventPublished> message;
+    private String eventId;
 
-    FeedSlot(FeedRequest request, PublishAgentEvent command, String traceId) {
+    /**
+     * @param traceId the id of the message the event is appended for: its metadata's trace and correlation id
+     * @throws org.axonframework.serialization.SerializationException when the event's data cannot be written
+     */
+    FeedSlot(FeedRequest request, PublishAgentEvent command, String traceId, FeedPayloads payloads) {
         this.request = request;
         this.command = command;
-        this.traceId = traceId;
         this.fingerprint = command.idempotencyKey() == null ? null : BodyFingerprint.of(command);
+        this.payload = payloads.parts(command, traceId);
     }
 
     FeedRequest request() {
@@ -37,11 +39,6 @@ final class FeedSlot {
 
     String userId() {
         return command.userId();
-    }
-
-    /** The id of the message the event is appended for: its trace and correlation id. */
-    String traceId() {
-        return traceId;
     }
 
     String idempotencyKey() {
@@ -53,37 +50,35 @@ final class FeedSlot {
         return fingerprint;
     }
 
-    /** Plans the event as new: seq and time assigned, the message built as Axon would have stored it. */
+    /** Plans the event as new, to be appended with that seq, time and event id. */
     void append(long seq, Instant at, String eventId) {
         Map<String, Object> data = command.data() == null ? Map.of() : command.data();
         event = new AgentEventPublished(
                 command.userId(), seq, command.runId(), command.event(), data, command.idempotencyKey(), at);
-        // what Axon's correlation data put on an event applied while handling a command message with this id
-        message = new GenericDomainEventMessage<>(
-                STREAM_TYPE,
-                FeedIds.of(command.userId()),
-                seq - 1,
-                event,
-                FeedMetaData.forMessage(traceId),
-                eventId,
-                at);
+        this.eventId = eventId;
     }
 
     /** Plans the slot as a repeat of an event its idempotency key already stands for: nothing is appended. */
     void replay(AgentEventPublished earlier) {
         event = earlier;
-        message = null;
+        eventId = null;
     }
 
     boolean isAppended() {
-        return message != null;
+        return eventId != null;
     }
 
     AgentEventPublished event() {
         return event;
     }
 
-    DomainEventMessage<AgentEventPublished> message() {
-        return message;
+    /** The appended event's message id, the row's event identifier; null unless appended. */
+    String eventId() {
+        return eventId;
+    }
+
+    /** The parts of the appended event's payload around its seq and time, and its metadata. */
+    FeedPayloads.Parts payload() {
+        return payload;
     }
 }

@@ -47,8 +47,8 @@ final class FeedTransaction {
     }
 
     /**
-     * Writes the batch and commits. A request whose event cannot be serialized, or that reuses an idempotency key for
-     * another body, is failed and left out; the others are answered by the caller, once this returns.
+     * Writes the batch and commits. A request that reuses an idempotency key for another body is failed and left out;
+     * the others are answered by the caller, once this returns.
      *
      * @return the events appended, in log order
      * @throws SQLException when the transaction failed: nothing of the batch can be relied on to be stored
@@ -103,20 +103,16 @@ final class FeedTransaction {
             lastSeqs.putAll(rows.lastSeqs(
                     connection,
                     plan.users().stream().filter(u -> !lastSeqs.containsKey(u)).toList()));
-            boolean planned = plan.users().stream().allMatch(user -> plan.plan(user, lastSeqs.get(user), Map.of()));
-            if (planned && serializes(plan)) {
+            if (planned(plan, lastSeqs)) {
                 return plan;
             }
         }
     }
 
-    /** False when a request had to be failed, so the batch is planned again without it. */
-    private boolean serializes(FeedPlan plan) {
-        for (FeedSlot slot : plan.appended()) {
-            try {
-                rows.serialize(slot);
-            } catch (RuntimeException unserializable) {
-                slot.request().fail(unserializable);
+    /** False when a request was failed for reusing a key, so the batch is planned again without it. */
+    private static boolean planned(FeedPlan plan, Map<String, Long> lastSeqs) {
+        for (String user : plan.users()) {
+            if (!plan.plan(user, lastSeqs.get(user), Map.of())) {
                 return false;
             }
         }

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.switchboard.api.feed.PublishAgentEvent;
 import dev.switchboard.command.ids.MessageIdentifiers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.serialization.Serializer;
@@ -28,6 +30,7 @@ record FeedDatabase(String url, String user, String password) {
 
     private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static String postgresUrl;
+    private static final FeedPayloads PAYLOADS = new FeedPayloads(serializer());
 
     static synchronized FeedDatabase postgres() {
         if (postgresUrl == null) {
@@ -74,8 +77,22 @@ record FeedDatabase(String url, String user, String password) {
     /** The writer alone, to queue requests without waiting for them; close it after the test. */
     static FeedWriter writer(DataSource dataSource, FeedCommitListener listener, int maxBatch, Duration maxDelay) {
         var transaction = new FeedTransaction(
-                dataSource, new FeedRows(serializer()), new FeedHeads(1_000), Clock.systemUTC(), FeedDatabase::newId);
+                dataSource,
+                new FeedRows(serializer(), payloads()),
+                new FeedHeads(1_000),
+                Clock.systemUTC(),
+                FeedDatabase::newId);
         return new FeedWriter(transaction, listener, maxBatch, maxDelay);
+    }
+
+    /** A request for {@link #writer}, as a node makes it. */
+    static FeedRequest request(List<PublishAgentEvent> events) {
+        return new FeedRequest(events, FeedDatabase::newId, PAYLOADS);
+    }
+
+    /** One for all tests, as a node has one: each holds a mapper, whose caches make it fast once warm. */
+    static FeedPayloads payloads() {
+        return PAYLOADS;
     }
 
     static String newId() {

@@ -18,6 +18,7 @@ class FeedPlanTest {
 
     private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
     private static final Map<String, Object> DATA = Map.of("tool", "search");
+    private static final FeedPayloads PAYLOADS = FeedDatabase.payloads();
 
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -28,8 +29,10 @@ class FeedPlanTest {
 
         assertThat(request.slots().get(0).event())
                 .isEqualTo(new AgentEventPublished("alice", 1, "run-1", "agent_started", DATA, "k1", NOW));
-        assertThat(request.slots().get(0).message().getSequenceNumber()).isZero();
-        assertThat(request.slots().get(0).message().getAggregateIdentifier()).isEqualTo("feed:alice");
+        assertThat(request.slots().get(0).isAppended()).isTrue();
+        assertThat(request.slots().get(0).eventId())
+                .as("a message id from the plan's supplier")
+                .startsWith("event-");
         assertThat(plan.lastSeqs()).containsEntry("alice", 1L);
     }
 
@@ -91,7 +94,7 @@ class FeedPlanTest {
     void aRequestRefusedWhilePlanningIsLeftOutOfTheNextPlan() {
         FeedRequest refused = request(publish("alice", "agent_started", null));
         FeedRequest kept = request(publish("bob", "agent_started", null));
-        refused.fail(new IllegalStateException("unserializable"));
+        refused.fail(new IdempotencyKeyReusedException("alice", "k1"));
 
         FeedPlan plan = plan(List.of(refused, kept), Map.of("bob", 0L));
 
@@ -105,7 +108,7 @@ class FeedPlanTest {
     }
 
     private FeedRequest request(PublishAgentEvent... events) {
-        return new FeedRequest(List.of(events), () -> "trace-" + ids.incrementAndGet());
+        return new FeedRequest(List.of(events), () -> "trace-" + ids.incrementAndGet(), PAYLOADS);
     }
 
     private static PublishAgentEvent publish(String user, String event, String key) {

@@ -79,7 +79,7 @@ class KeyReuseTest {
     }
 
     private FeedRequest request(PublishAgentEvent... events) {
-        return new FeedRequest(List.of(events), this::id);
+        return new FeedRequest(List.of(events), this::id, FeedDatabase.payloads());
     }
 
     private String id() {
