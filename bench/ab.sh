@@ -16,13 +16,12 @@
 # /proc/<pid>/stat) while the client ran, the events of the run's kind the log holds after it (feed events for push
 # and batch, ConnectionMarkedReady for handshake), and the node's CPU microseconds per such event. On a shared machine
 # the rates swing with the neighbours' load; the CPU an event costs the node swings much less. For handshake, a second
-# "steady" line counts only the time after the client's warm-up (HandshakeLoad's 60 s; HANDSHAKE_WARM_UP seconds), so the
-# JIT's compiling in the warm-up, a fixed cost, is not spread over a count of handshakes that the machine's load decides;
-# it also gives the figure without the JIT compiler threads, which a loaded machine keeps busy past the warm-up.
+# "steady" line counts only the time after the client's warm-up (HandshakeLoad's: at least 60 s, then until the node's
+# JIT compilers settle), so the JIT's compiling in the warm-up, a fixed cost, is not spread over a count of handshakes
+# that the machine's load decides; it also gives the figure without the JIT compiler threads.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 MODE=$1 JAR_A=$2 JAR_B=$3 ROUNDS=${4:-1} RATES=${5:-100,1000}
-HANDSHAKE_WARM_UP=${HANDSHAKE_WARM_UP:-61}
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 BENCH_JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0)
 export BENCH_JWT_SECRET
@@ -87,12 +86,15 @@ for round in $(seq "$([ "${AB_WARM_UP_RUN:-1}" = 0 ] && echo 1 || echo 0)" "$ROU
             java -cp "$CP" dev.switchboard.bench.push.PushRun node "ws://127.0.0.1:$a_port/ws" \
                 "http://127.0.0.1:$a_port" "$OUT/$MODE-$variant-$round.json" 15 10 > "$OUT/run-$variant-$round.log" 2>&1
         elif [ "$MODE" = handshake ]; then
-            java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad "ws://127.0.0.1:$a_port/ws" \
-                "$OUT/$MODE-$variant-$round.json" 16 10 > "$OUT/run-$variant-$round.log" 2>&1 &
+            HANDSHAKE_SERVER_PID=$node_pid java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad \
+                "ws://127.0.0.1:$a_port/ws" "$OUT/$MODE-$variant-$round.json" 16 10 > "$OUT/run-$variant-$round.log" 2>&1 &
             client=$!
-            # the client's 60 s warm-up, and the JIT's compiling in it, is a fixed cost that the whole run's figure
-            # spreads over however many handshakes the machine allowed: the steady line counts only what follows it
-            sleep "$HANDSHAKE_WARM_UP"
+            # the client's warm-up, and the JIT's compiling in it, is a fixed cost that the whole run's figure spreads
+            # over however many handshakes the machine allowed: the steady line counts only what follows it, which
+            # is when the node's compilers have settled (HandshakeLoad says so in its log)
+            until grep -q '^warm-up done' "$OUT/run-$variant-$round.log" 2>/dev/null || ! kill -0 "$client" 2>/dev/null; do
+                sleep 1
+            done
             steady_cpu=$(cpu_seconds "$node_pid") steady_jit=$(jit_seconds "$node_pid")
             steady_events=$(logged_events "$db" .ConnectionMarkedReady)
             wait "$client"

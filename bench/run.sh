@@ -201,7 +201,7 @@ SERVER_PORT=$NODE_PORT SERVER_ADDRESS=127.0.0.1 SWITCHBOARD_JWT_SECRET="$BENCH_J
     > "$RUN/gateway.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$NODE_PORT/actuator/health/readiness" UP 90
-java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad "ws://127.0.0.1:$NODE_PORT/ws" \
+HANDSHAKE_SERVER_PID=${PIDS[0]} java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad "ws://127.0.0.1:$NODE_PORT/ws" \
     "$RUN/handshake-gateway.json" "$HANDSHAKE_CLIENTS" "$HANDSHAKE_SECONDS"
 kill "${PIDS[0]}"; wait "${PIDS[0]}" 2>/dev/null || true
 PIDS=()
@@ -215,7 +215,8 @@ for _ in $(seq 1 60); do
     curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/" && break
     sleep 1
 done
-BENCH_JWT_SECRET= java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad "ws://127.0.0.1:$BARE_PORT/ws" \
+BENCH_JWT_SECRET= HANDSHAKE_SERVER_PID=${PIDS[0]} java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad \
+    "ws://127.0.0.1:$BARE_PORT/ws" \
     "$RUN/handshake-bare.json" "$HANDSHAKE_CLIENTS" "$HANDSHAKE_SECONDS"
 stop "${PIDS[0]}"
 PIDS=()
