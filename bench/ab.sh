@@ -80,13 +80,13 @@ for round in $(seq "$([ "${AB_WARM_UP_RUN:-1}" = 0 ] && echo 1 || echo 0)" "$ROU
         if [ "$MODE" = delivery ]; then
             b_port=$(free_port)
             start_node "$jar" "$b_port" "$db" "$suffix" "$OUT/node-b-$variant-$round.log" "$jvm_opts" || exit 1
-            java -cp "$CP" dev.switchboard.bench.delivery.DeliveryRun push "ws://127.0.0.1:$b_port/ws" \
+            BENCH_SERVER_PIDS="$node_pid,${PIDS[1]}" java -cp "$CP" dev.switchboard.bench.delivery.DeliveryRun push "ws://127.0.0.1:$b_port/ws" \
                 "http://127.0.0.1:$a_port" "$OUT/$MODE-$variant-$round.json" "$RATES" 10 1000 > "$OUT/run-$variant-$round.log" 2>&1
         elif [ "$MODE" = push ]; then
             java -cp "$CP" dev.switchboard.bench.push.PushRun node "ws://127.0.0.1:$a_port/ws" \
                 "http://127.0.0.1:$a_port" "$OUT/$MODE-$variant-$round.json" 15 10 > "$OUT/run-$variant-$round.log" 2>&1
         elif [ "$MODE" = handshake ]; then
-            HANDSHAKE_SERVER_PID=$node_pid java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad \
+            BENCH_SERVER_PIDS=$node_pid java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad \
                 "ws://127.0.0.1:$a_port/ws" "$OUT/$MODE-$variant-$round.json" 16 10 > "$OUT/run-$variant-$round.log" 2>&1 &
             client=$!
             # the client's warm-up, and the JIT's compiling in it, is a fixed cost that the whole run's figure spreads

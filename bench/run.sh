@@ -201,7 +201,7 @@ SERVER_PORT=$NODE_PORT SERVER_ADDRESS=127.0.0.1 SWITCHBOARD_JWT_SECRET="$BENCH_J
     > "$RUN/gateway.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$NODE_PORT/actuator/health/readiness" UP 90
-HANDSHAKE_SERVER_PID=${PIDS[0]} java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad "ws://127.0.0.1:$NODE_PORT/ws" \
+BENCH_SERVER_PIDS=${PIDS[0]} java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad "ws://127.0.0.1:$NODE_PORT/ws" \
     "$RUN/handshake-gateway.json" "$HANDSHAKE_CLIENTS" "$HANDSHAKE_SECONDS"
 kill "${PIDS[0]}"; wait "${PIDS[0]}" 2>/dev/null || true
 PIDS=()
@@ -215,7 +215,7 @@ for _ in $(seq 1 60); do
     curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/" && break
     sleep 1
 done
-BENCH_JWT_SECRET= HANDSHAKE_SERVER_PID=${PIDS[0]} java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad \
+BENCH_JWT_SECRET= BENCH_SERVER_PIDS=${PIDS[0]} java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad \
     "ws://127.0.0.1:$BARE_PORT/ws" \
     "$RUN/handshake-bare.json" "$HANDSHAKE_CLIENTS" "$HANDSHAKE_SECONDS"
 stop "${PIDS[0]}"
@@ -338,19 +338,22 @@ psql_admin "CREATE DATABASE $DELIVERY_DB"
 A_PORT=$(free_port)
 NODE_JFR="$RUN/delivery-a.jfr" start_node "$A_PORT" "$DELIVERY_DB" "$RUN/delivery-a.log"
 A_PID=$NODE_PID
-java -cp "$CP" dev.switchboard.bench.delivery.DeliveryRun push "ws://127.0.0.1:$A_PORT/ws" "http://127.0.0.1:$A_PORT" \
+BENCH_SERVER_PIDS=$A_PID java -cp "$CP" dev.switchboard.bench.delivery.DeliveryRun push "ws://127.0.0.1:$A_PORT/ws" \
+    "http://127.0.0.1:$A_PORT" \
     "$RUN/delivery-same-node.json" "$DELIVERY_RATES" "$DELIVERY_SECONDS" "$DELIVERY_SOCKETS"
 echo "== delivery across nodes: sockets on B, pushes to A (LISTEN/NOTIFY)"
 B_PORT=$(free_port)
 start_node "$B_PORT" "$DELIVERY_DB" "$RUN/delivery-b.log"
-java -cp "$CP" dev.switchboard.bench.delivery.DeliveryRun push "ws://127.0.0.1:$B_PORT/ws" "http://127.0.0.1:$A_PORT" \
+BENCH_SERVER_PIDS=$A_PID,$NODE_PID java -cp "$CP" dev.switchboard.bench.delivery.DeliveryRun push \
+    "ws://127.0.0.1:$B_PORT/ws" "http://127.0.0.1:$A_PORT" \
     "$RUN/delivery-cross-node.json" "$DELIVERY_RATES" "$DELIVERY_SECONDS" "$DELIVERY_SOCKETS"
 stop "$NODE_PID"
 stop "$A_PID"
 echo "== delivery floor: the bare handler's echo"
 BARE_PORT=$(free_port)
 start_bare "$BARE_PORT" "$RUN/delivery-bare.log"
-BENCH_JWT_SECRET= java -cp "$CP" dev.switchboard.bench.delivery.DeliveryRun echo "ws://127.0.0.1:$BARE_PORT/ws" - \
+BENCH_JWT_SECRET= BENCH_SERVER_PIDS=$BARE_PID java -cp "$CP" dev.switchboard.bench.delivery.DeliveryRun echo \
+    "ws://127.0.0.1:$BARE_PORT/ws" - \
     "$RUN/delivery-bare.json" "$DELIVERY_RATES" "$DELIVERY_SECONDS" "$DELIVERY_SOCKETS"
 stop "$BARE_PID"
 PIDS=()

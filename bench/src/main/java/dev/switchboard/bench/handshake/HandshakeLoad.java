@@ -3,6 +3,7 @@ package dev.switchboard.bench.handshake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchboard.bench.Latencies;
+import dev.switchboard.bench.SettledWarmUp;
 import dev.switchboard.bench.sockets.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,9 +20,8 @@ import java.util.stream.IntStream;
 /**
  * {@code HandshakeLoad <ws uri> <out.json> <concurrency> <seconds>}, with the HS256 secret in
  * {@code BENCH_JWT_SECRET}: first a closed loop of {@code concurrency} clients gives the peak handshakes per second;
- * then the same clients paced to half that peak give the latency a node shows when it is not saturated. With the
- * server's process id in {@code HANDSHAKE_SERVER_PID}, the warm-up lasts until the server's JIT compilers have
- * settled (see {@link #SETTLED_COMPILER_CORES}); it prints {@code warm-up done} when it ends.
+ * then the same clients paced to half that peak give the latency a node shows when it is not saturated. The warm-up
+ * before them lasts until the server's JIT compilers have settled ({@link SettledWarmUp}).
  */
 public final class HandshakeLoad {
 
@@ -31,20 +31,10 @@ public final class HandshakeLoad {
      * Unrecorded handshakes first. The node starts just before the load, and its JIT compilers need minutes of it on
      * two cores: with 2 s of warm-up they took 40 s of CPU during a 30 s run, and with 15 s they still spent 1 to 1.5
      * s of CPU per second through the recorded phases (JFR, jdk.CompilerStatistics), most of a core of the two. A
-     * node serves for hours; the figure is meant to be its steady state.
+     * node serves for hours; the figure is meant to be its steady state. This is the fixed part; more follows while
+     * the server's compilers are busy.
      */
     private static final Duration WARM_UP = Duration.ofSeconds(60);
-    /**
-     * After {@link #WARM_UP}, more warm-up in slices of this length while the server's compilers are busy. On a slower
-     * day of this shared box a node's compilers still used 0.75 of a core 60 s into the load (by hand, from
-     * {@code /proc}, 2026-12-05), a third of the machine, taken from the node and the load alike while they were
-     * measured; a bare handler has less code to compile and settles sooner, so a fixed warm-up favoured it.
-     */
-    private static final Duration WARM_UP_SLICE = Duration.ofSeconds(5);
-    /** The compilers' share of a core over the last slice below which the server counts as warm. */
-    private static final double SETTLED_COMPILER_CORES = 0.10;
-    /** However busy the compilers stay, the measured phases start after this much warm-up in all. */
-    private static final Duration MAX_WARM_UP = Duration.ofSeconds(240);
 
     private HandshakeLoad() {}
 
@@ -56,7 +46,8 @@ public final class HandshakeLoad {
         String[] tokens = tokens();
         HttpClient client = HttpClient.newHttpClient();
 
-        Map<String, Object> warmUp = warmUp(client, uri, tokens, concurrency);
+        Map<String, Object> warmUp =
+                SettledWarmUp.run(WARM_UP, slice -> phase(client, uri, tokens, concurrency, slice, 0));
         Map<String, Object> peak = phase(client, uri, tokens, concurrency, duration, 0);
         double halfRate = (double) peak.get("handshakesPerSecond") / 2;
         if (halfRate == 0) {
@@ -73,37 +64,6 @@ public final class HandshakeLoad {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
         System.out.println("handshakes " + uri + ": " + result);
         System.exit(0); // the HTTP client's threads may linger on sockets the server has not closed yet
-    }
-
-    /**
-     * The fixed warm-up, then, when the server's process is known, slices of it while its compilers use more than
-     * {@link #SETTLED_COMPILER_CORES} of a core, up to {@link #MAX_WARM_UP}.
-     *
-     * @return how long it lasted and the compilers' share of a core in each slice after the fixed part (none when the
-     *     server is unknown)
-     */
-    private static Map<String, Object> warmUp(HttpClient client, URI uri, String[] tokens, int concurrency)
-            throws InterruptedException {
-        String pid = System.getenv("HANDSHAKE_SERVER_PID");
-        CompilerTime compilers = pid == null || pid.isBlank() ? null : new CompilerTime(Long.parseLong(pid.trim()));
-        long start = System.nanoTime();
-        phase(client, uri, tokens, concurrency, WARM_UP, 0);
-        List<Double> compilerCores = new ArrayList<>();
-        while (compilers != null && System.nanoTime() - start < MAX_WARM_UP.toNanos()) {
-            double before = compilers.seconds();
-            long sliceStart = System.nanoTime();
-            phase(client, uri, tokens, concurrency, WARM_UP_SLICE, 0);
-            double cores = (compilers.seconds() - before) / ((System.nanoTime() - sliceStart) / 1e9);
-            compilerCores.add(Math.round(cores * 1000) / 1000.0);
-            if (cores < SETTLED_COMPILER_CORES) {
-                break;
-            }
-        }
-        Map<String, Object> warmUp = new LinkedHashMap<>();
-        warmUp.put("seconds", (System.nanoTime() - start) / 1e9);
-        warmUp.put("compilerCoresPerSlice", compilerCores);
-        System.out.println("warm-up done after " + warmUp);
-        return warmUp;
     }
 
     /** Runs the clients; with {@code rate} > 0 they start handshakes on a shared schedule instead of back to back. */

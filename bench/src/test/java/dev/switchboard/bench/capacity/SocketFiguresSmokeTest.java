@@ -54,7 +54,8 @@ class SocketFiguresSmokeTest {
                     new double[] {50},
                     Duration.ofSeconds(2),
                     20,
-                    Tokens.of(""));
+                    Tokens.of(""),
+                    Duration.ofSeconds(1));
             assertDelivered(directory.resolve("echo.json"));
         }
     }

@@ -1,4 +1,4 @@
-package dev.switchboard.bench.handshake;
+package dev.switchboard.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * The CPU time a server process's JIT compiler threads have used so far, read from {@code /proc/<pid>/task}: the
  * threads HotSpot names {@code C1 CompilerThre…} and {@code C2 CompilerThre…}. The load runs on the server's machine
- * (127.0.0.1), so it can watch the server's compilers settle before it records anything.
+ * (127.0.0.1), so it can watch the server's compilers settle before it records anything ({@link SettledWarmUp}).
  */
 final class CompilerTime {
 
