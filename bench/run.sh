@@ -291,7 +291,8 @@ echo "== push: $PUSH_SECONDS s, 32 senders over 200 READY sockets, against the n
 psql_admin "CREATE DATABASE $PUSH_DB"
 PORT=$(free_port)
 NODE_JFR="$RUN/push-node.jfr" start_node "$PORT" "$PUSH_DB" "$RUN/push-node.log"
-java -cp "$CP" dev.switchboard.bench.push.PushRun node "ws://127.0.0.1:$PORT/ws" "http://127.0.0.1:$PORT" \
+BENCH_SERVER_PIDS=$NODE_PID java -cp "$CP" dev.switchboard.bench.push.PushRun node "ws://127.0.0.1:$PORT/ws" \
+    "http://127.0.0.1:$PORT" \
     "$RUN/push-node.json" "$PUSH_WARM_UP" "$PUSH_SECONDS"
 echo "== batch publish (POST /api/events) next to COPY of as many rows"
 java -cp "$CP" dev.switchboard.bench.push.BatchRun "http://127.0.0.1:$PORT" \
@@ -300,17 +301,19 @@ stop "$NODE_PID"
 echo "== push floor: a bare MVC endpoint behind the same kind of token check, nothing kept"
 PORT=$(free_port)
 start_bare "$PORT" "$RUN/push-bare.log" BarePushApplication
-java -cp "$CP" dev.switchboard.bench.push.PushRun bare "ws://127.0.0.1:$PORT/ws" "http://127.0.0.1:$PORT" \
+BENCH_SERVER_PIDS=$BARE_PID java -cp "$CP" dev.switchboard.bench.push.PushRun bare "ws://127.0.0.1:$PORT/ws" \
+    "http://127.0.0.1:$PORT" \
     "$RUN/push-bare.json" "$PUSH_WARM_UP" "$PUSH_SECONDS"
 stop "$BARE_PID"
 echo "== hand-written durable push: the same, each event inserted and committed first (Hikari pool of 24)"
 PORT=$(free_port)
 start_bare "$PORT" "$RUN/push-durable.log" BarePushApplication \
     --bench.push.jdbc-url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PUSH_DB?user=$PG_USER"
-java -cp "$CP" dev.switchboard.bench.push.PushRun durable "ws://127.0.0.1:$PORT/ws" "http://127.0.0.1:$PORT" \
+BENCH_SERVER_PIDS=$BARE_PID java -cp "$CP" dev.switchboard.bench.push.PushRun durable "ws://127.0.0.1:$PORT/ws" \
+    "http://127.0.0.1:$PORT" \
     "$RUN/push-durable.json" "$PUSH_WARM_UP" "$PUSH_SECONDS"
 stop "$BARE_PID"
-echo "== cold publish: first publishes of fresh users, one user given $COLD_EVENTS events, on database $COLD_DB"
+echo "== cold publish: first publishes of fresh users, five users given $COLD_EVENTS events each, on database $COLD_DB"
 psql_admin "CREATE DATABASE $COLD_DB"
 PORT=$(free_port)
 start_node "$PORT" "$COLD_DB" "$RUN/cold-node.log"

@@ -3,6 +3,7 @@ package dev.switchboard.bench.push;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchboard.bench.Latencies;
+import dev.switchboard.bench.SettledWarmUp;
 import dev.switchboard.bench.sockets.ReadySockets;
 import dev.switchboard.bench.sockets.Tokens;
 import java.net.URI;
@@ -73,11 +74,12 @@ public final class PushRun {
                 throw new IllegalStateException(sockets.failed() + " sockets failed: " + sockets.firstFailure());
             }
             var load = new PushLoad(client, base, tokens.publisher(), users, feeds);
-            load.run(senders, warmUp, false);
+            Map<String, Object> warmedUp = SettledWarmUp.run(warmUp, slice -> load.run(senders, slice, false));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("label", label);
             result.put("users", userCount);
             result.put("warmUpSeconds", warmUp.toSeconds());
+            result.put("warmUp", warmedUp);
             result.putAll(load.run(senders, duration, true));
             result.put("frames", frames(feeds));
             System.out.println("push " + label + ": " + result);
