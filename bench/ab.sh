@@ -5,7 +5,8 @@
 #                                                            pushes to the first (DeliveryRun), rates default 100,1000
 #   bench/ab.sh batch <jar A> <jar B> [rounds]              POST /api/events, 1,000 events a request, next to COPY
 #   bench/ab.sh push <jar A> <jar B> [rounds]               single pushes, closed loop: 32 senders, 200 READY sockets
-#                                                            (PushRun, 15 s warm-up, 10 s measured)
+#                                                            (PushRun, 15 s warm-up and until the JIT settles, 10 s
+#                                                            measured)
 #   bench/ab.sh handshake <jar A> <jar B> [rounds]          upgrade -> ready, 16 clients (HandshakeLoad, 10 s a phase)
 # AB_URL_SUFFIX_A / AB_URL_SUFFIX_B are appended to each variant's JDBC URL (e.g. '?reWriteBatchedInserts=false'), so
 # one jar can be compared with itself under another driver setting; AB_JVM_OPTS_A / AB_JVM_OPTS_B go to each variant's
@@ -83,7 +84,7 @@ for round in $(seq "$([ "${AB_WARM_UP_RUN:-1}" = 0 ] && echo 1 || echo 0)" "$ROU
             BENCH_SERVER_PIDS="$node_pid,${PIDS[1]}" java -cp "$CP" dev.switchboard.bench.delivery.DeliveryRun push "ws://127.0.0.1:$b_port/ws" \
                 "http://127.0.0.1:$a_port" "$OUT/$MODE-$variant-$round.json" "$RATES" 10 1000 > "$OUT/run-$variant-$round.log" 2>&1
         elif [ "$MODE" = push ]; then
-            java -cp "$CP" dev.switchboard.bench.push.PushRun node "ws://127.0.0.1:$a_port/ws" \
+            BENCH_SERVER_PIDS=$node_pid java -cp "$CP" dev.switchboard.bench.push.PushRun node "ws://127.0.0.1:$a_port/ws" \
                 "http://127.0.0.1:$a_port" "$OUT/$MODE-$variant-$round.json" 15 10 > "$OUT/run-$variant-$round.log" 2>&1
         elif [ "$MODE" = handshake ]; then
             BENCH_SERVER_PIDS=$node_pid java -cp "$CP" dev.switchboard.bench.handshake.HandshakeLoad \
