@@ -100,7 +100,7 @@ for round in $(seq "$([ "${AB_WARM_UP_RUN:-1}" = 0 ] && echo 1 || echo 0)" "$ROU
             steady_events=$(logged_events "$db" .ConnectionMarkedReady)
             wait "$client"
         else
-            java -cp "$CP" dev.switchboard.bench.push.BatchRun "http://127.0.0.1:$a_port" \
+            BENCH_SERVER_PIDS=$node_pid java -cp "$CP" dev.switchboard.bench.push.BatchRun "http://127.0.0.1:$a_port" \
                 "jdbc:postgresql://127.0.0.1:5432/$db?user=postgres" "$OUT/$MODE-$variant-$round.json" 15 "${AB_BATCH_EVENTS:-60000}" \
                 > "$OUT/run-$variant-$round.log" 2>&1
         fi

@@ -295,7 +295,7 @@ BENCH_SERVER_PIDS=$NODE_PID java -cp "$CP" dev.switchboard.bench.push.PushRun no
     "http://127.0.0.1:$PORT" \
     "$RUN/push-node.json" "$PUSH_WARM_UP" "$PUSH_SECONDS"
 echo "== batch publish (POST /api/events) next to COPY of as many rows"
-java -cp "$CP" dev.switchboard.bench.push.BatchRun "http://127.0.0.1:$PORT" \
+BENCH_SERVER_PIDS=$NODE_PID java -cp "$CP" dev.switchboard.bench.push.BatchRun "http://127.0.0.1:$PORT" \
     "jdbc:postgresql://$PG_HOST:$PG_PORT/$PUSH_DB?user=$PG_USER" "$RUN/batch.json" "$BATCH_SECONDS" "$BATCH_MAX_EVENTS"
 stop "$NODE_PID"
 echo "== push floor: a bare MVC endpoint behind the same kind of token check, nothing kept"

@@ -51,6 +51,15 @@ public final class SettledWarmUp {
         return run(compilerSeconds, fixed, SLICE, MAX, load);
     }
 
+    /**
+     * The same for a server that runs in this process ({@code LifecycleDriver}'s in-process node): its own compilers
+     * are watched, whatever {@code BENCH_SERVER_PIDS} says.
+     */
+    public static Map<String, Object> runInThisProcess(Duration fixed, Load load) throws InterruptedException {
+        CompilerTime self = new CompilerTime(ProcessHandle.current().pid());
+        return run(self::seconds, fixed, SLICE, MAX, load);
+    }
+
     /** @param compilerSeconds the servers' compiler CPU seconds so far; null when no server is named */
     static Map<String, Object> run(
             DoubleSupplier compilerSeconds, Duration fixed, Duration slice, Duration max, Load load)

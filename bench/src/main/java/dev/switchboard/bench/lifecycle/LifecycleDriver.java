@@ -3,6 +3,7 @@ package dev.switchboard.bench.lifecycle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchboard.bench.BenchDatabase;
+import dev.switchboard.bench.SettledWarmUp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,17 +13,19 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code LifecycleDriver <out.json> <seconds per level> <callers,...>}: complete lifecycles per second through the
- * command side into a fresh PostgreSQL database (see BenchDatabase.forRun), one level after the other, after a short
- * unrecorded warm-up so the first level does not pay for JIT compilation.
+ * command side into a fresh PostgreSQL database (see BenchDatabase.forRun), one level after the other, after an
+ * unrecorded warm-up that lasts until this process's JIT compilers settle ({@link SettledWarmUp}), so the first level
+ * does not pay for compiling what every level runs.
  */
 public final class LifecycleDriver {
 
     /**
-     * Unrecorded lifecycles before the first level. On two shared cores the JIT compilers were still busy after 3 s
+     * The warm-up's fixed part, before it watches the compilers. On two shared cores the JIT compilers were still busy after 3 s
      * (JFR: compiler threads near the callers' own CPU), which made the first level look slower than it is.
      */
     private static final Duration WARM_UP = Duration.ofSeconds(30);
@@ -44,12 +47,17 @@ public final class LifecycleDriver {
         List<LifecycleRun> runs = new ArrayList<>();
         long rows;
         long lifecycles = 0;
+        Map<String, Object> warmedUp = Map.of();
         try (var database = BenchDatabase.forRun();
                 var node = new InProcessNode(database)) {
             var load = new LifecycleLoad(node.commands(), node.nodeId());
+            AtomicLong warmUpLifecycles = new AtomicLong();
             if (!warmUp.isZero()) {
-                lifecycles += load.run(4, warmUp).lifecycles();
+                warmedUp = SettledWarmUp.runInThisProcess(
+                        warmUp,
+                        slice -> warmUpLifecycles.addAndGet(load.run(4, slice).lifecycles()));
             }
+            lifecycles += warmUpLifecycles.get();
             for (int callers : levels) {
                 LifecycleRun run = load.run(callers, perLevel);
                 System.out.printf(
@@ -68,6 +76,7 @@ public final class LifecycleDriver {
                     .queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
         }
         Map<String, Object> result = new LinkedHashMap<>();
+        result.put("warmUp", warmedUp);
         result.put("levels", runs.stream().map(LifecycleDriver::asMap).toList());
         // rows the log holds per committed lifecycle, warm-up included: shows what one lifecycle really writes
         result.put("eventRowsPerLifecycle", lifecycles == 0 ? 0 : (double) rows / lifecycles);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchboard.bench.CopyFloor;
+import dev.switchboard.bench.SettledWarmUp;
 import dev.switchboard.bench.sockets.Tokens;
 import java.io.IOException;
 import java.net.URI;
@@ -20,9 +21,11 @@ import java.util.UUID;
 /**
  * {@code BatchRun <http base> <jdbc url, user included> <out.json> <seconds> <max events>}: events per second of
  * {@code POST /api/events}, 1,000 events a request spread over 1,000 users, 4 senders in a closed loop for the seconds
- * given or until the max events are accepted, after 5 s unrecorded; next to COPY of as many rows of the same shape
- * into a fresh table of the same database (best of three), and the event table's own floors ({@link EventTableFloor}). A node without the endpoint (any answer but 202 to the
- * first batch, 404 today) is recorded as not available, with its answer, and COPY of the max events is still measured.
+ * given or until the max events are accepted, after an unrecorded warm-up of 5 s and then until the node's JIT
+ * compilers settle ({@link SettledWarmUp}; the node's pid in {@code BENCH_SERVER_PIDS}); next to COPY of as many rows
+ * of the same shape into a fresh table of the same database (best of three), and the event table's own floors
+ * ({@link EventTableFloor}). A node without the endpoint (any answer but 202 to the first batch, 404 before issue 12)
+ * is recorded as not available, with its answer, and COPY of the max events is still measured.
  */
 public final class BatchRun {
 
@@ -64,7 +67,9 @@ public final class BatchRun {
             result.put("answer", probe.statusCode() + " " + probe.body());
         } else {
             result.put("available", true);
-            load(http, base, token, events, warmUp, Long.MAX_VALUE);
+            result.put(
+                    "warmUp",
+                    SettledWarmUp.run(warmUp, slice -> load(http, base, token, events, slice, Long.MAX_VALUE)));
             Map<String, Object> measured = load(http, base, token, events, duration, maxEvents);
             result.putAll(measured);
             rows = (long) measured.get("events");
