@@ -7,6 +7,7 @@ import dev.switchboard.gateway.protocol.CloseCode;
 import dev.switchboard.gateway.protocol.ErrorCode;
 import dev.switchboard.gateway.protocol.FrameCodec;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
@@ -125,8 +126,9 @@ class FrameDispatcher {
         session.held().add(message);
     }
 
+    /** Closes the socket with 4002 unless it is READY or closing by then; READY and closing cancel the task. */
     void scheduleAuthTimeout(SocketSession session) {
-        executors
+        ScheduledFuture<?> deadline = executors
                 .scheduler()
                 .schedule(
                         () -> {
@@ -142,6 +144,9 @@ class FrameDispatcher {
                         },
                         properties.authTimeout().toMillis(),
                         TimeUnit.MILLISECONDS);
+        synchronized (session.lock()) {
+            session.authDeadline(deadline);
+        }
     }
 
     /** Closes by the server on the socket timer, for callers on threads that must not wait on the database. */

@@ -3,8 +3,8 @@ package dev.switchboard.gateway.socket;
 import dev.switchboard.gateway.node.DaemonThreads;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
@@ -21,12 +21,14 @@ class SocketExecutors implements DisposableBean {
     private final ThreadPoolExecutor handshakes = new ThreadPoolExecutor(
             16, 16, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2_000), DaemonThreads.named("handshake"));
 
+    /** A cancelled task leaves its queue at once, not when it would have run: it holds its socket until it does. */
+    private final ScheduledThreadPoolExecutor scheduler =
+            new ScheduledThreadPoolExecutor(2, DaemonThreads.named("socket-timer"));
+
     SocketExecutors() {
         handshakes.allowCoreThreadTimeOut(true);
+        scheduler.setRemoveOnCancelPolicy(true);
     }
-
-    private final ScheduledExecutorService scheduler =
-            Executors.newScheduledThreadPool(2, DaemonThreads.named("socket-timer"));
 
     ExecutorService handshakes() {
         return handshakes;

@@ -3,6 +3,7 @@ package dev.switchboard.gateway.socket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.api.connection.CloseReason;
 import dev.switchboard.api.connection.ConnectionState;
 import dev.switchboard.gateway.support.PostgresIntegrationTest;
@@ -11,6 +12,8 @@ import dev.switchboard.gateway.support.TestSocket;
 import dev.switchboard.gateway.support.Tokens;
 import dev.switchboard.query.registry.ConnectionRegistry;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +34,12 @@ class TimeoutsIT extends PostgresIntegrationTest {
     @Autowired
     ConnectionRegistry registry;
 
+    @Autowired
+    LocalSockets sockets;
+
+    @Autowired
+    SocketExecutors executors;
+
     @Test
     void aSocketWithoutAuthWithinTheTimeoutClosesWith4002() {
         try (TestSocket socket = TestSocket.connect(port)) {
@@ -38,6 +47,36 @@ class TimeoutsIT extends PostgresIntegrationTest {
             assertThat(socket.awaitClose()).isEqualTo(4002);
             assertThat(registry.find(id).orElseThrow().closeReason()).isEqualTo(CloseReason.AUTH_TIMEOUT);
         }
+    }
+
+    /**
+     * The auth deadline's task holds the socket, and through it the container's session and buffers, until it runs:
+     * left to run out, it kept the sockets of the last 10 s alive long after they closed. A socket that is READY, or
+     * closed before it authenticated, has its deadline cancelled and out of the timer's queue at once.
+     */
+    @Test
+    void aSocketPastItsAuthLeavesNoDeadlineBehindOnTheTimer() {
+        ScheduledFuture<?> ready;
+        try (TestSocket socket = TestSocket.connect(port)) {
+            ScheduledFuture<?> deadline = armedDeadline(socket.expect("welcome"));
+            socket.send("{\"type\":\"auth\",\"token\":\"" + Tokens.user(Tokens.newUserId()) + "\"}");
+            socket.expect("ready");
+            assertThat(deadline.isCancelled()).isTrue();
+            ready = deadline;
+        }
+        ScheduledFuture<?> closedEarly;
+        try (TestSocket socket = TestSocket.connect(port)) {
+            closedEarly = armedDeadline(socket.expect("welcome"));
+        }
+        await().atMost(TestSocket.WAIT).until(closedEarly::isCancelled);
+        assertThat(((ScheduledThreadPoolExecutor) executors.scheduler()).getQueue())
+                .doesNotContain((Runnable) ready, (Runnable) closedEarly);
+    }
+
+    private ScheduledFuture<?> armedDeadline(JsonNode welcome) {
+        SocketSession session = sockets.find(welcome.path("connectionId").asText());
+        await().atMost(TestSocket.WAIT).until(() -> session.authDeadline() != null);
+        return session.authDeadline();
     }
 
     @Test
