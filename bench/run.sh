@@ -29,7 +29,7 @@
 # BENCH_CAPACITY_LEVELS (default 1000,5000,18000) are the idle-socket counts; BENCH_CAPACITY_SKIP_MAX=1 drops the last.
 # BIGLOG_MAX_EVENTS (default 1000000) is the largest log of the big-log step (rebuild, timeline and registry-at on
 # logs of 10^3 up to it); 100000 makes that step a run of about a minute.
-# BENCH_COLD_EVENTS (default 100000) is the filled user's feed in the push step's cold publish; single pushes fill it
+# BENCH_COLD_EVENTS (default 100000) is each filled user's feed in the push step's cold publish; single pushes fill it
 # at a few hundred a second while the node has no batch endpoint, so a smaller one makes a quick run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -313,7 +313,7 @@ BENCH_SERVER_PIDS=$BARE_PID java -cp "$CP" dev.switchboard.bench.push.PushRun du
     "http://127.0.0.1:$PORT" \
     "$RUN/push-durable.json" "$PUSH_WARM_UP" "$PUSH_SECONDS"
 stop "$BARE_PID"
-echo "== cold publish: first publishes of fresh users, five users given $COLD_EVENTS events each, on database $COLD_DB"
+echo "== cold publish: first publishes of fresh users, nine users given $COLD_EVENTS events each, on database $COLD_DB"
 psql_admin "CREATE DATABASE $COLD_DB"
 PORT=$(free_port)
 start_node "$PORT" "$COLD_DB" "$RUN/cold-node.log"

@@ -22,7 +22,9 @@ final class ColdRows {
         String targetBaselineText = paired
                 ? "median first publish of " + after.get("users") + " fresh users, each just before one of them"
                 : baselineText;
-        // runs before 2026-12-05T16 filled one user and timed its first publish; since then the median of five
+        // runs before 2026-12-05T16 filled one user and timed its first publish; since then the median of five (nine
+        // from
+        // 2026-12-05T19)
         String whose = after.has("users")
                 ? "median of " + after.get("users") + " users' first publishes after a node restart, each with "
                 : "a user's first publish after a node restart, ";
