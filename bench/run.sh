@@ -346,7 +346,7 @@ BENCH_SERVER_PIDS=$A_PID java -cp "$CP" dev.switchboard.bench.delivery.DeliveryR
     "$RUN/delivery-same-node.json" "$DELIVERY_RATES" "$DELIVERY_SECONDS" "$DELIVERY_SOCKETS"
 echo "== delivery across nodes: sockets on B, pushes to A (LISTEN/NOTIFY)"
 B_PORT=$(free_port)
-start_node "$B_PORT" "$DELIVERY_DB" "$RUN/delivery-b.log"
+NODE_JFR="$RUN/delivery-b.jfr" start_node "$B_PORT" "$DELIVERY_DB" "$RUN/delivery-b.log"
 BENCH_SERVER_PIDS=$A_PID,$NODE_PID java -cp "$CP" dev.switchboard.bench.delivery.DeliveryRun push \
     "ws://127.0.0.1:$B_PORT/ws" "http://127.0.0.1:$A_PORT" \
     "$RUN/delivery-cross-node.json" "$DELIVERY_RATES" "$DELIVERY_SECONDS" "$DELIVERY_SOCKETS"
