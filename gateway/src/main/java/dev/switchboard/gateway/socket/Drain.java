@@ -46,8 +46,10 @@ class Drain implements SmartLifecycle {
         AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
         List<SocketSession> open = List.copyOf(sockets.all());
         ExecutorService closers = Executors.newFixedThreadPool(CLOSERS);
-        open.forEach(session -> closers.execute(
-                () -> sockets.closeByServer(session, CloseCode.GOING_AWAY, "the node is shutting down")));
+        // each closer waits for its socket's close frame, which follows what the socket had queued (LocalSockets)
+        open.forEach(session ->
+                closers.execute(() -> sockets.closeByServer(session, CloseCode.GOING_AWAY, "the node is shutting down")
+                        .join()));
         closers.shutdown();
         try {
             if (!closers.awaitTermination(properties.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {

@@ -9,6 +9,7 @@ import dev.switchboard.gateway.protocol.CloseCode;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,18 +33,21 @@ class LocalSockets implements ConnectionCloser {
     private final LifecycleRecorder recorder;
     private final SocketListener listener;
     private final SocketsElsewhere elsewhere;
+    private final SocketExecutors executors;
 
     LocalSockets(
             ConnectionCommands commands,
             NodeIdentity node,
             LifecycleRecorder recorder,
             SocketListener listener,
-            SocketsElsewhere elsewhere) {
+            SocketsElsewhere elsewhere,
+            SocketExecutors executors) {
         this.commands = commands;
         this.node = node;
         this.recorder = recorder;
         this.listener = listener;
         this.elsewhere = elsewhere;
+        this.executors = executors;
     }
 
     void add(SocketSession session) {
@@ -116,29 +120,43 @@ class LocalSockets implements ConnectionCloser {
      * Records the close with its reason, then closes the socket with the matching code. A second close of the same
      * socket is ignored, so a timeout and a protocol error racing each other close it once.
      */
-    void closeByServer(SocketSession session, CloseCode code, String detail) {
-        closeByServer(session, code, code.reason(), detail);
+    CompletableFuture<Void> closeByServer(SocketSession session, CloseCode code, String detail) {
+        return closeByServer(session, code, code.reason(), detail);
     }
 
     /** As above, with a reason more precise than the close code's own (several reasons share 4001). */
-    void closeByServer(SocketSession session, CloseCode code, CloseReason reason, String detail) {
-        close(session, code.status(), reason, detail);
+    CompletableFuture<Void> closeByServer(SocketSession session, CloseCode code, CloseReason reason, String detail) {
+        return close(session, code, code.status(), reason, detail);
     }
 
     /** As above, and the client reads {@code detail} in the close frame too, not only the code's description. */
-    void closeByServerTelling(SocketSession session, CloseCode code, String detail) {
-        close(session, code.status(detail), code.reason(), detail);
+    CompletableFuture<Void> closeByServerTelling(SocketSession session, CloseCode code, String detail) {
+        return close(session, code, code.status(detail), code.reason(), detail);
     }
 
-    private void close(SocketSession session, CloseStatus status, CloseReason reason, String detail) {
+    /**
+     * The close frame follows what the socket has queued ({@link Outbox#closeAfterQueued}), so that it does not lose
+     * its code to a data frame's write; a slow consumer's queue is what does not move, so it is closed at once.
+     *
+     * @return completed once the socket's close has run; at once when it was closing already
+     */
+    private CompletableFuture<Void> close(
+            SocketSession session, CloseCode code, CloseStatus status, CloseReason reason, String detail) {
         synchronized (session.lock()) {
             if (session.phase() == SocketSession.Phase.CLOSING) {
-                return;
+                return CompletableFuture.completedFuture(null);
             }
             session.phase(SocketSession.Phase.CLOSING);
             session.held().clear();
         }
         recorder.close(session, reason, detail);
+        Runnable closeSocket = () -> closeSocket(session, status);
+        return code == CloseCode.SLOW_CONSUMER
+                ? session.outbox().closeNow(closeSocket)
+                : session.outbox().closeAfterQueued(closeSocket, executors.scheduler());
+    }
+
+    private static void closeSocket(SocketSession session, CloseStatus status) {
         try {
             session.socket().close(status);
         } catch (IOException e) {

@@ -3,7 +3,11 @@ package dev.switchboard.gateway.socket;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,7 +35,16 @@ final class Outbox {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicReference<Drained> drained = new AtomicReference<>();
+    /** The socket's close, once asked for ({@link #closeAfterQueued}); {@link #CLOSED} once it ran. */
+    private final AtomicReference<Runnable> closing = new AtomicReference<>();
+    /** The close's deadline on the timer, cancelled when the close runs, so that it holds nothing until it expires. */
+    private volatile ScheduledFuture<?> closeDeadline;
+    /** Completed once the close asked for has run. */
+    private final CompletableFuture<Void> closeRan = new CompletableFuture<>();
+
     private volatile long writeStartedNanos;
+
+    private static final Runnable CLOSED = () -> {};
 
     Outbox(
             Session endpoint,
@@ -46,7 +59,11 @@ final class Outbox {
         this.onWriteFailure = onWriteFailure;
     }
 
+    /** Queues a frame; after {@link #closeAfterQueued} it is dropped, for the socket is closing. */
     void send(String frame) {
+        if (closing.get() != null) {
+            return;
+        }
         if (writing.get() && System.nanoTime() - writeStartedNanos > timeLimitNanos) {
             throw new SessionLimitExceededException(
                     "a write to the client has waited for longer than " + timeLimitNanos / 1_000_000 + " ms", null);
@@ -82,6 +99,63 @@ final class Outbox {
         }
     }
 
+    /**
+     * Runs {@code close} once every frame queued before it is written, so that the socket's close frame follows them
+     * and never waits for a data frame's write. Tomcat gives the write of a close frame whose code is not 1000 only
+     * 50 ms to get its turn ({@code ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT}); after that it drops the connection without
+     * a close frame, and the client reads 1006 instead of the code that says why (a kick's 4010 became 1006 on a
+     * loaded machine while the socket's events were still being written). A client that stops reading meanwhile is
+     * closed anyway at the write time limit, by {@code timer}. Frames sent after this are dropped.
+     *
+     * @return completed once the close has run
+     */
+    CompletableFuture<Void> closeAfterQueued(Runnable close, ScheduledExecutorService timer) {
+        if (!closing.compareAndSet(null, close)) {
+            return closeRan;
+        }
+        closeIfIdle();
+        if (closing.get() == CLOSED) {
+            return closeRan; // nothing was queued: closed on this thread, as before
+        }
+        closeDeadline = timer.schedule(this::runClose, timeLimitNanos, TimeUnit.NANOSECONDS);
+        if (closing.get() == CLOSED) {
+            closeDeadline.cancel(false); // the last write's thread closed it before its deadline was set
+        }
+        return closeRan;
+    }
+
+    /** Closes now, whatever is queued: for a client whose queue does not move. Frames sent after this are dropped. */
+    CompletableFuture<Void> closeNow(Runnable close) {
+        if (closing.compareAndSet(null, close)) {
+            runClose();
+        }
+        return closeRan;
+    }
+
+    /** A close asked for runs when nothing is being written and nothing waits. */
+    private void closeIfIdle() {
+        if (closing.get() != null && !writing.get() && queue.isEmpty()) {
+            runClose();
+        }
+    }
+
+    /** Runs the close asked for, once, whichever of the last write, the deadline and the caller gets here first. */
+    private void runClose() {
+        Runnable close = closing.get();
+        if (close == null || close == CLOSED || !closing.compareAndSet(close, CLOSED)) {
+            return;
+        }
+        ScheduledFuture<?> deadline = closeDeadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        try {
+            close.run();
+        } finally {
+            closeRan.complete(null);
+        }
+    }
+
     private void writeNext() {
         if (WRITING_HERE.get()) {
             return; // the loop below, further up this thread's stack, goes on with the next frame
@@ -103,6 +177,7 @@ final class Outbox {
         } finally {
             WRITING_HERE.set(false);
         }
+        closeIfIdle();
     }
 
     private void written(String frame, SendResult result) {
@@ -113,6 +188,7 @@ final class Outbox {
             runDrained();
         } else {
             onWriteFailure.accept(result.getException());
+            runClose(); // the client is gone: nothing queued will reach it
         }
     }
 }
