@@ -2,9 +2,12 @@ package dev.switchboard.gateway.socket;
 
 import dev.switchboard.gateway.protocol.CloseCode;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -46,18 +49,29 @@ class Drain implements SmartLifecycle {
         AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
         List<SocketSession> open = List.copyOf(sockets.all());
         ExecutorService closers = Executors.newFixedThreadPool(CLOSERS);
-        // each closer waits for its socket's close frame, which follows what the socket had queued (LocalSockets)
-        open.forEach(session ->
-                closers.execute(() -> sockets.closeByServer(session, CloseCode.GOING_AWAY, "the node is shutting down")
-                        .join()));
+        // A socket's close frame follows what it had queued (LocalSockets): the closers ask for every close, then the
+        // node waits for all of them together, so that clients still reading a burst do not take turns.
+        List<CompletableFuture<Void>> closes = open.stream()
+                .map(session -> CompletableFuture.supplyAsync(
+                                () -> sockets.closeByServer(session, CloseCode.GOING_AWAY, "the node is shutting down"),
+                                closers)
+                        .thenCompose(closed -> closed)
+                        .exceptionally(failure -> {
+                            log.warn("closing connection {} failed: {}", session.preliminaryId(), failure.getMessage());
+                            return null;
+                        }))
+                .toList();
         closers.shutdown();
         try {
-            if (!closers.awaitTermination(properties.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn(
-                        "drain timeout of {} reached; the remaining sockets are left to the reaper",
-                        properties.drainTimeout());
-                closers.shutdownNow();
-            }
+            CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new))
+                    .get(properties.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn(
+                    "drain timeout of {} reached; the remaining sockets are left to the reaper",
+                    properties.drainTimeout());
+            closers.shutdownNow();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a close failed past its own handler", e); // exceptionally() took them all
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
