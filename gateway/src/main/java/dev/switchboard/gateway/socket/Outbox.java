@@ -2,6 +2,8 @@ package dev.switchboard.gateway.socket;
 
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,6 +28,29 @@ final class Outbox {
     /** Set while this thread is inside {@link #writeNext()}, so a write that completes at once does not recurse. */
     private static final ThreadLocal<Boolean> WRITING_HERE = ThreadLocal.withInitial(() -> false);
 
+    private static final VarHandle CLOSE;
+
+    static {
+        try {
+            CLOSE = MethodHandles.lookup().findVarHandle(Outbox.class, "close", Close.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** A close asked for: what closes the socket, its deadline on the timer, and its end. */
+    private static final class Close {
+        final Runnable socketClose;
+        final AtomicBoolean started = new AtomicBoolean();
+        final CompletableFuture<Void> ran = new CompletableFuture<>();
+        /** Cancelled when the close runs, so that the timer holds nothing of the socket until it expires. */
+        volatile ScheduledFuture<?> deadline;
+
+        Close(Runnable socketClose) {
+            this.socketClose = socketClose;
+        }
+    }
+
     private final Session endpoint;
     private final WholeTextFrames frames;
     private final long byteLimit;
@@ -35,16 +60,13 @@ final class Outbox {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicReference<Drained> drained = new AtomicReference<>();
-    /** The socket's close, once asked for ({@link #closeAfterQueued}); {@link #CLOSED} once it ran. */
-    private final AtomicReference<Runnable> closing = new AtomicReference<>();
-    /** The close's deadline on the timer, cancelled when the close runs, so that it holds nothing until it expires. */
-    private volatile ScheduledFuture<?> closeDeadline;
-    /** Completed once the close asked for has run. */
-    private final CompletableFuture<Void> closeRan = new CompletableFuture<>();
+    /**
+     * The socket's close once asked for ({@link #closeAfterQueued}, {@link #closeNow}); null until then, so that an open
+     * socket pays one reference for it.
+     */
+    private volatile Close close;
 
     private volatile long writeStartedNanos;
-
-    private static final Runnable CLOSED = () -> {};
 
     Outbox(
             Session endpoint,
@@ -61,7 +83,7 @@ final class Outbox {
 
     /** Queues a frame; after {@link #closeAfterQueued} it is dropped, for the socket is closing. */
     void send(String frame) {
-        if (closing.get() != null) {
+        if (close != null) {
             return;
         }
         if (writing.get() && System.nanoTime() - writeStartedNanos > timeLimitNanos) {
@@ -109,50 +131,52 @@ final class Outbox {
      *
      * @return completed once the close has run
      */
-    CompletableFuture<Void> closeAfterQueued(Runnable close, ScheduledExecutorService timer) {
-        if (!closing.compareAndSet(null, close)) {
-            return closeRan;
+    CompletableFuture<Void> closeAfterQueued(Runnable socketClose, ScheduledExecutorService timer) {
+        Close asked = new Close(socketClose);
+        if (!CLOSE.compareAndSet(this, null, asked)) {
+            return close.ran;
         }
         closeIfIdle();
-        if (closing.get() == CLOSED) {
-            return closeRan; // nothing was queued: closed on this thread, as before
+        if (asked.started.get()) {
+            return asked.ran; // nothing was queued: closed on this thread, as before
         }
-        closeDeadline = timer.schedule(this::runClose, timeLimitNanos, TimeUnit.NANOSECONDS);
-        if (closing.get() == CLOSED) {
-            closeDeadline.cancel(false); // the last write's thread closed it before its deadline was set
+        asked.deadline = timer.schedule(() -> run(asked), timeLimitNanos, TimeUnit.NANOSECONDS);
+        if (asked.started.get()) {
+            asked.deadline.cancel(false); // the last write's thread closed it before its deadline was set
         }
-        return closeRan;
+        return asked.ran;
     }
 
     /** Closes now, whatever is queued: for a client whose queue does not move. Frames sent after this are dropped. */
-    CompletableFuture<Void> closeNow(Runnable close) {
-        if (closing.compareAndSet(null, close)) {
-            runClose();
+    CompletableFuture<Void> closeNow(Runnable socketClose) {
+        Close asked = new Close(socketClose);
+        if (CLOSE.compareAndSet(this, null, asked)) {
+            run(asked);
         }
-        return closeRan;
+        return close.ran;
     }
 
     /** A close asked for runs when nothing is being written and nothing waits. */
     private void closeIfIdle() {
-        if (closing.get() != null && !writing.get() && queue.isEmpty()) {
-            runClose();
+        Close asked = close;
+        if (asked != null && !writing.get() && queue.isEmpty()) {
+            run(asked);
         }
     }
 
-    /** Runs the close asked for, once, whichever of the last write, the deadline and the caller gets here first. */
-    private void runClose() {
-        Runnable close = closing.get();
-        if (close == null || close == CLOSED || !closing.compareAndSet(close, CLOSED)) {
+    /** Runs a close asked for, once, whichever of the last write, the deadline and the caller gets here first. */
+    private static void run(Close asked) {
+        if (!asked.started.compareAndSet(false, true)) {
             return;
         }
-        ScheduledFuture<?> deadline = closeDeadline;
+        ScheduledFuture<?> deadline = asked.deadline;
         if (deadline != null) {
             deadline.cancel(false);
         }
         try {
-            close.run();
+            asked.socketClose.run();
         } finally {
-            closeRan.complete(null);
+            asked.ran.complete(null);
         }
     }
 
@@ -188,7 +212,10 @@ final class Outbox {
             runDrained();
         } else {
             onWriteFailure.accept(result.getException());
-            runClose(); // the client is gone: nothing queued will reach it
+            Close asked = close;
+            if (asked != null) {
+                run(asked); // the client is gone: nothing queued will reach it
+            }
         }
     }
 }
